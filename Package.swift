@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// kmap: data → state → scene → bytes. See docs/ARCHITECTURE.md for the stages.
+let package = Package(
+    name: "kmap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kmap", targets: ["kmap"]),
+        .library(name: "KMapRender", targets: ["KMapRender"]),
+        .library(name: "KMapCampaign", targets: ["KMapCampaign"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Cairo, as Debian's libcairo2-dev ships it. Imported only by KMapRender.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        // Places, areas and roads: what is where, and how sure we are.
+        .target(name: "KMapGazetteer"),
+        // Days, events and the state machine that replays them.
+        .target(name: "KMapTimeline", dependencies: ["KMapGazetteer"]),
+        // Reading a campaign folder (or the built-in one) into validated values.
+        .target(
+            name: "KMapCampaign",
+            dependencies: ["KMapGazetteer", "KMapTimeline", .product(name: "Yams", package: "Yams")],
+            plugins: ["KMapEmbedPlugin"]
+        ),
+        // Scene composition (backend-neutral) and the Cairo backend.
+        .target(name: "KMapRender", dependencies: ["KMapCampaign", "CCairo"]),
+        // The command line, as a library so tests can run commands in-process.
+        .target(
+            name: "KMapCommands",
+            dependencies: ["KMapCampaign", "KMapRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "kmap", dependencies: ["KMapCommands"]),
+
+        // Build-time embedding of Geo/ into the binary.
+        .executableTarget(name: "KMapEmbedTool"),
+        .plugin(
+            name: "KMapEmbedPlugin", capability: .buildTool(), dependencies: ["KMapEmbedTool"],
+            path: "Sources/KMapEmbedPlugin"),
+
+        .testTarget(name: "KMapTimelineTests", dependencies: ["KMapTimeline", "KMapCampaign"]),
+        .testTarget(name: "KMapCampaignTests", dependencies: ["KMapCampaign"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCampaign"]),
+        .testTarget(name: "KMapCommandsTests", dependencies: ["KMapCommands", "KMapCampaign"]),
+    ]
+)

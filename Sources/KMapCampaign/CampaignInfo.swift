@@ -1,0 +1,38 @@
+import KMapGazetteer
+import KMapTimeline
+
+/// A campaign's `campaign.yaml`: what it is called, when and where it happens, and what it rests on.
+public struct CampaignInfo: Sendable {
+    public var id: String
+    /// Prefix of default file names (`khanasir` → `Renders/khanasir-2016-02-23.png`).
+    public var slug: String
+    public var title: String
+    public var start: Day
+    public var end: Day
+    /// Every coordinate must lie inside.
+    public var area: GeoBounds
+    /// The default frame extent.
+    public var view: GeoBounds
+    public var attribution: String
+    public var sources: [Source]
+    public var supplyRoute: SupplyRoute?
+
+    /// A document, data set or report that data rests on.
+    public struct Source: Sendable, Hashable, Identifiable {
+        public var id: String
+        public var title: String
+        public var publisher: String?
+        public var url: String?
+        public var licence: String?
+        public var note: String?
+    }
+
+    public struct SupplyRoute: Sendable, Hashable {
+        public var name: String
+        public var faction: String
+        public var from: String
+        public var to: String
+    }
+
+    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+}

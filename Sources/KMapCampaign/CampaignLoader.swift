@@ -1,0 +1,141 @@
+import Foundation
+import KMapGazetteer
+import KMapTimeline
+
+/// Reads a campaign folder, or the built-in one, into a validated `Campaign`.
+///
+/// The load stage of the pipeline: nothing downstream parses files. Every problem is reported with its file
+/// and line, and the load fails when any is an error.
+public enum CampaignLoader {
+    /// The campaign kmap uses when none is named.
+    public static let defaultBuiltin = "khanasir-2016"
+
+    /// The file names a campaign folder holds.
+    public static let campaignFile = "campaign.yaml"
+    public static let gazetteerFile = "gazetteer.geojson"
+    public static let eventsFile = "events.yaml"
+
+    /// Files larger than this are refused before reading: no real campaign comes near it.
+    public static let maxFileBytes = 64 << 20
+
+    /// Names of the campaigns embedded in the binary.
+    public static var builtinNames: [String] {
+        Set(EmbeddedCampaigns.files.keys.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()
+    }
+
+    /// The campaign embedded in the binary at build time.
+    public static func builtin(_ name: String = defaultBuiltin) throws(CampaignError) -> Campaign {
+        func text(_ file: String) throws(CampaignError) -> String {
+            guard let encoded = EmbeddedCampaigns.files["\(name)/\(file)"] else {
+                if !builtinNames.contains(name) { throw .noBuiltin(name, available: builtinNames) }
+                throw .missing(path: "built-in \(name)/\(file)", what: "file")
+            }
+            return String(decoding: Data(base64Encoded: encoded) ?? Data(), as: UTF8.self)
+        }
+        let texts = CampaignTexts(
+            campaign: .init(name: "\(name)/\(campaignFile)", text: try text(campaignFile)),
+            gazetteer: .init(name: "\(name)/\(gazetteerFile)", text: try text(gazetteerFile)),
+            events: .init(name: "\(name)/\(eventsFile)", text: try text(eventsFile)))
+        return try load(texts, origin: "built-in \(name)")
+    }
+
+    /// A campaign folder on disk.
+    public static func load(folder path: String) throws(CampaignError) -> Campaign {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .missing(path: path, what: "campaign folder")
+        }
+        guard isDirectory.boolValue else {
+            throw .unreadable(path: path, reason: "this is a file; --campaign takes the folder that holds \(campaignFile)")
+        }
+        let folder = URL(fileURLWithPath: path)
+        let texts = CampaignTexts(
+            campaign: try read(folder.appendingPathComponent(campaignFile).path),
+            gazetteer: try read(folder.appendingPathComponent(gazetteerFile).path),
+            events: try read(folder.appendingPathComponent(eventsFile).path))
+        return try load(texts, origin: path)
+    }
+
+    /// The built-in campaign when `folder` is nil or names one, otherwise the folder.
+    public static func resolve(_ folder: String?) throws(CampaignError) -> Campaign {
+        guard let folder else { return try builtin() }
+        if builtinNames.contains(folder), !FileManager.default.fileExists(atPath: folder) { return try builtin(folder) }
+        return try load(folder: folder)
+    }
+
+    /// A file's text, checked for existence, type, size and encoding.
+    static func read(_ path: String) throws(CampaignError) -> CampaignTexts.File {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .missing(path: path, what: "file")
+        }
+        if isDirectory.boolValue { throw .unreadable(path: path, reason: "a directory stands where a file is expected") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > maxFileBytes {
+            throw .unreadable(path: path, reason: "\(size / 1_048_576) MiB is larger than the \(maxFileBytes >> 20) MiB a campaign file may have")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, reason: "permission denied or I/O error; check the file's permissions")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .unreadable(path: path, reason: "not valid UTF-8 text; save it as UTF-8")
+        }
+        return .init(name: path, text: text)
+    }
+
+    /// Parses and validates the three texts of one campaign.
+    static func load(_ texts: CampaignTexts, origin: String) throws(CampaignError) -> Campaign {
+        let diagnostics = Diagnostics()
+        for file in [texts.campaign, texts.gazetteer, texts.events] { checkMojibake(file, diagnostics) }
+        let parsed = ParseContext(diagnostics: diagnostics)
+        let info = parsed.campaign(texts.campaign)
+        let gazetteer = parsed.gazetteer(texts.gazetteer, area: info?.info.area)
+        let events = parsed.events(texts.events, gazetteer: gazetteer, info: info)
+        if let info, let gazetteer { parsed.checkRoute(info.info, gazetteer: gazetteer, file: texts.campaign.name) }
+        guard !diagnostics.hasErrors, let info, let gazetteer, let events else {
+            throw .invalid(diagnostics.findings)
+        }
+        let faction = info.info.supplyRoute?.faction ?? events.initial.controller
+        let network = RoadNetwork(
+            roads: gazetteer.roads.map { (id: $0.id, via: $0.via) }, faction: faction,
+            route: info.info.supplyRoute.map { RoadNetwork.Route(name: $0.name, from: $0.from, to: $0.to) })
+        let timeline = Timeline(
+            initial: events.initial, events: events.events, placeIDs: gazetteer.places.map(\.id), network: network,
+            start: info.info.start)
+        return Campaign(
+            info: info.info, factions: info.factions, gazetteer: gazetteer, timeline: timeline, origin: origin,
+            warnings: diagnostics.findings)
+    }
+
+    /// UTF-8 read as Windows-1252 and saved again ("Zaâ€™rour") is a common accident with spreadsheet exports.
+    static func checkMojibake(_ file: CampaignTexts.File, _ diagnostics: Diagnostics) {
+        for (n, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if looksLikeMojibake(line) {
+                diagnostics.warning(file.name, line: n + 1, "text looks like mojibake (UTF-8 decoded as Windows-1252, e.g. 'â€™' for '’'); repair it")
+            }
+        }
+    }
+}
+
+/// A lead byte of a two- or three-byte UTF-8 sequence shown as Windows-1252 ("Ã", "Å", "â"), followed by a
+/// continuation byte shown the same way (U+0080–U+00BF, or one of cp1252's 0x80–0x9F letters).
+func looksLikeMojibake(_ line: Substring) -> Bool {
+    let cp1252High: Set<Unicode.Scalar> = Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".unicodeScalars)
+    var previousIsLead = false
+    for scalar in line.unicodeScalars {
+        if previousIsLead, (0x80...0xBF).contains(scalar.value) || cp1252High.contains(scalar) { return true }
+        previousIsLead = (0xC2...0xEF).contains(scalar.value) && scalar.value != 0xD7 && scalar.value != 0xF7
+    }
+    return false
+}
+
+/// The texts of one campaign's files, with the names messages should use.
+struct CampaignTexts {
+    struct File {
+        var name: String
+        var text: String
+    }
+    var campaign: File
+    var gazetteer: File
+    var events: File
+}

@@ -1,0 +1,124 @@
+import KMapGazetteer
+import KMapTimeline
+
+extension ParseContext {
+    struct ParsedInfo {
+        var info: CampaignInfo
+        var factions: [Faction]
+    }
+
+    /// `campaign.yaml`: metadata, sources, factions and the supply route.
+    func campaign(_ file: CampaignTexts.File) -> ParsedInfo? {
+        guard let root = root(file, json: false), let f = Fields(root, file: file.name, what: "campaign.yaml", diagnostics: diagnostics) else {
+            return nil
+        }
+        f.allowOnly(["id", "slug", "title", "start", "end", "area", "view", "attribution", "sources", "factions", "supplyRoute"])
+        let id = f.string("id", required: "a short id such as khanasir-2016")
+        let title = f.string("title", required: "the campaign's name")
+        let start = f.day("start", required: "the first day, YYYY-MM-DD")
+        let end = f.day("end", required: "the last day, YYYY-MM-DD")
+        if let start, let end, end < start {
+            diagnostics.error(file.name, f.node("end"), "'end' (\(end)) is before 'start' (\(start)); swap them")
+        }
+        let area = bounds(f, "area", required: true)
+        let view = bounds(f, "view", required: false) ?? area
+        let sources = list(f, "sources", required: "the documents the data rests on") { node -> CampaignInfo.Source? in
+            guard let s = Fields(node, file: file.name, what: "a source", diagnostics: diagnostics) else { return nil }
+            s.allowOnly(["id", "title", "publisher", "url", "licence", "note"])
+            guard let id = s.string("id", required: "an id that data refers to"),
+                let title = s.string("title", required: "the source's title")
+            else { return nil }
+            return .init(id: id, title: title, publisher: s.string("publisher"), url: s.string("url"), licence: s.string("licence"), note: s.string("note"))
+        }
+        let factions = list(f, "factions", required: "the sides, each with id, name and color") { node -> Faction? in
+            guard let s = Fields(node, file: file.name, what: "a faction", diagnostics: diagnostics) else { return nil }
+            s.allowOnly(["id", "name", "color"])
+            guard let id = s.string("id", required: "an id such as government"), let name = s.string("name", required: "a name"),
+                let color = s.string("color", required: "a colour such as \"#e3242b\"")
+            else { return nil }
+            guard Self.isHexColor(color) else {
+                diagnostics.error(file.name, s.node("color"), "faction '\(id)' has colour '\(color)'; write it as \"#rrggbb\" (quoted in YAML)")
+                return nil
+            }
+            return Faction(id: id, name: name, color: color.lowercased())
+        }
+        sourceIDs = sources?.map(\.id) ?? []
+        factionIDs = factions?.map(\.id) ?? []
+        if let sources { checkUnique(sources.map { ($0.id, f.node("sources")?.line ?? 0) }, what: "source", file: file.name) }
+        if let factions { checkUnique(factions.map { ($0.id, f.node("factions")?.line ?? 0) }, what: "faction", file: file.name) }
+
+        var route: CampaignInfo.SupplyRoute?
+        if let r = f.node("supplyRoute"), let s = Fields(r, file: file.name, what: "supplyRoute", diagnostics: diagnostics) {
+            s.allowOnly(["name", "faction", "from", "to"])
+            if let name = s.string("name", required: "a name such as Aleppo supply road"),
+                let faction = s.string("faction", required: "whose route it is"),
+                let from = s.string("from", required: "the place id at one end"), let to = s.string("to", required: "the place id at the other end")
+            {
+                if let factions { expect(faction, in: factions.map(\.id), what: "faction", file: file.name, line: s.node("faction")?.line ?? r.line) }
+                route = .init(name: name, faction: faction, from: from, to: to)
+            }
+        }
+        if let id, !ParseContext.isValidID(id) {
+            diagnostics.error(file.name, f.node("id"), "campaign id '\(id)' may hold only a-z, 0-9 and '-'")
+        }
+        guard let id, let title, let start, let end, let area, let view, let sources, let factions else { return nil }
+        let slug = f.string("slug") ?? id
+        let info = CampaignInfo(
+            id: id, slug: slug, title: title, start: start, end: end, area: area, view: view,
+            attribution: f.string("attribution") ?? sources.map(\.title).joined(separator: "; "), sources: sources,
+            supplyRoute: route)
+        return ParsedInfo(info: info, factions: factions)
+    }
+
+    /// `[minLon, minLat, maxLon, maxLat]`.
+    func bounds(_ f: Fields, _ key: String, required: Bool) -> GeoBounds? {
+        guard let n = f.node(key) else {
+            if required { f.missing(key, "[minLon, minLat, maxLon, maxLat]") }
+            return nil
+        }
+        guard case .list(let items) = n.value, items.count == 4 else {
+            diagnostics.error(f.file, n, "'\(key)' must be [minLon, minLat, maxLon, maxLat]")
+            return nil
+        }
+        let v = items.compactMap { f.number($0, "'\(key)'") }
+        guard v.count == 4 else { return nil }
+        guard v[0] < v[2], v[1] < v[3], (-180...180).contains(v[0]), (-180...180).contains(v[2]),
+            (-90...90).contains(v[1]), (-90...90).contains(v[3])
+        else {
+            diagnostics.error(f.file, n, "'\(key)' \(v) is not a box: write [minLon, minLat, maxLon, maxLat] with min < max, lon in ±180, lat in ±90")
+            return nil
+        }
+        return GeoBounds(minLon: v[0], minLat: v[1], maxLon: v[2], maxLat: v[3])
+    }
+
+    /// A list of records, each parsed by `item`; nil when the key is missing or not a list.
+    func list<T>(_ f: Fields, _ key: String, required hint: String?, _ item: (DataNode) -> T?) -> [T]? {
+        guard let n = f.node(key) else {
+            if let hint { f.missing(key, hint) }
+            return hint == nil ? [] : nil
+        }
+        guard case .list(let items) = n.value else {
+            diagnostics.error(f.file, n, "'\(key)' must be a list (each item starting with '- '), found \(n.kindDescription)")
+            return nil
+        }
+        return items.compactMap(item)
+    }
+
+    static func isHexColor(_ s: String) -> Bool {
+        s.count == 7 && s.first == "#" && s.dropFirst().allSatisfy(\.isHexDigit)
+    }
+
+    /// The supply route's ends must be places on some road.
+    func checkRoute(_ info: CampaignInfo, gazetteer: Gazetteer, file: String) {
+        guard let route = info.supplyRoute else { return }
+        let onRoads = Set(gazetteer.roads.flatMap(\.via))
+        for end in [route.from, route.to] where !onRoads.contains(end) {
+            let known = gazetteer.place(end) != nil
+            diagnostics.error(
+                file, line: nil,
+                known
+                    ? "supplyRoute end '\(end)' is on no road; add it to a road's 'via' in the gazetteer"
+                    : "supplyRoute end '\(end)' is not a place in the gazetteer\(Suggestion.hint(for: end, in: gazetteer.places.map(\.id)))")
+        }
+    }
+}

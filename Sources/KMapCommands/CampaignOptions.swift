@@ -1,0 +1,43 @@
+import ArgumentParser
+import KMapCampaign
+import KMapTimeline
+
+/// `--campaign`, shared by every command that reads a campaign.
+struct CampaignOptions: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp("A campaign data folder (see docs/DATA.md); default: the built-in Khanasir 2016 campaign.", valueName: "dir"))
+    var campaign: String?
+
+    func load() throws -> Campaign {
+        let c = try CampaignLoader.resolve(campaign)
+        return c
+    }
+}
+
+/// `--day` and `--time`: the instant a command shows.
+struct InstantOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The day to show, YYYY-MM-DD (e.g. 2016-02-23).", valueName: "date"))
+    var day: String
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A time on that day: HH:MM, or early, morning, midday, afternoon, evening, night. Default: the end of the day.",
+            valueName: "time"))
+    var time: String?
+
+    /// The instant, checked against the campaign's span.
+    func instant(in campaign: Campaign) throws -> Instant {
+        guard let d = Day(day) else {
+            throw CLIError.usage("--day '\(day)' is not a real date; write YYYY-MM-DD, e.g. --day \(campaign.info.start)")
+        }
+        var t = TimeOfDay.endOfDay
+        if let time {
+            guard let parsed = TimeOfDay(time) else {
+                throw CLIError.usage("--time '\(time)' is neither HH:MM (24-hour) nor one of \(TimeOfDay.named.map(\.word).joined(separator: ", "))")
+            }
+            t = parsed
+        }
+        return Instant(day: try campaign.validate(d), time: t)
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `kmap` root command: it only routes to subcommands.
+public struct KMap: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "kmap",
+        abstract: "Territorial-control maps of a campaign, day by day, every mark traceable to its source.",
+        discussion: """
+            kmap replays a campaign's sourced events to the state on any day and draws it as PNG, SVG or PDF. \
+            The built-in campaign is the 2016 Khanasir offensive (Syria); --campaign DIR reads another data folder \
+            (see docs/DATA.md).
+
+            Examples:
+              kmap render --day 2016-02-23                 writes Renders/khanasir-2016-02-23.png
+              kmap render --day 2016-02-23 -o day.svg
+              kmap state --day 2016-02-25 --format json
+            """,
+        subcommands: [Render.self, State.self]
+    )
+
+    public init() {}
+}

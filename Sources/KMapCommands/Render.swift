@@ -1,0 +1,87 @@
+import ArgumentParser
+import KMapCampaign
+import KMapRender
+
+/// `kmap render`: one frame of one day.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the map of one day as PNG, SVG or PDF.",
+        discussion: """
+            Without -o the frame goes to Renders/<campaign>-<day>.png (the folder is created when missing). \
+            The format follows the output's extension unless --format is given. -o - writes to standard output.
+
+            Examples:
+              kmap render --day 2016-02-23
+              kmap render --day 2016-02-23 -o day.svg
+              kmap render --day 2016-02-25 --time morning --size 1920x1080 -o morning.png
+            """)
+
+    @OptionGroup var instant: InstantOptions
+    @OptionGroup var campaignOptions: CampaignOptions
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The file to write, or - for standard output.", valueName: "path"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("png, svg or pdf. Default: from the output's extension, else png.", valueName: "format"))
+    var format: String?
+
+    @Option(name: .long, help: ArgumentHelp("Frame size in pixels, WxH (default 1600x1200).", valueName: "WxH"))
+    var size: String = "1600x1200"
+
+    func run() throws {
+        try reportingErrors {
+            let options = try FrameSize.parse(size)
+            let format = try resolveFormat()
+            let campaign = try campaignOptions.load()
+            let at = try instant.instant(in: campaign)
+            let state = campaign.timeline.state(at: at)
+            let composer = SceneComposer(campaign: campaign, options: options)
+            let bytes = try CairoSceneRenderer.render(composer.scene(for: state), format: format)
+            let path = output ?? defaultPath(campaign: campaign, format: format, instant: at.description)
+            try OutputFile.write(bytes, to: path, createFolder: output == nil)
+            if path != "-" { Console.error("wrote \(path) (\(bytes.count) bytes)") }
+        }
+    }
+
+    /// `--format`, else the output's extension, else PNG; a conflict between the two is an error.
+    func resolveFormat() throws -> OutputFormat {
+        let names = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        var chosen: OutputFormat?
+        if let format {
+            guard let f = OutputFormat(rawValue: format.lowercased()) else {
+                throw CLIError.usage("--format '\(format)' is not one of \(names)")
+            }
+            chosen = f
+        }
+        if let output, output != "-" {
+            let fromPath = OutputFormat(path: output)
+            if let chosen, let fromPath, chosen != fromPath {
+                throw CLIError.usage("--format \(chosen.rawValue) contradicts the output's extension (\(output)); make them agree")
+            }
+            if chosen == nil, fromPath == nil {
+                throw CLIError.usage("cannot tell the format of \(output) from its extension; end it in .png, .svg or .pdf, or give --format")
+            }
+            chosen = chosen ?? fromPath
+        }
+        return chosen ?? .png
+    }
+
+    func defaultPath(campaign: Campaign, format: OutputFormat, instant: String) -> String {
+        "Renders/\(campaign.info.slug)-\(instant.replacingOccurrences(of: " ", with: "T").replacingOccurrences(of: ":", with: "")).\(format.fileExtension)"
+    }
+}
+
+/// Parses `WxH` into frame options.
+enum FrameSize {
+    static func parse(_ text: String) throws -> FrameOptions {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
+            throw CLIError.usage("--size '\(text)' is not WxH; write it like 1600x1200")
+        }
+        guard FrameOptions.widthRange.contains(w), FrameOptions.heightRange.contains(h) else {
+            throw CLIError.usage(
+                "--size \(w)x\(h) is out of range; width \(FrameOptions.widthRange.lowerBound)–\(FrameOptions.widthRange.upperBound), height \(FrameOptions.heightRange.lowerBound)–\(FrameOptions.heightRange.upperBound)")
+        }
+        return FrameOptions(width: w, height: h)
+    }
+}

@@ -1,0 +1,180 @@
+internal import CCairo
+
+/// Draws a `Scene` with Cairo and encodes it as PNG, SVG or PDF: the write stage of the pipeline.
+public enum CairoSceneRenderer {
+    /// The encoded bytes of `scene` in `format`.
+    ///
+    /// - Parameter scale: device pixels per scene pixel (2 for HiDPI PNGs); vector formats ignore it.
+    public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1) throws(RenderError) -> [UInt8] {
+        let sink = ByteSink()
+        switch format {
+        case .png:
+            let w = Int32((scene.width * scale).rounded()), h = Int32((scene.height * scale).rounded())
+            let canvas = try CairoCanvas(surface: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)!, during: "creating a \(w)×\(h) image")
+            cairo_scale(canvas.cr, scale, scale)
+            draw(scene, on: canvas.cr)
+            try canvas.check(during: "drawing")
+            let status = cairo_surface_write_to_png_stream(canvas.surface, ByteSink.write, sink.closure)
+            guard status == CAIRO_STATUS_SUCCESS else { throw .cairo(CairoCanvas.describe(status), during: "encoding PNG") }
+        case .svg:
+            let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, scene.width, scene.height)!
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
+            let canvas = try CairoCanvas(surface: surface, during: "creating an SVG surface")
+            draw(scene, on: canvas.cr)
+            try canvas.finish(during: "writing SVG")
+        case .pdf:
+            // PDF pages are measured in points: a scene pixel is 1/96 inch, as in CSS and SVG.
+            let k = 72.0 / 96.0
+            let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, scene.width * k, scene.height * k)!
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, scene.title)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, scene.subject)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "kmap")
+            // A fixed date keeps the file byte-identical from run to run.
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+            let canvas = try CairoCanvas(surface: surface, during: "creating a PDF surface")
+            cairo_scale(canvas.cr, k, k)
+            draw(scene, on: canvas.cr)
+            try canvas.finish(during: "writing PDF")
+        }
+        return sink.bytes
+    }
+
+    static func draw(_ scene: Scene, on cr: OpaquePointer) {
+        if let bg = scene.background {
+            setColor(bg, cr)
+            cairo_paint(cr)
+        }
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+        for item in scene.items {
+            switch item.symbol {
+            case .polygon(let rings, let fill, let stroke):
+                cairo_new_path(cr)
+                for ring in rings { path(ring, closed: true, cr) }
+                cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
+                paint(fill: fill, stroke: stroke, cr)
+            case .polyline(let points, let stroke):
+                cairo_new_path(cr)
+                path(points, closed: false, cr)
+                paint(fill: nil, stroke: stroke, cr)
+            case .rect(let r, let fill, let stroke):
+                cairo_new_path(cr)
+                cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+                paint(fill: fill, stroke: stroke, cr)
+            case .marker(let m):
+                marker(m, cr)
+            case .text(let t):
+                text(t, cr)
+            }
+        }
+    }
+
+    static func setColor(_ c: Color, _ cr: OpaquePointer) {
+        cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
+    }
+
+    static func path(_ points: [Point], closed: Bool, _ cr: OpaquePointer) {
+        guard let first = points.first else { return }
+        cairo_move_to(cr, first.x, first.y)
+        for p in points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
+        if closed { cairo_close_path(cr) }
+    }
+
+    static func setStroke(_ s: Stroke, _ cr: OpaquePointer) {
+        setColor(s.color, cr)
+        cairo_set_line_width(cr, s.width)
+        s.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+    }
+
+    /// Fills then strokes the current path, and clears it.
+    static func paint(fill: Color?, stroke: Stroke?, _ cr: OpaquePointer) {
+        if let fill {
+            setColor(fill, cr)
+            if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+        }
+        if let stroke {
+            setStroke(stroke, cr)
+            cairo_stroke(cr)
+        }
+        cairo_new_path(cr)
+    }
+
+    static func shapePath(_ m: Marker, _ cr: OpaquePointer) {
+        let c = m.center, r = m.radius
+        cairo_new_path(cr)
+        switch m.shape {
+        case .circle:
+            cairo_arc(cr, c.x, c.y, r, 0, 2 * Double.pi)
+        case .triangle:
+            path([Point(x: c.x, y: c.y - r * 1.1), Point(x: c.x + r, y: c.y + r * 0.75), Point(x: c.x - r, y: c.y + r * 0.75)], closed: true, cr)
+        case .square:
+            cairo_rectangle(cr, c.x - r * 0.85, c.y - r * 0.85, r * 1.7, r * 1.7)
+        case .diamond:
+            path([Point(x: c.x, y: c.y - r), Point(x: c.x + r, y: c.y), Point(x: c.x, y: c.y + r), Point(x: c.x - r, y: c.y)], closed: true, cr)
+        case .cross:
+            let d = r * 0.7
+            cairo_move_to(cr, c.x - d, c.y - d)
+            cairo_line_to(cr, c.x + d, c.y + d)
+            cairo_move_to(cr, c.x + d, c.y - d)
+            cairo_line_to(cr, c.x - d, c.y + d)
+        }
+    }
+
+    static func marker(_ m: Marker, _ cr: OpaquePointer) {
+        if m.shape == .cross {
+            shapePath(m, cr)
+            setStroke(Stroke(color: .white, width: m.stroke.width + 2.5), cr)
+            cairo_stroke_preserve(cr)
+            setStroke(m.stroke, cr)
+            cairo_stroke(cr)
+            return
+        }
+        if let ring = m.ring {
+            cairo_new_path(cr)
+            cairo_arc(cr, m.center.x, m.center.y, m.radius + 3.5, 0, 2 * Double.pi)
+            setStroke(Stroke(color: ring, width: 3), cr)
+            cairo_stroke(cr)
+        }
+        shapePath(m, cr)
+        if let split = m.splitFill {
+            // Left half the holder's colour, right half the attacker's.
+            cairo_save(cr)
+            cairo_clip_preserve(cr)
+            setColor(m.fill, cr)
+            cairo_fill(cr)
+            cairo_rectangle(cr, m.center.x, m.center.y - m.radius - 2, m.radius + 2, 2 * m.radius + 4)
+            setColor(split, cr)
+            cairo_fill(cr)
+            cairo_restore(cr)
+            shapePath(m, cr)
+        } else {
+            setColor(m.fill, cr)
+            cairo_fill_preserve(cr)
+        }
+        setStroke(m.stroke, cr)
+        cairo_stroke(cr)
+        cairo_set_dash(cr, nil, 0, 0)
+    }
+
+    static func setFont(_ f: Font, on cr: OpaquePointer) {
+        cairo_select_font_face(cr, f.family, f.italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL, f.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(cr, f.size)
+    }
+
+    static func text(_ t: TextItem, _ cr: OpaquePointer) {
+        setFont(t.font, on: cr)
+        cairo_new_path(cr)
+        cairo_move_to(cr, t.origin.x, t.origin.y)
+        if let halo = t.halo {
+            cairo_text_path(cr, t.text)
+            setStroke(Stroke(color: halo, width: 3.5), cr)
+            cairo_stroke_preserve(cr)
+            setColor(t.color, cr)
+            cairo_fill(cr)
+        } else {
+            setColor(t.color, cr)
+            cairo_show_text(cr, t.text)
+            cairo_new_path(cr)
+        }
+    }
+}

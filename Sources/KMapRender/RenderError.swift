@@ -1,0 +1,13 @@
+/// Why a frame could not be drawn or encoded.
+public enum RenderError: Error, Sendable, CustomStringConvertible {
+    /// Cairo reported a failure (out of memory, an invalid size…).
+    case cairo(String, during: String)
+    case badSize(String)
+
+    public var description: String {
+        switch self {
+        case .cairo(let status, let during): "Cairo failed while \(during): \(status)"
+        case .badSize(let why): why
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import KMapCampaign
+import KMapGazetteer
+import KMapTimeline
+
+/// Turns a campaign's state on a day into a `Scene`: the compose stage of the pipeline.
+///
+/// Everything that does not depend on the day (projection, lake, roads, label placement, the legend's
+/// geometry) is computed once in `init`, so a sequence of frames shares it and labels stay put.
+public struct SceneComposer: Sendable {
+    public let campaign: Campaign
+    public let theme: Theme
+    public let options: FrameOptions
+    public let projection: Projection
+    let measurer: any TextMeasurer
+    let layout: FrameLayout
+    /// Label placement for the whole campaign.
+    let labels: [LabelPlacer.Placement]
+    /// Places whose label could not be placed without overlap (left unlabelled rather than overlapping).
+    public let unlabelled: [String]
+
+    public init(campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer = CairoTextMeasurer()) {
+        self.campaign = campaign
+        self.theme = theme
+        self.options = options
+        self.measurer = measurer
+        let layout = FrameLayout(width: Double(options.width), height: Double(options.height))
+        self.layout = layout
+        let projection = Projection(fitting: options.view ?? campaign.info.view, into: layout.mapArea)
+        self.projection = projection
+        // Labels avoid every marker and every panel, whatever the day.
+        let markers = campaign.gazetteer.places.map { place in
+            Marker(
+                shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
+                radius: Symbology.radius(for: place.kind), fill: .black, stroke: Stroke(color: .black, width: 1), ring: .black
+            ).bounds
+        }
+        // The legend's largest possible panel is reserved, so its size on any one day never moves a label.
+        let legendSpace = layout.legendPanel(height: Legend.height(of: Legend.allEntries(campaign: campaign)))
+        var placer = LabelPlacer(measurer: measurer, frame: layout.frame.insetBy(4), obstacles: markers + layout.reserved + [legendSpace])
+        let requests = campaign.gazetteer.places.map { place in
+            LabelPlacer.Request(
+                id: place.id, text: place.name, font: Symbology.font(for: place.kind, theme: theme),
+                anchor: projection.project(place.coordinate), radius: Symbology.radius(for: place.kind),
+                priority: place.kind.labelPriority)
+        }
+        let result = placer.place(requests.filter { layout.mapArea.contains($0.anchor) })
+        labels = result.placed
+        unlabelled = result.dropped
+    }
+
+    /// The frame for `state`; `previous` (the state of the frame before) marks what changed.
+    public func scene(for state: ControlState) -> Scene {
+        var items: [SceneItem] = []
+        items += water()
+        items += roads(state)
+        items += markers(state)
+        items += labelItems()
+        items += furniture(state)
+        items += legend(state)
+        items.sort { $0.layer < $1.layer }  // stable: keeps order within a layer
+        let date = state.instant.day.longDescription
+        return Scene(
+            width: Double(options.width), height: Double(options.height),
+            background: options.transparent ? nil : theme.background, items: items,
+            title: "\(campaign.info.title), \(date)",
+            subject: "Territorial control on \(state.instant) (\(campaign.info.attribution))")
+    }
+
+    func color(ofFaction id: String) -> Color {
+        theme.factionColors[id] ?? campaign.faction(id).flatMap { Color(hex: $0.color) } ?? Color(hex: "#b0b0b0")!
+    }
+
+    func water() -> [SceneItem] {
+        campaign.gazetteer.areas.flatMap { area -> [SceneItem] in
+            let rings = area.rings.map { $0.map(projection.project) }
+            var items = [
+                SceneItem(
+                    id: "area:\(area.id)", layer: .water,
+                    symbol: .polygon(rings: rings, fill: theme.water, stroke: Stroke(color: theme.waterOutline, width: 1.2)))
+            ]
+            if let outer = rings.first, outer.count > 2 {
+                let c = Self.centroid(outer)
+                let font = Font(family: theme.fontFamily, size: theme.labelSize, italic: true)
+                let m = measurer.measure(area.name, font: font)
+                let origin = Point(x: c.x - m.width / 2, y: c.y + m.ascent / 2)
+                items.append(
+                    SceneItem(
+                        id: "label:\(area.id)", layer: .water,
+                        symbol: .text(
+                            TextItem(
+                                text: area.name, origin: origin, font: font, color: theme.waterLabel, halo: nil,
+                                bounds: measurer.bounds(area.name, font: font, origin: origin)))))
+            }
+            return items
+        }
+    }
+
+    func roads(_ state: ControlState) -> [SceneItem] {
+        let roads = campaign.gazetteer.roads
+        var items: [SceneItem] = []
+        for road in roads {
+            let pts = road.path.map(projection.project)
+            items.append(SceneItem(id: "road-casing:\(road.id)", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadCasing, width: 6))))
+        }
+        for road in roads {
+            let pts = road.path.map(projection.project)
+            items.append(SceneItem(id: "road:\(road.id)", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadFill, width: 3.5))))
+        }
+        // A cross at every point where a road is cut.
+        var marked: Set<String> = []
+        for road in state.roads {
+            for placeID in road.cutAt where !marked.contains(placeID) {
+                marked.insert(placeID)
+                guard let place = campaign.gazetteer.place(placeID) else { continue }
+                let p = projection.project(place.coordinate)
+                let r = Symbology.radius(for: place.kind) + 7
+                items.append(
+                    SceneItem(
+                        id: "cut:\(placeID)", layer: .roadMarks,
+                        symbol: .marker(Marker(shape: .cross, center: p, radius: r, fill: theme.roadCut, stroke: Stroke(color: theme.roadCut, width: 3.5)))))
+            }
+        }
+        return items
+    }
+
+    func markers(_ state: ControlState) -> [SceneItem] {
+        campaign.gazetteer.places.compactMap { place -> SceneItem? in
+            guard let control = state[place.id] else { return nil }
+            let attacker = control.contestedBy.first.map(color(ofFaction:))
+            let dashed = place.info.confidence == .estimate
+            let marker = Marker(
+                shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
+                radius: Symbology.radius(for: place.kind), fill: color(ofFaction: control.controller),
+                splitFill: control.status == .contested ? attacker : nil,
+                stroke: Stroke(color: theme.ink, width: dashed ? 1.6 : 1.2, dash: dashed ? [2.5, 2] : []),
+                ring: control.status == .besieged ? attacker : nil)
+            return SceneItem(id: "place:\(place.id)", layer: .markers, symbol: .marker(marker))
+        }
+    }
+
+    func labelItems() -> [SceneItem] {
+        labels.flatMap { label -> [SceneItem] in
+            var items: [SceneItem] = []
+            if let leader = label.leader {
+                items.append(SceneItem(id: "leader:\(label.id)", layer: .labels, symbol: .polyline(points: leader, stroke: Stroke(color: theme.mutedInk, width: 1))))
+            }
+            items.append(
+                SceneItem(
+                    id: "label:\(label.id)", layer: .labels,
+                    symbol: .text(TextItem(text: label.text, origin: label.origin, font: label.font, color: theme.ink, halo: theme.halo, bounds: label.bounds))))
+            return items
+        }
+    }
+
+    static func centroid(_ ring: [Point]) -> Point {
+        var a = 0.0, cx = 0.0, cy = 0.0
+        for (p, q) in zip(ring, ring.dropFirst() + [ring[0]]) {
+            let cross = p.x * q.y - q.x * p.y
+            a += cross
+            cx += (p.x + q.x) * cross
+            cy += (p.y + q.y) * cross
+        }
+        guard abs(a) > 1e-9 else { return ring[0] }
+        return Point(x: cx / (3 * a), y: cy / (3 * a))
+    }
+}

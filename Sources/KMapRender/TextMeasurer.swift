@@ -1,0 +1,28 @@
+/// The size of a line of text in a font, as the backend will draw it.
+public struct TextMetrics: Sendable, Hashable {
+    /// Advance width.
+    public var width: Double
+    /// Height above the baseline.
+    public var ascent: Double
+    /// Depth below the baseline (positive).
+    public var descent: Double
+
+    public init(width: Double, ascent: Double, descent: Double) {
+        self.width = width
+        self.ascent = ascent
+        self.descent = descent
+    }
+}
+
+/// Measures text for layout; composition needs sizes before anything is drawn.
+public protocol TextMeasurer: Sendable {
+    func measure(_ text: String, font: Font) -> TextMetrics
+}
+
+extension TextMeasurer {
+    /// The ink box of `text` drawn with its baseline starting at `origin`.
+    func bounds(_ text: String, font: Font, origin: Point) -> Rect {
+        let m = measure(text, font: font)
+        return Rect(x: origin.x, y: origin.y - m.ascent, width: m.width, height: m.ascent + m.descent)
+    }
+}

@@ -1,0 +1,31 @@
+/// Colours, fonts and sizes of a frame.
+///
+/// Faction colours come from the campaign unless the theme overrides them by faction id; within one run every
+/// frame uses the same theme, so a colour never changes meaning across a sequence.
+public struct Theme: Sendable, Hashable {
+    public var name: String
+    public var background = Color(hex: "#f4f1ea")!
+    public var land = Color(hex: "#f4f1ea")!
+    public var water = Color(hex: "#a9cfe6")!
+    public var waterOutline = Color(hex: "#4a90bf")!
+    public var waterLabel = Color(hex: "#2f6f9c")!
+    public var roadCasing = Color(hex: "#6b5b45")!
+    public var roadFill = Color(hex: "#f7d16b")!
+    public var roadCut = Color(hex: "#c1121f")!
+    public var ink = Color(hex: "#1e1e1e")!
+    public var mutedInk = Color(hex: "#5a5a5a")!
+    public var halo = Color(hex: "#ffffff")!
+    public var panel = Color(hex: "#ffffff")!.withAlpha(0.92)
+    public var panelBorder = Color(hex: "#4d4d4d")!
+    public var routeCut = Color(hex: "#c1121f")!
+    public var routeCleared = Color(hex: "#d98c00")!
+    public var routeOpen = Color(hex: "#2e7d32")!
+    public var fontFamily = "DejaVu Sans"
+    public var labelSize = 14.0
+    public var factionColors: [String: Color] = [:]
+
+    public init(name: String) { self.name = name }
+
+    /// The built-in default: colours after the 2016 Wikipedia Syrian Civil War maps.
+    public static let standard = Theme(name: "standard")
+}

@@ -1,0 +1,31 @@
+/// Who controls what at an instant: every place, every road and the supply route.
+///
+/// A pure value produced by `Timeline.state(at:)`; everything downstream (the state JSON, the scene) reads
+/// only this.
+public struct ControlState: Sendable, Hashable {
+    public var instant: Instant
+    /// In gazetteer order.
+    public var places: [PlaceControl]
+    /// In gazetteer order.
+    public var roads: [LinkState]
+    public var route: LinkState?
+    /// Events applied so far, in order (ids); the last ones are the newest.
+    public var appliedEventCount: Int
+
+    private var index: [String: Int]
+
+    init(instant: Instant, places: [PlaceControl], roads: [LinkState], route: LinkState?, appliedEventCount: Int) {
+        self.instant = instant
+        self.places = places
+        self.roads = roads
+        self.route = route
+        self.appliedEventCount = appliedEventCount
+        var index: [String: Int] = [:]
+        for (i, p) in places.enumerated() { index[p.placeID] = i }
+        self.index = index
+    }
+
+    public subscript(placeID: String) -> PlaceControl? { index[placeID].map { places[$0] } }
+
+    public func road(_ id: String) -> LinkState? { roads.first { $0.id == id } }
+}

@@ -1,0 +1,58 @@
+/// One dated statement of a source, and what it changes.
+///
+/// An event with places but neither `controller` nor `status` is narrative: it is on record (and shown by
+/// `kmap timeline`) but changes no control.
+public struct Event: Sendable, Hashable, Identifiable {
+    /// Position in the events file (0-based); breaks ties between events at the same instant.
+    public var index: Int
+    public var day: Day
+    /// nil when the source gives no time; the event then applies at the end of its day.
+    public var time: TimeOfDay?
+    public var places: [String]
+    /// How many more places the source counts without naming them ("six other villages"): on record, but
+    /// nothing on the map can change for them.
+    public var unnamed: Int
+    public var controller: String?
+    public var status: ControlStatus?
+    /// The forces acting; for `contested` and `besieged`, the attackers.
+    public var by: [String]
+    public var roads: [String]
+    public var traffic: Traffic?
+    public var quote: String
+    public var source: String
+    public var confidence: EventConfidence
+    public var note: String?
+    /// The line of the events file the event starts on.
+    public var line: Int
+
+    public init(
+        index: Int, day: Day, time: TimeOfDay? = nil, places: [String], unnamed: Int = 0, controller: String? = nil,
+        status: ControlStatus? = nil, by: [String] = [], roads: [String] = [], traffic: Traffic? = nil,
+        quote: String, source: String, confidence: EventConfidence, note: String? = nil, line: Int = 0
+    ) {
+        self.index = index
+        self.day = day
+        self.time = time
+        self.places = places
+        self.unnamed = unnamed
+        self.controller = controller
+        self.status = status
+        self.by = by
+        self.roads = roads
+        self.traffic = traffic
+        self.quote = quote
+        self.source = source
+        self.confidence = confidence
+        self.note = note
+        self.line = line
+    }
+
+    /// `e<n>`: the event's position in its file, counting from 1.
+    public var id: String { "e\(index + 1)" }
+
+    /// When it applies: its time, or the end of its day.
+    public var instant: Instant { Instant(day: day, time: time ?? .endOfDay) }
+
+    /// Whether it changes control (rather than only being on record).
+    public var changesControl: Bool { !places.isEmpty && (controller != nil || status != nil) }
+}

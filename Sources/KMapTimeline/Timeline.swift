@@ -1,0 +1,125 @@
+import KMapGazetteer
+
+/// The initial control and every event, in the order they apply, with the state machine that replays them.
+public struct Timeline: Sendable {
+    public let initial: InitialControl
+    /// Sorted by instant, then by file order.
+    public let events: [Event]
+    /// The places whose control is tracked, in gazetteer order.
+    public let placeIDs: [String]
+    public let network: RoadNetwork
+    /// The first day; initial control dates from it.
+    public let start: Day
+
+    public init(initial: InitialControl, events: [Event], placeIDs: [String], network: RoadNetwork, start: Day) {
+        self.initial = initial
+        self.events = events.sorted { ($0.instant, $0.index) < ($1.instant, $1.index) }
+        self.placeIDs = placeIDs
+        self.network = network
+        self.start = start
+    }
+
+    /// Control before any event.
+    public var initialState: ControlState { state(at: Instant(day: start.adding(days: -1))) }
+
+    /// The state after every event at or before `instant`.
+    ///
+    /// - Complexity: O(events up to `instant` × roads touched), a replay from the initial control.
+    public func state(at instant: Instant) -> ControlState {
+        var replay = Replay(self)
+        for event in events {
+            guard event.instant <= instant else { break }
+            replay.apply(event)
+        }
+        return replay.snapshot(at: instant)
+    }
+
+    /// Events that apply in (after, through], in order.
+    public func events(after a: Instant, through b: Instant) -> [Event] {
+        events.filter { $0.instant > a && $0.instant <= b }
+    }
+}
+
+/// The mutable half of the state machine: control per place plus the road trackers.
+struct Replay {
+    let timeline: Timeline
+    var controls: [PlaceControl]
+    var index: [String: Int]
+    var roadTrackers: [LinkTracker]
+    var routeTracker = LinkTracker()
+    var applied = 0
+
+    init(_ timeline: Timeline) {
+        self.timeline = timeline
+        let initial = timeline.initial
+        var exceptions: [String: Event] = [:]
+        for e in initial.exceptions { for p in e.places { exceptions[p] = e } }
+        let defaultBasis = PlaceControl.Basis(
+            eventID: nil, quote: initial.quote, source: initial.source, confidence: initial.confidence, line: initial.line)
+        let start = timeline.start
+        controls = timeline.placeIDs.map { id in
+            let exception = exceptions[id]
+            return PlaceControl(
+                placeID: id, controller: exception?.controller ?? initial.controller, status: exception?.status ?? .held,
+                contestedBy: exception?.by ?? [], since: start, statusSince: start,
+                basis: exception.map { PlaceControl.Basis($0, initial: true) } ?? defaultBasis)
+        }
+        var index: [String: Int] = [:]
+        for (i, c) in controls.enumerated() { index[c.placeID] = i }
+        self.index = index
+        roadTrackers = Array(repeating: LinkTracker(), count: timeline.network.roads.count)
+        let before = Instant(day: start.adding(days: -1))
+        observeLinks(at: before, touched: nil)
+    }
+
+    mutating func apply(_ event: Event) {
+        applied += 1
+        var touched: Set<String> = []
+        if event.changesControl {
+            for id in event.places {
+                guard let i = index[id] else { continue }
+                touched.insert(id)
+                var c = controls[i]
+                let status = event.status ?? .held
+                if let controller = event.controller, controller != c.controller {
+                    c.controller = controller
+                    c.since = event.day
+                }
+                if status != c.status { c.statusSince = event.day }
+                c.status = status
+                c.contestedBy = status == .held ? [] : event.by.filter { $0 != c.controller }
+                c.basis = PlaceControl.Basis(event)
+                controls[i] = c
+            }
+        }
+        observeLinks(at: event.instant, touched: touched)
+        if event.traffic == .reopened {
+            for (i, road) in timeline.network.roads.enumerated() where event.roads.contains(road.id) {
+                roadTrackers[i].reopen(at: event.instant)
+            }
+            routeTracker.reopen(at: event.instant)
+        }
+    }
+
+    /// Re-derives the links that pass through a touched place (all links when `touched` is nil).
+    mutating func observeLinks(at instant: Instant, touched: Set<String>?) {
+        let network = timeline.network
+        let lookup: (String) -> PlaceControl? = { [controls, index] id in index[id].map { controls[$0] } }
+        for (i, road) in network.roads.enumerated() where touched.map({ !$0.isDisjoint(with: road.via) }) ?? true {
+            roadTrackers[i].observe(cut: !network.cutPoints(road.via, lookup).isEmpty, at: instant)
+        }
+        if network.route != nil, touched.map({ !$0.isEmpty }) ?? true {
+            routeTracker.observe(cut: !network.routeCutPoints(lookup).isEmpty, at: instant)
+        }
+    }
+
+    func snapshot(at instant: Instant) -> ControlState {
+        let network = timeline.network
+        let lookup: (String) -> PlaceControl? = { id in index[id].map { controls[$0] } }
+        let roads = network.roads.enumerated().map { i, road in
+            roadTrackers[i].state(id: road.id, cutAt: network.cutPoints(road.via, lookup))
+        }
+        let route = network.route.map { routeTracker.state(id: $0.name, cutAt: network.routeCutPoints(lookup)) }
+        return ControlState(instant: instant, places: controls, roads: roads, route: route, appliedEventCount: applied)
+    }
+}

@@ -1,0 +1,3 @@
+import KMapCommands
+
+KMap.main()
