@@ -47,7 +47,7 @@ let package = Package(
             path: "Sources/KMapEmbedPlugin"),
 
         .testTarget(name: "KMapTimelineTests", dependencies: ["KMapTimeline", "KMapCampaign"]),
-        .testTarget(name: "KMapCampaignTests", dependencies: ["KMapCampaign"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KMapCampaignTests", dependencies: ["KMapCampaign"]),
         .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCampaign"]),
         .testTarget(name: "KMapCommandsTests", dependencies: ["KMapCommands", "KMapCampaign"]),
     ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KMapCampaign
 import KMapRender
 
@@ -54,6 +55,10 @@ struct Render: ParsableCommand {
             chosen = f
         }
         if let output, output != "-" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw CLIError.cannotCreate("\(output) is a folder; give a file name such as \(output)/map.png")
+            }
             let fromPath = OutputFormat(path: output)
             if let chosen, let fromPath, chosen != fromPath {
                 throw CLIError.usage("--format \(chosen.rawValue) contradicts the output's extension (\(output)); make them agree")

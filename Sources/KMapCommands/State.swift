@@ -41,7 +41,8 @@ struct State: ParsableCommand {
 
     static func json(_ document: StateDocument) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        // Sorted keys: Foundation's encoder does not keep declaration order, and output must be byte-stable.
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 

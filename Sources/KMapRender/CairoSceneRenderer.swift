@@ -22,6 +22,7 @@ public enum CairoSceneRenderer {
             let canvas = try CairoCanvas(surface: surface, during: "creating an SVG surface")
             draw(scene, on: canvas.cr)
             try canvas.finish(during: "writing SVG")
+            return SVGIdentifiers.normalize(sink.bytes)
         case .pdf:
             // PDF pages are measured in points: a scene pixel is 1/96 inch, as in CSS and SVG.
             let k = 72.0 / 96.0
@@ -111,21 +112,24 @@ public enum CairoSceneRenderer {
             cairo_rectangle(cr, c.x - r * 0.85, c.y - r * 0.85, r * 1.7, r * 1.7)
         case .diamond:
             path([Point(x: c.x, y: c.y - r), Point(x: c.x + r, y: c.y), Point(x: c.x, y: c.y + r), Point(x: c.x - r, y: c.y)], closed: true, cr)
-        case .cross:
-            let d = r * 0.7
-            cairo_move_to(cr, c.x - d, c.y - d)
-            cairo_line_to(cr, c.x + d, c.y + d)
-            cairo_move_to(cr, c.x + d, c.y - d)
-            cairo_line_to(cr, c.x - d, c.y + d)
+        case .cutBadge:
+            cairo_arc(cr, c.x, c.y, r, 0, 2 * Double.pi)
         }
     }
 
     static func marker(_ m: Marker, _ cr: OpaquePointer) {
-        if m.shape == .cross {
+        if m.shape == .cutBadge {
             shapePath(m, cr)
-            setStroke(Stroke(color: .white, width: m.stroke.width + 2.5), cr)
-            cairo_stroke_preserve(cr)
+            setColor(m.fill, cr)
+            cairo_fill_preserve(cr)
             setStroke(m.stroke, cr)
+            cairo_stroke(cr)
+            let d = m.radius * 0.45
+            cairo_move_to(cr, m.center.x - d, m.center.y - d)
+            cairo_line_to(cr, m.center.x + d, m.center.y + d)
+            cairo_move_to(cr, m.center.x + d, m.center.y - d)
+            cairo_line_to(cr, m.center.x - d, m.center.y + d)
+            setStroke(Stroke(color: .white, width: max(1.5, m.radius * 0.3)), cr)
             cairo_stroke(cr)
             return
         }

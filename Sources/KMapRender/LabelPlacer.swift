@@ -51,7 +51,7 @@ struct LabelPlacer {
         let h = m.ascent + m.descent
         let pad = 1.5
         // Offsets of the label box's reference corner from the anchor, per candidate direction.
-        for (step, gap) in [(0, 3.0), (1, 12.0), (2, 24.0)] {
+        for (step, gap) in [(0, 3.0), (1, 10.0), (2, 18.0), (3, 28.0), (4, 40.0)] {
             let d = r.radius + gap
             let diag = d * 0.75
             let candidates: [(dx: Double, dy: Double)] = [

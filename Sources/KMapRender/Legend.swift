@@ -20,32 +20,32 @@ struct Legend {
     static let padding = 12.0
 
     /// Entries for one frame.
-    static func entries(campaign: Campaign, state: ControlState) -> [Entry] {
-        var factions = Set(state.places.map(\.controller))
-        factions.formUnion(state.places.flatMap(\.contestedBy))
-        let statuses = Set(state.places.map(\.status))
-        let kinds = Set(campaign.gazetteer.places.map(\.kind))
-        let cut = state.roads.contains { !$0.cutAt.isEmpty }
+    static func entries(campaign: Campaign, places: [Place], state: ControlState) -> [Entry] {
+        let shown = places.compactMap { state[$0.id] }
+        var factions = Set(shown.map(\.controller))
+        factions.formUnion(shown.flatMap(\.contestedBy))
+        let statuses = Set(shown.map(\.status))
+        let ids = Set(places.map(\.id))
+        let cut = state.roads.contains { !$0.cutAt.filter(ids.contains).isEmpty }
         return build(
-            campaign: campaign, factions: factions, contested: statuses.contains(.contested), besieged: statuses.contains(.besieged),
-            kinds: kinds, cut: cut)
+            campaign: campaign, places: places, factions: factions, contested: statuses.contains(.contested),
+            besieged: statuses.contains(.besieged), cut: cut)
     }
 
     /// Every entry any frame of the campaign could need: the space reserved for the legend.
-    static func allEntries(campaign: Campaign) -> [Entry] {
-        build(
-            campaign: campaign, factions: Set(campaign.factions.map(\.id)), contested: true, besieged: true,
-            kinds: Set(campaign.gazetteer.places.map(\.kind)), cut: true)
+    static func allEntries(campaign: Campaign, places: [Place]) -> [Entry] {
+        build(campaign: campaign, places: places, factions: Set(campaign.factions.map(\.id)), contested: true, besieged: true, cut: true)
     }
 
-    private static func build(campaign: Campaign, factions: Set<String>, contested: Bool, besieged: Bool, kinds: Set<PlaceKind>, cut: Bool) -> [Entry] {
+    private static func build(campaign: Campaign, places: [Place], factions: Set<String>, contested: Bool, besieged: Bool, cut: Bool) -> [Entry] {
+        let kinds = Set(places.map(\.kind))
         var e: [Entry] = [.heading("Control")]
         e += campaign.factions.map(\.id).filter(factions.contains).map(Entry.faction)
         if contested { e.append(.contested) }
         if besieged { e.append(.besieged) }
         e.append(.heading("Places"))
         e += PlaceKind.allCases.filter(kinds.contains).map(Entry.kind)
-        if campaign.gazetteer.places.contains(where: { $0.info.confidence == .estimate }) { e.append(.estimated) }
+        if places.contains(where: { $0.info.confidence == .estimate }) { e.append(.estimated) }
         if !campaign.gazetteer.roads.isEmpty {
             e.append(.heading("Roads"))
             e.append(.road)
@@ -64,7 +64,7 @@ struct Legend {
 
 extension SceneComposer {
     func legend(_ state: ControlState) -> [SceneItem] {
-        let entries = Legend.entries(campaign: campaign, state: state)
+        let entries = Legend.entries(campaign: campaign, places: visiblePlaces, state: state)
         let panel = layout.legendPanel(height: Legend.height(of: entries))
         var items = [
             SceneItem(id: "legend:panel", layer: .legend, symbol: .rect(panel, fill: theme.panel, stroke: Stroke(color: theme.panelBorder, width: 1)))
@@ -112,7 +112,7 @@ extension SceneComposer {
                 items.append(SceneItem(id: "legend:road:swatch", layer: .legend, symbol: .polyline(points: [a, b], stroke: Stroke(color: theme.roadFill, width: 3.5))))
                 text("legend:road", "road", body, textX, baseline, theme.ink)
             case .cut:
-                marker("legend:cut:swatch", Marker(shape: .cross, center: mid, radius: 7, fill: theme.roadCut, stroke: Stroke(color: theme.roadCut, width: 3)))
+                marker("legend:cut:swatch", Marker(shape: .cutBadge, center: mid, radius: 6, fill: theme.roadCut, stroke: Stroke(color: .white, width: 1.2)))
                 text("legend:cut", "road cut here", body, textX, baseline, theme.ink)
             }
         }

@@ -28,7 +28,7 @@ public struct Scene: Sendable, Hashable {
 
 /// What a scene item belongs to; also its z-order, lowest first.
 public enum Layer: String, Sendable, Hashable, CaseIterable, Comparable {
-    case background, water, roads, roadMarks, markers, labels, furniture, legend
+    case background, water, roads, markers, roadMarks, labels, furniture, legend
 
     public static func < (a: Layer, b: Layer) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -72,7 +72,9 @@ public enum Symbol: Sendable, Hashable {
 }
 
 public enum MarkerShape: String, Sendable, Hashable, CaseIterable {
-    case circle, triangle, square, diamond, cross
+    case circle, triangle, square, diamond
+    /// A round badge with a white cross: where a road is cut.
+    case cutBadge
 }
 
 /// A place symbol: shape by kind, colour by controller, and marks for contest, siege and uncertainty.

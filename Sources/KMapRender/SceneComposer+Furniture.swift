@@ -6,7 +6,7 @@ extension SceneComposer {
     func furniture(_ state: ControlState) -> [SceneItem] {
         var items: [SceneItem] = []
         let banner = layout.banner
-        items.append(SceneItem(id: "banner:panel", layer: .furniture, symbol: .rect(banner, fill: theme.panel, stroke: nil)))
+        items.append(SceneItem(id: "banner:panel", layer: .furniture, symbol: .rect(banner, fill: theme.panel.withAlpha(1), stroke: nil)))
         items.append(
             SceneItem(
                 id: "banner:rule", layer: .furniture,

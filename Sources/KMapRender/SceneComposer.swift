@@ -17,6 +17,8 @@ public struct SceneComposer: Sendable {
     let labels: [LabelPlacer.Placement]
     /// Places whose label could not be placed without overlap (left unlabelled rather than overlapping).
     public let unlabelled: [String]
+    /// Places inside the map area, in gazetteer order: the only ones drawn, labelled and listed in the legend.
+    public let visiblePlaces: [Place]
 
     public init(campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer = CairoTextMeasurer()) {
         self.campaign = campaign
@@ -27,23 +29,28 @@ public struct SceneComposer: Sendable {
         self.layout = layout
         let projection = Projection(fitting: options.view ?? campaign.info.view, into: layout.mapArea)
         self.projection = projection
+        let visible = campaign.gazetteer.places.filter { layout.mapArea.contains(projection.project($0.coordinate)) }
+        visiblePlaces = visible
         // Labels avoid every marker and every panel, whatever the day.
-        let markers = campaign.gazetteer.places.map { place in
+        // Places on a road may carry a cut badge on some day: labels keep clear of it on every day.
+        let onRoads = Set(campaign.gazetteer.roads.flatMap(\.via))
+        let badges = visible.filter { onRoads.contains($0.id) }.map { Self.cutBadge(for: $0, projection: projection, theme: theme).bounds }
+        let markers = visible.map { place in
             Marker(
                 shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
                 radius: Symbology.radius(for: place.kind), fill: .black, stroke: Stroke(color: .black, width: 1), ring: .black
             ).bounds
         }
         // The legend's largest possible panel is reserved, so its size on any one day never moves a label.
-        let legendSpace = layout.legendPanel(height: Legend.height(of: Legend.allEntries(campaign: campaign)))
-        var placer = LabelPlacer(measurer: measurer, frame: layout.frame.insetBy(4), obstacles: markers + layout.reserved + [legendSpace])
-        let requests = campaign.gazetteer.places.map { place in
+        let legendSpace = layout.legendPanel(height: Legend.height(of: Legend.allEntries(campaign: campaign, places: visible)))
+        var placer = LabelPlacer(measurer: measurer, frame: layout.frame.insetBy(4), obstacles: markers + badges + layout.reserved + [legendSpace])
+        let requests = visible.map { place in
             LabelPlacer.Request(
                 id: place.id, text: place.name, font: Symbology.font(for: place.kind, theme: theme),
                 anchor: projection.project(place.coordinate), radius: Symbology.radius(for: place.kind),
                 priority: place.kind.labelPriority)
         }
-        let result = placer.place(requests.filter { layout.mapArea.contains($0.anchor) })
+        let result = placer.place(requests)
         labels = result.placed
         unlabelled = result.dropped
     }
@@ -106,25 +113,27 @@ public struct SceneComposer: Sendable {
             let pts = road.path.map(projection.project)
             items.append(SceneItem(id: "road:\(road.id)", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadFill, width: 3.5))))
         }
-        // A cross at every point where a road is cut.
+        // A badge at every point where a road is cut, up and right of the place's marker so both stay visible.
         var marked: Set<String> = []
         for road in state.roads {
             for placeID in road.cutAt where !marked.contains(placeID) {
                 marked.insert(placeID)
-                guard let place = campaign.gazetteer.place(placeID) else { continue }
-                let p = projection.project(place.coordinate)
-                let r = Symbology.radius(for: place.kind) + 7
-                items.append(
-                    SceneItem(
-                        id: "cut:\(placeID)", layer: .roadMarks,
-                        symbol: .marker(Marker(shape: .cross, center: p, radius: r, fill: theme.roadCut, stroke: Stroke(color: theme.roadCut, width: 3.5)))))
+                guard let place = visiblePlaces.first(where: { $0.id == placeID }) else { continue }
+                items.append(SceneItem(id: "cut:\(placeID)", layer: .roadMarks, symbol: .marker(Self.cutBadge(for: place, projection: projection, theme: theme))))
             }
         }
         return items
     }
 
+    /// The road-cut badge of a place; its position never depends on the day, so labels avoid it.
+    static func cutBadge(for place: Place, projection: Projection, theme: Theme) -> Marker {
+        let p = projection.project(place.coordinate)
+        let offset = Symbology.radius(for: place.kind) * 0.7 + 5
+        return Marker(shape: .cutBadge, center: Point(x: p.x + offset, y: p.y - offset), radius: 6, fill: theme.roadCut, stroke: Stroke(color: .white, width: 1.2))
+    }
+
     func markers(_ state: ControlState) -> [SceneItem] {
-        campaign.gazetteer.places.compactMap { place -> SceneItem? in
+        visiblePlaces.compactMap { place -> SceneItem? in
             guard let control = state[place.id] else { return nil }
             let attacker = control.contestedBy.first.map(color(ofFaction:))
             let dashed = place.info.confidence == .estimate

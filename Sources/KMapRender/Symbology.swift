@@ -38,8 +38,8 @@ struct Symbology {
         switch kind {
         case .city: Font(family: theme.fontFamily, size: theme.labelSize + 3, bold: true)
         case .town: Font(family: theme.fontFamily, size: theme.labelSize + 1, bold: true)
-        case .village, .checkpoint: Font(family: theme.fontFamily, size: theme.labelSize)
-        case .hill, .oilfield: Font(family: theme.fontFamily, size: theme.labelSize - 1, italic: true)
+        case .village, .checkpoint: Font(family: theme.fontFamily, size: theme.labelSize - 1.5)
+        case .hill, .oilfield: Font(family: theme.fontFamily, size: theme.labelSize - 2, italic: true)
         }
     }
 }

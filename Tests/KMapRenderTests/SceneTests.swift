@@ -1,0 +1,90 @@
+import KMapCampaign
+import KMapGazetteer
+import KMapTimeline
+import Testing
+@testable import KMapRender
+
+/// The composed scene: geometry and furniture that hold whatever the backend.
+@Suite struct SceneTests {
+    let campaign: Campaign
+    init() throws { campaign = try CampaignLoader.builtin() }
+
+    var days: [Day] {
+        (0...campaign.info.end.days(since: campaign.info.start)).map { campaign.info.start.adding(days: $0) }
+            .filter { $0 <= Day("2016-03-01")! || $0.components.day % 15 == 0 }
+    }
+
+    func labels(_ scene: Scene) -> [(String, Rect)] {
+        scene.items(in: .labels).compactMap { item in
+            if case .text(let t) = item.symbol { return (item.id, t.bounds) }
+            return nil
+        }
+    }
+
+    @Test func labelsNeverOverlapEachOtherOrMarkers() throws {
+        let composer = SceneComposer(campaign: campaign)
+        for day in days {
+            let scene = composer.scene(for: try campaign.state(on: day))
+            let boxes = labels(scene)
+            for (i, a) in boxes.enumerated() {
+                for b in boxes[(i + 1)...] { #expect(!a.1.intersects(b.1), "\(day): \(a.0) overlaps \(b.0)") }
+                for item in scene.items(in: .markers) {
+                    if case .marker(let m) = item.symbol {
+                        #expect(!a.1.intersects(m.bounds), "\(day): \(a.0) covers \(item.id)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func labelsKeepTheirPlaceEveryDay() throws {
+        let composer = SceneComposer(campaign: campaign)
+        let first = labels(composer.scene(for: try campaign.state(on: campaign.info.start)))
+        #expect(first.count >= 10)
+        for day in days {
+            let boxes = labels(composer.scene(for: try campaign.state(on: day)))
+            #expect(boxes.map(\.0) == first.map(\.0))
+            #expect(boxes.map(\.1) == first.map(\.1), "labels moved on \(day)")
+        }
+    }
+
+    @Test func scaleBarMatchesTheProjection() throws {
+        let composer = SceneComposer(campaign: campaign)
+        let bar = try #require(composer.scaleBarLength)
+        // Measure the bar's length on the ground, along the parallel through the view's centre.
+        let c = composer.projection.center
+        let a = composer.projection.unproject(c)
+        let b = composer.projection.unproject(Point(x: c.x + bar.pixels, y: c.y))
+        let km = a.distanceKm(to: b)
+        #expect(abs(km - bar.km) / bar.km < 0.01, "bar says \(bar.km) km, ground distance \(km) km")
+        #expect([1.0, 2, 5, 10, 20, 25, 50, 100].contains { abs($0 - bar.km) < 1e-9 }, "not a round length: \(bar.km) km")
+    }
+
+    @Test func legendListsOnlyTheFactionsAndStatesPresent() throws {
+        let composer = SceneComposer(campaign: campaign)
+        let before = composer.scene(for: try campaign.state(on: try #require(Day("2016-02-21"))))
+        let ids = Set(before.items(in: .legend).map(\.id))
+        #expect(ids.contains("legend:faction:government"))
+        #expect(!ids.contains("legend:contested"))
+        let contested = composer.scene(for: try campaign.state(on: try #require(Day("2016-02-24"))))
+        #expect(contested.item("legend:contested") != nil)
+        #expect(contested.item("legend:faction:isil") != nil)
+    }
+
+    @Test func routeBannerSaysCutWithTheDayCount() throws {
+        let composer = SceneComposer(campaign: campaign)
+        let scene = composer.scene(for: try campaign.state(on: try #require(Day("2016-02-23"))))
+        guard case .text(let t) = try #require(scene.item("route")).symbol else {
+            Issue.record("no route banner")
+            return
+        }
+        #expect(t.text.hasPrefix("Aleppo supply road: CUT since 22 Feb, day 2"))
+    }
+
+    @Test func projectionRoundTrips() {
+        let p = Projection(fitting: GeoBounds(minLon: 37, minLat: 35.5, maxLon: 38, maxLat: 36.2), into: Rect(x: 0, y: 0, width: 1600, height: 1200))
+        let c = Coordinate(lon: 37.5, lat: 35.8)
+        let back = p.unproject(p.project(c))
+        #expect(abs(back.lon - c.lon) < 1e-9 && abs(back.lat - c.lat) < 1e-9)
+    }
+}
