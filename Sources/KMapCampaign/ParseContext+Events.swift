@@ -24,7 +24,7 @@ extension ParseContext {
             let basis = provenance(f)
             let exceptions = list(f, "except", required: nil) { item -> Event? in
                 guard let e = Fields(item, file: file.name, what: "an 'except' entry", diagnostics: diagnostics) else { return nil }
-                e.allowOnly(["places", "unnamed", "controller", "status", "by", "quote", "source", "confidence", "note"])
+                e.allowOnly(["places", "unnamed", "roads", "controller", "status", "by", "quote", "source", "confidence", "note"])
                 guard e.has("controller") else {
                     e.missing("controller", "the faction holding these places at the start")
                     return nil
@@ -116,6 +116,9 @@ extension ParseContext {
             for id in roads { expect(id, in: roadIDs, what: "road", file: f.file, line: f.node("roads")?.line ?? f.node.line) }
         }
         let traffic = f.choice("traffic", Traffic.self)
+        if !roads.isEmpty, traffic == nil, unnamed == 0 || controller == nil {
+            diagnostics.error(f.file, f.node("roads"), "'roads' goes with 'traffic: reopened', or with 'unnamed' and 'controller' for unnamed places along those roads")
+        }
         if traffic != nil, roads.isEmpty {
             diagnostics.error(f.file, f.node("traffic"), "'traffic' needs 'roads': the ids of the roads reopened")
         }

@@ -53,6 +53,8 @@ public struct StateDocument: Codable, Sendable {
         /// open, cut or cleared (clear of enemy points but not yet reported reopened).
         public var phase: String
         public var cutAt: [String]
+        /// Unnamed positions along it held against it ("two other points along the road").
+        public var unnamedCutPoints: Int
     }
 
     public struct RouteEntry: Codable, Sendable {
@@ -63,6 +65,7 @@ public struct StateDocument: Codable, Sendable {
         public var status: String
         public var phase: String
         public var cutAt: [String]
+        public var unnamedCutPoints: Int
         public var cutSince: String?
     }
 
@@ -82,12 +85,12 @@ public struct StateDocument: Codable, Sendable {
         }
         roads = c.gazetteer.roads.compactMap { road in
             guard let r = state.road(road.id) else { return nil }
-            return RoadEntry(id: road.id, name: road.name, status: r.isCut ? "cut" : "open", phase: r.phase.rawValue, cutAt: r.cutAt)
+            return RoadEntry(id: road.id, name: road.name, status: r.isCut ? "cut" : "open", phase: r.phase.rawValue, cutAt: r.cutAt, unnamedCutPoints: r.unnamedCut)
         }
         if let info = c.info.supplyRoute, let r = state.route {
             supplyRoute = RouteEntry(
                 name: info.name, from: info.from, to: info.to, status: r.isCut ? "cut" : "connected", phase: r.phase.rawValue,
-                cutAt: r.cutAt, cutSince: r.cutSince?.description)
+                cutAt: r.cutAt, unnamedCutPoints: r.unnamedCut, cutSince: r.cutSince?.description)
         }
     }
 }

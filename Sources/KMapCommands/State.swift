@@ -60,11 +60,13 @@ struct State: ParsableCommand {
         }
         if !d.roads.isEmpty { out += "\n" }
         for r in d.roads {
-            let at = r.cutAt.isEmpty ? "" : " at \(r.cutAt.joined(separator: ", "))"
+            let points = r.cutAt + (r.unnamedCutPoints > 0 ? ["\(r.unnamedCutPoints) unnamed"] : [])
+            let at = points.isEmpty ? "" : " at \(points.joined(separator: ", "))"
             out += "road \(r.name): \(r.phase)\(at)\n"
         }
         if let route = d.supplyRoute {
-            let at = route.cutAt.isEmpty ? "" : " at \(route.cutAt.joined(separator: ", "))"
+            let points = route.cutAt + (route.unnamedCutPoints > 0 ? ["\(route.unnamedCutPoints) unnamed"] : [])
+            let at = points.isEmpty ? "" : " at \(points.joined(separator: ", "))"
             out += "\(route.name) (\(route.from) to \(route.to)): \(route.status == "cut" ? "CUT" : route.phase)\(at)\n"
         }
         return out

@@ -32,7 +32,8 @@ extension SceneComposer {
 
     /// "Aleppo supply road: CUT since 22 Feb — day 2, at Rasm Al-Nafal".
     func routeBanner(_ route: LinkState, name: String, day: Day) -> [SceneItem] {
-        let names = route.cutAt.compactMap { campaign.gazetteer.place($0)?.name }
+        var names = route.cutAt.compactMap { campaign.gazetteer.place($0)?.name }
+        if route.unnamedCut > 0 { names.append("\(route.unnamedCut) unnamed point\(route.unnamedCut == 1 ? "" : "s")") }
         let text: String
         let color: Color
         switch route.phase {

@@ -16,6 +16,7 @@ public struct Event: Sendable, Hashable, Identifiable {
     public var status: ControlStatus?
     /// The forces acting; for `contested` and `besieged`, the attackers.
     public var by: [String]
+    /// With `traffic`: the roads reopened. With `unnamed` and `controller`: the roads the unnamed places lie on.
     public var roads: [String]
     public var traffic: Traffic?
     public var quote: String

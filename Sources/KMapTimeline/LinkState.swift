@@ -17,6 +17,8 @@ public struct LinkState: Sendable, Hashable {
     public var phase: LinkPhase
     /// Place ids where it is cut, in order along it.
     public var cutAt: [String]
+    /// Positions along it that a source counts as hostile without naming them ("two other points along the road").
+    public var unnamedCut: Int
     /// When the current cut began (phase `cut`).
     public var cutSince: Instant?
     /// When it became clear of enemy points (phases `cleared`, and `open` after a cut).
@@ -46,7 +48,7 @@ struct LinkTracker {
         if cutSince == nil { reopenedAt = instant }
     }
 
-    func state(id: String, cutAt: [String]) -> LinkState {
+    func state(id: String, cutAt: [String], unnamedCut: Int) -> LinkState {
         let phase: LinkPhase
         if cutSince != nil {
             phase = .cut
@@ -56,7 +58,7 @@ struct LinkTracker {
             phase = .open
         }
         return LinkState(
-            id: id, isCut: !cutAt.isEmpty, phase: phase, cutAt: cutAt, cutSince: cutSince,
+            id: id, isCut: !cutAt.isEmpty || unnamedCut > 0, phase: phase, cutAt: cutAt, unnamedCut: unnamedCut, cutSince: cutSince,
             clearedAt: clearedAt, reopenedAt: reopenedAt)
     }
 }

@@ -53,6 +53,13 @@ public struct RoadNetwork: Sendable {
         return open == nil ? cutPoints(path, control) : []
     }
 
+    /// Indices of the roads the route runs along: those sharing a segment (two consecutive places) with its path.
+    var routeRoads: [Int] {
+        guard let path = routePath, path.count > 1 else { return [] }
+        let segments = Set(zip(path, path.dropFirst()).flatMap { ["\($0)|\($1)", "\($1)|\($0)"] })
+        return roads.indices.filter { i in zip(roads[i].via, roads[i].via.dropFirst()).contains { segments.contains("\($0)|\($1)") } }
+    }
+
     /// Breadth-first search; neighbours are visited in data order, so the result is deterministic.
     static func shortestPath(
         from: String, to: String, neighbours: [String: [String]], passable: (String) -> Bool

@@ -47,6 +47,9 @@ struct Replay {
     var index: [String: Int]
     var roadTrackers: [LinkTracker]
     var routeTracker = LinkTracker()
+    /// Per road: unnamed positions along it held against the road's faction.
+    var unnamedHostile: [Int]
+    let routeRoads: [Int]
     var applied = 0
 
     init(_ timeline: Timeline) {
@@ -68,6 +71,9 @@ struct Replay {
         for (i, c) in controls.enumerated() { index[c.placeID] = i }
         self.index = index
         roadTrackers = Array(repeating: LinkTracker(), count: timeline.network.roads.count)
+        unnamedHostile = Array(repeating: 0, count: timeline.network.roads.count)
+        routeRoads = timeline.network.routeRoads
+        for e in initial.exceptions { Replay.countUnnamed(e, network: timeline.network, into: &unnamedHostile) }
         let before = Instant(day: start.adding(days: -1))
         observeLinks(at: before, touched: nil)
     }
@@ -92,7 +98,12 @@ struct Replay {
                 controls[i] = c
             }
         }
-        observeLinks(at: event.instant, touched: touched)
+        if Replay.countUnnamed(event, network: timeline.network, into: &unnamedHostile) {
+            touched.formUnion(timeline.network.roads.filter { event.roads.contains($0.id) }.flatMap(\.via))
+            observeLinks(at: event.instant, touched: nil)
+        } else {
+            observeLinks(at: event.instant, touched: touched)
+        }
         if event.traffic == .reopened {
             for (i, road) in timeline.network.roads.enumerated() where event.roads.contains(road.id) {
                 roadTrackers[i].reopen(at: event.instant)
@@ -101,15 +112,28 @@ struct Replay {
         }
     }
 
+    /// Adds (hostile capture) or removes (recapture by the road's faction) unnamed positions along the event's
+    /// roads; returns whether the event counted any. Counts never go below zero.
+    @discardableResult
+    static func countUnnamed(_ event: Event, network: RoadNetwork, into counts: inout [Int]) -> Bool {
+        guard event.unnamed > 0, !event.roads.isEmpty, let controller = event.controller else { return false }
+        for (i, road) in network.roads.enumerated() where event.roads.contains(road.id) {
+            counts[i] = controller == network.faction ? max(0, counts[i] - event.unnamed) : counts[i] + event.unnamed
+        }
+        return true
+    }
+
+    var routeUnnamed: Int { routeRoads.reduce(0) { $0 + unnamedHostile[$1] } }
+
     /// Re-derives the links that pass through a touched place (all links when `touched` is nil).
     mutating func observeLinks(at instant: Instant, touched: Set<String>?) {
         let network = timeline.network
         let lookup: (String) -> PlaceControl? = { [controls, index] id in index[id].map { controls[$0] } }
         for (i, road) in network.roads.enumerated() where touched.map({ !$0.isDisjoint(with: road.via) }) ?? true {
-            roadTrackers[i].observe(cut: !network.cutPoints(road.via, lookup).isEmpty, at: instant)
+            roadTrackers[i].observe(cut: !network.cutPoints(road.via, lookup).isEmpty || unnamedHostile[i] > 0, at: instant)
         }
         if network.route != nil, touched.map({ !$0.isEmpty }) ?? true {
-            routeTracker.observe(cut: !network.routeCutPoints(lookup).isEmpty, at: instant)
+            routeTracker.observe(cut: !network.routeCutPoints(lookup).isEmpty || routeUnnamed > 0, at: instant)
         }
     }
 
@@ -117,9 +141,9 @@ struct Replay {
         let network = timeline.network
         let lookup: (String) -> PlaceControl? = { id in index[id].map { controls[$0] } }
         let roads = network.roads.enumerated().map { i, road in
-            roadTrackers[i].state(id: road.id, cutAt: network.cutPoints(road.via, lookup))
+            roadTrackers[i].state(id: road.id, cutAt: network.cutPoints(road.via, lookup), unnamedCut: unnamedHostile[i])
         }
-        let route = network.route.map { routeTracker.state(id: $0.name, cutAt: network.routeCutPoints(lookup)) }
+        let route = network.route.map { routeTracker.state(id: $0.name, cutAt: network.routeCutPoints(lookup), unnamedCut: routeUnnamed) }
         return ControlState(instant: instant, places: controls, roads: roads, route: route, appliedEventCount: applied)
     }
 }

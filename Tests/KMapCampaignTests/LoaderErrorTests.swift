@@ -24,7 +24,7 @@ import Testing
         let c = try CampaignLoader.load(folder: testlandPath)
         #expect(c.warnings.isEmpty, "\(c.warnings)")
         #expect(c.gazetteer.places.count == 4)
-        #expect(c.timeline.events.count == 7)
+        #expect(c.timeline.events.count == 9)
     }
 
     @Test func malformedJSONNamesLineAndColumn() throws {

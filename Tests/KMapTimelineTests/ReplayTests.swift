@@ -92,10 +92,21 @@ import Testing
         #expect(s.route?.cutAt == ["alpha"])
     }
 
+    @Test func unnamedPositionsOnARoadCutItUntilRetaken() throws {
+        #expect(try state("2020-01-06").road("main-road")?.unnamedCut == 0)
+        let taken = try state("2020-01-07")
+        #expect(taken.road("main-road")?.unnamedCut == 2)
+        #expect(taken.road("main-road")?.isCut == true)
+        #expect(taken.route?.unnamedCut == 2)
+        // Retaking more than were counted leaves none, never a negative count.
+        #expect(try state("2020-01-08").road("main-road")?.unnamedCut == 0)
+    }
+
     @Test func unnamedPlacesAreOnRecordButChangeNothing() throws {
         let event = try #require(campaign.timeline.events.first { $0.unnamed == 3 })
         #expect(event.places.isEmpty)
         #expect(!event.changesControl)
         #expect(try state("2020-01-04").places == state("2020-01-04", "10:00").places)
+        #expect(try state("2020-01-04").road("main-road")?.unnamedCut == 0)
     }
 }
