@@ -11,8 +11,20 @@ public struct Campaign: Sendable {
     public let origin: String
     /// Warnings found while loading (errors stop the load).
     public let warnings: [Finding]
+    /// The names its files go by in messages.
+    public let files: Files
 
-    init(info: CampaignInfo, factions: [Faction], gazetteer: Gazetteer, timeline: Timeline, origin: String, warnings: [Finding]) {
+    public struct Files: Sendable {
+        public var campaign: String
+        public var gazetteer: String
+        public var events: String
+    }
+
+    init(
+        info: CampaignInfo, factions: [Faction], gazetteer: Gazetteer, timeline: Timeline, origin: String, warnings: [Finding],
+        files: Files
+    ) {
+        self.files = files
         self.info = info
         self.factions = factions
         self.gazetteer = gazetteer

@@ -104,7 +104,8 @@ public enum CampaignLoader {
             start: info.info.start)
         return Campaign(
             info: info.info, factions: info.factions, gazetteer: gazetteer, timeline: timeline, origin: origin,
-            warnings: diagnostics.findings)
+            warnings: diagnostics.findings,
+            files: .init(campaign: texts.campaign.name, gazetteer: texts.gazetteer.name, events: texts.events.name))
     }
 
     /// UTF-8 read as Windows-1252 and saved again ("Zaâ€™rour") is a common accident with spreadsheet exports.

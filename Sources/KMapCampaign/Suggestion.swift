@@ -1,7 +1,7 @@
 /// "Did you mean …" for a mistyped id.
-enum Suggestion {
+public enum Suggestion {
     /// The closest candidate by edit distance, when it is close enough to be a likely typo.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let w = Array(word.lowercased())
         var best: (String, Int)?
         for c in candidates {
@@ -12,7 +12,7 @@ enum Suggestion {
     }
 
     /// ", did you mean 'x'?" or "" when nothing is close.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 

@@ -28,8 +28,13 @@ struct InstantOptions: ParsableArguments {
 
     /// The instant, checked against the campaign's span.
     func instant(in campaign: Campaign) throws -> Instant {
+        try Self.instant(day: day, time: time, option: "--day", in: campaign)
+    }
+
+    /// Parses a day (and optional time) given to `option`, checked against the campaign's span.
+    static func instant(day: String, time: String? = nil, option: String, in campaign: Campaign) throws -> Instant {
         guard let d = Day(day) else {
-            throw CLIError.usage("--day '\(day)' is not a real date; write YYYY-MM-DD, e.g. --day \(campaign.info.start)")
+            throw CLIError.usage("\(option) '\(day)' is not a real date; write YYYY-MM-DD, e.g. \(option) \(campaign.info.start)")
         }
         var t = TimeOfDay.endOfDay
         if let time {

@@ -14,8 +14,11 @@ public struct KMap: ParsableCommand {
               kmap render --day 2016-02-23                 writes Renders/khanasir-2016-02-23.png
               kmap render --day 2016-02-23 -o day.svg
               kmap state --day 2016-02-25 --format json
+              kmap explain khanasir --day 2016-02-24
+              kmap diff --from 2016-02-22 --to 2016-02-26
+              kmap check --campaign my-campaign
             """,
-        subcommands: [Render.self, State.self]
+        subcommands: [Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self]
     )
 
     public init() {}
