@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KMapCampaign
 import KMapRender
+import KMapTimeline
 
 /// `kmap render`: one frame of one day.
 struct Render: ParsableCommand {
@@ -26,18 +27,17 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("png, svg or pdf. Default: from the output's extension, else png.", valueName: "format"))
     var format: String?
 
-    @Option(name: .long, help: ArgumentHelp("Frame size in pixels, WxH (default 1600x1200).", valueName: "WxH"))
-    var size: String = "1600x1200"
+    @OptionGroup var style: StyleOptions
 
     func run() throws {
         try reportingErrors {
-            let options = try FrameSize.parse(size)
             let format = try resolveFormat()
             let campaign = try campaignOptions.load()
             let at = try instant.instant(in: campaign)
             let state = campaign.timeline.state(at: at)
-            let composer = SceneComposer(campaign: campaign, options: options)
-            let bytes = try CairoSceneRenderer.render(composer.scene(for: state), format: format)
+            let previous = campaign.timeline.state(at: Instant.endOf(at.day.adding(days: -1)))
+            let composer = try style.composer(for: campaign)
+            let bytes = try CairoSceneRenderer.render(composer.scene(for: state, previous: previous), format: format)
             let path = output ?? defaultPath(campaign: campaign, format: format, instant: at.description)
             try OutputFile.write(bytes, to: path, createFolder: output == nil)
             if path != "-" { Console.error("wrote \(path) (\(bytes.count) bytes)") }

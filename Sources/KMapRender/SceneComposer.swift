@@ -55,8 +55,8 @@ public struct SceneComposer: Sendable {
         unlabelled = result.dropped
     }
 
-    /// The frame for `state`; `previous` (the state of the frame before) marks what changed.
-    public func scene(for state: ControlState) -> Scene {
+    /// The frame for `state`; `previous` (the state of the frame before, e.g. the day before) marks what changed.
+    public func scene(for state: ControlState, previous: ControlState? = nil) -> Scene {
         var items: [SceneItem] = []
         items += water()
         items += roads(state)

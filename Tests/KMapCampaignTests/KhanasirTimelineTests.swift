@@ -95,6 +95,28 @@ import Testing
         #expect(s["al-hamam-village"]?.basis.confidence == .reported)
     }
 
+    /// "At the same time, elsewhere the Syrian Army captured the last point on the Sheikh Hilal-Ithriya Road that
+    /// was held by ISIL."
+    @Test func on28FebruaryTheSheikhHilalRoadIsCleared() throws {
+        #expect(try state("2016-02-27").road("sheikh-hilal-ithriya-road")?.isCut == true)
+        let s = try state("2016-02-28")
+        #expect(s.road("sheikh-hilal-ithriya-road")?.isCut == false)
+        #expect(s.road("sheikh-hilal-ithriya-road")?.phase == .cleared)
+    }
+
+    /// "Between 9 and 10 March, government forces captured 13 villages previously held by ISIL, near the southern
+    /// bank of Lake Jabbūl."
+    @Test func by10MarchTheLakeVillagesAreTaken() throws {
+        let lakeVillages = campaign.gazetteer.places.filter { $0.tie?.sentence.hasPrefix("Between 9 and 10 March") == true }
+        #expect(lakeVillages.count >= 9)
+        let before = try state("2016-03-08"), after = try state("2016-03-10")
+        for v in lakeVillages {
+            #expect(before[v.id]?.controller == "isil", "\(v.id) before")
+            #expect(after[v.id]?.controller == "government", "\(v.id) after")
+        }
+        #expect(after.route?.phase == .open)
+    }
+
     /// "On 16 April, … by the evening they recaptured all of the territory lost, except the oil field."
     @Test func inAprilTheOilFieldStaysLost() throws {
         #expect(try state("2016-04-14")["duraham-oil-field"]?.controller == "government")
