@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
+        // Pango on Cairo for shaped text (Debian's libpango1.0-dev). Imported only by KMapRender.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"])]
+        ),
         // Places, areas and roads: what is where, and how sure we are.
         .target(name: "KMapGazetteer"),
         // Days, events and the state machine that replays them.
@@ -32,7 +38,7 @@ let package = Package(
             plugins: ["KMapEmbedPlugin"]
         ),
         // Scene composition (backend-neutral) and the Cairo backend.
-        .target(name: "KMapRender", dependencies: ["KMapCampaign", "CCairo"]),
+        .target(name: "KMapRender", dependencies: ["KMapCampaign", "CCairo", "CPangoCairo"]),
         // The command line, as a library so tests can run commands in-process.
         .target(
             name: "KMapCommands",
