@@ -13,6 +13,8 @@ public struct Campaign: Sendable {
     public let warnings: [Finding]
     /// The names its files go by in messages.
     public let files: Files
+    /// The inset locator map's outlines, when the campaign has `locator.geojson`.
+    public let locator: Locator?
 
     public struct Files: Sendable {
         public var campaign: String
@@ -22,8 +24,9 @@ public struct Campaign: Sendable {
 
     init(
         info: CampaignInfo, factions: [Faction], gazetteer: Gazetteer, timeline: Timeline, origin: String, warnings: [Finding],
-        files: Files
+        locator: Locator? = nil, files: Files
     ) {
+        self.locator = locator
         self.files = files
         self.info = info
         self.factions = factions

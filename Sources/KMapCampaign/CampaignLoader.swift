@@ -14,6 +14,8 @@ public enum CampaignLoader {
     public static let campaignFile = "campaign.yaml"
     public static let gazetteerFile = "gazetteer.geojson"
     public static let eventsFile = "events.yaml"
+    /// Optional: the inset locator map.
+    public static let locatorFile = "locator.geojson"
 
     /// Files larger than this are refused before reading: no real campaign comes near it.
     public static let maxFileBytes = 64 << 20
@@ -35,7 +37,10 @@ public enum CampaignLoader {
         let texts = CampaignTexts(
             campaign: .init(name: "\(name)/\(campaignFile)", text: try text(campaignFile)),
             gazetteer: .init(name: "\(name)/\(gazetteerFile)", text: try text(gazetteerFile)),
-            events: .init(name: "\(name)/\(eventsFile)", text: try text(eventsFile)))
+            events: .init(name: "\(name)/\(eventsFile)", text: try text(eventsFile)),
+            locator: EmbeddedCampaigns.files["\(name)/\(locatorFile)"].map {
+                .init(name: "\(name)/\(locatorFile)", text: String(decoding: Data(base64Encoded: $0) ?? Data(), as: UTF8.self))
+            })
         return try load(texts, origin: "built-in \(name)")
     }
 
@@ -52,7 +57,9 @@ public enum CampaignLoader {
         let texts = CampaignTexts(
             campaign: try read(folder.appendingPathComponent(campaignFile).path),
             gazetteer: try read(folder.appendingPathComponent(gazetteerFile).path),
-            events: try read(folder.appendingPathComponent(eventsFile).path))
+            events: try read(folder.appendingPathComponent(eventsFile).path),
+            locator: FileManager.default.fileExists(atPath: folder.appendingPathComponent(locatorFile).path)
+                ? try read(folder.appendingPathComponent(locatorFile).path) : nil)
         return try load(texts, origin: path)
     }
 
@@ -86,12 +93,13 @@ public enum CampaignLoader {
     /// Parses and validates the three texts of one campaign.
     static func load(_ texts: CampaignTexts, origin: String) throws(CampaignError) -> Campaign {
         let diagnostics = Diagnostics()
-        for file in [texts.campaign, texts.gazetteer, texts.events] { checkMojibake(file, diagnostics) }
+        for file in [texts.campaign, texts.gazetteer, texts.events] + (texts.locator.map { [$0] } ?? []) { checkMojibake(file, diagnostics) }
         let parsed = ParseContext(diagnostics: diagnostics)
         let info = parsed.campaign(texts.campaign)
         let gazetteer = parsed.gazetteer(texts.gazetteer, area: info?.info.area)
         let events = parsed.events(texts.events, gazetteer: gazetteer, info: info)
         if let info, let gazetteer { parsed.checkRoute(info.info, gazetteer: gazetteer, file: texts.campaign.name) }
+        let locator = texts.locator.flatMap(parsed.locator)
         guard !diagnostics.hasErrors, let info, let gazetteer, let events else {
             throw .invalid(diagnostics.findings)
         }
@@ -104,7 +112,7 @@ public enum CampaignLoader {
             start: info.info.start)
         return Campaign(
             info: info.info, factions: info.factions, gazetteer: gazetteer, timeline: timeline, origin: origin,
-            warnings: diagnostics.findings,
+            warnings: diagnostics.findings, locator: locator,
             files: .init(campaign: texts.campaign.name, gazetteer: texts.gazetteer.name, events: texts.events.name))
     }
 
@@ -139,4 +147,5 @@ struct CampaignTexts {
     var campaign: File
     var gazetteer: File
     var events: File
+    var locator: File?
 }

@@ -32,7 +32,7 @@ extension ParseContext {
         }
         let factions = list(f, "factions", required: "the sides, each with id, name and color") { node -> Faction? in
             guard let s = Fields(node, file: file.name, what: "a faction", diagnostics: diagnostics) else { return nil }
-            s.allowOnly(["id", "name", "color"])
+            s.allowOnly(["id", "name", "short", "color"])
             guard let id = s.string("id", required: "an id such as government"), let name = s.string("name", required: "a name"),
                 let color = s.string("color", required: "a colour such as \"#e3242b\"")
             else { return nil }
@@ -40,7 +40,7 @@ extension ParseContext {
                 diagnostics.error(file.name, s.node("color"), "faction '\(id)' has colour '\(color)'; write it as \"#rrggbb\" (quoted in YAML)")
                 return nil
             }
-            return Faction(id: id, name: name, color: color.lowercased())
+            return Faction(id: id, name: name, color: color.lowercased(), shortName: s.string("short"))
         }
         sourceIDs = sources?.map(\.id) ?? []
         factionIDs = factions?.map(\.id) ?? []

@@ -33,6 +33,14 @@ struct CLIError: Error, CustomStringConvertible {
                 case .dayOutOfRange, .noBuiltin: 64
                 }
             self.init(message: e.description, code: code)
+        case let e as ThemeError:
+            let code: Int32 =
+                switch e {
+                case .unknown: 64
+                case .unreadable: 66
+                case .invalid: 65
+                }
+            self.init(message: e.description, code: code)
         case let e as RenderError:
             let code: Int32 = if case .badSize = e { 64 } else { 70 }
             self.init(message: e.description, code: code)

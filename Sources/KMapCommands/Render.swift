@@ -37,7 +37,7 @@ struct Render: ParsableCommand {
             let state = campaign.timeline.state(at: at)
             let previous = campaign.timeline.state(at: Instant.endOf(at.day.adding(days: -1)))
             let composer = try style.composer(for: campaign)
-            let bytes = try CairoSceneRenderer.render(composer.scene(for: state, previous: previous), format: format)
+            let bytes = try style.encode(composer.scene(for: state, previous: previous), as: format)
             let path = output ?? defaultPath(campaign: campaign, format: format, instant: at.description)
             try OutputFile.write(bytes, to: path, createFolder: output == nil)
             if path != "-" { Console.error("wrote \(path) (\(bytes.count) bytes)") }

@@ -2,19 +2,55 @@ import ArgumentParser
 import KMapCampaign
 import KMapRender
 
-/// How frames look: size and (as they arrive) theme, labels and scale. Shared by every drawing command, so a
-/// sequence and a single frame of the same options look alike.
+/// How frames look: size, theme, label language, pixel density. Shared by every drawing command, so a
+/// sequence and a single frame with the same options look alike.
 struct StyleOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Frame size in pixels, WxH (default 1600x1200).", valueName: "WxH"))
     var size: String = "1600x1200"
 
+    @Option(name: .long, help: ArgumentHelp("A built-in theme (wikipedia, isw) or a theme file; see kmap themes.", valueName: "name|file"))
+    var theme: String = "wikipedia"
+
+    @Option(name: .long, help: ArgumentHelp("Place names in English (en), Arabic (ar) or both.", valueName: "en|ar|both"))
+    var labels: String = "en"
+
+    @Option(name: .long, help: ArgumentHelp("Device pixels per frame pixel for PNG (2 for HiDPI screens), 1 to 4.", valueName: "n"))
+    var scale: Double = 1
+
+    @Option(name: .long, help: ArgumentHelp("PDF resolution: frame pixels per inch, which sets the page size (default 96).", valueName: "n"))
+    var dpi: Double = 96
+
+    @Flag(name: .long, help: "No background: the map floats on a transparent PNG (or PDF/SVG) page.")
+    var transparent = false
+
     /// The frame options these flags describe.
     func frameOptions() throws -> FrameOptions {
-        try FrameSize.parse(size)
+        var options = try FrameSize.parse(size)
+        guard let language = LabelLanguage(rawValue: labels) else {
+            throw CLIError.usage("--labels '\(labels)' is not one of en, ar, both")
+        }
+        options.labels = language
+        options.transparent = transparent
+        return options
+    }
+
+    /// Encoding settings: pixel density and PDF resolution, checked.
+    func encoding() throws -> (scale: Double, dpi: Double) {
+        guard (1...4).contains(scale) else { throw CLIError.usage("--scale \(scale) is out of range; use 1 to 4 (2 for HiDPI)") }
+        guard (36...1200).contains(dpi) else { throw CLIError.usage("--dpi \(dpi) is out of range; use 36 to 1200") }
+        return (scale, dpi)
     }
 
     /// A composer for `campaign` with these options; build one per sequence, not per frame.
     func composer(for campaign: Campaign) throws -> SceneComposer {
-        SceneComposer(campaign: campaign, options: try frameOptions())
+        let options = try frameOptions()
+        _ = try encoding()
+        return SceneComposer(campaign: campaign, theme: try ThemeLoader.resolve(theme), options: options)
+    }
+
+    /// The encoded bytes of `scene`, with these options' density and resolution.
+    func encode(_ scene: Scene, as format: OutputFormat) throws -> [UInt8] {
+        let e = try encoding()
+        return try CairoSceneRenderer.render(scene, format: format, scale: e.scale, dpi: e.dpi)
     }
 }

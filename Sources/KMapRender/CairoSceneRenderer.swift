@@ -4,8 +4,10 @@ internal import CCairo
 public enum CairoSceneRenderer {
     /// The encoded bytes of `scene` in `format`.
     ///
-    /// - Parameter scale: device pixels per scene pixel (2 for HiDPI PNGs); vector formats ignore it.
-    public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1) throws(RenderError) -> [UInt8] {
+    /// - Parameters:
+    ///   - scale: device pixels per scene pixel (2 for HiDPI PNGs); vector formats ignore it.
+    ///   - dpi: for PDF, scene pixels per inch: it sets the page's physical size (96, as in CSS, by default).
+    public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1, dpi: Double = 96) throws(RenderError) -> [UInt8] {
         let sink = ByteSink()
         switch format {
         case .png:
@@ -24,8 +26,8 @@ public enum CairoSceneRenderer {
             try canvas.finish(during: "writing SVG")
             return SVGIdentifiers.normalize(sink.bytes)
         case .pdf:
-            // PDF pages are measured in points: a scene pixel is 1/96 inch, as in CSS and SVG.
-            let k = 72.0 / 96.0
+            // PDF pages are measured in points (1/72 inch); a scene pixel is 1/dpi inch.
+            let k = 72.0 / dpi
             let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, scene.width * k, scene.height * k)!
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, scene.title)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, scene.subject)
@@ -133,6 +135,12 @@ public enum CairoSceneRenderer {
             cairo_stroke(cr)
             return
         }
+        if let glow = m.highlight {
+            cairo_new_path(cr)
+            cairo_arc(cr, m.center.x, m.center.y, m.radius + (m.ring != nil ? 8 : 5), 0, 2 * Double.pi)
+            setStroke(Stroke(color: glow.withAlpha(0.85), width: 4), cr)
+            cairo_stroke(cr)
+        }
         if let ring = m.ring {
             cairo_new_path(cr)
             cairo_arc(cr, m.center.x, m.center.y, m.radius + 3.5, 0, 2 * Double.pi)
@@ -158,27 +166,17 @@ public enum CairoSceneRenderer {
         setStroke(m.stroke, cr)
         cairo_stroke(cr)
         cairo_set_dash(cr, nil, 0, 0)
-    }
-
-    static func setFont(_ f: Font, on cr: OpaquePointer) {
-        cairo_select_font_face(cr, f.family, f.italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL, f.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(cr, f.size)
+        if let centre = m.hollow {
+            // Hollow: the controller's colour as a thick rim around a paper-coloured centre.
+            var inner = m
+            inner.radius = m.radius * 0.45
+            shapePath(inner, cr)
+            setColor(centre, cr)
+            cairo_fill(cr)
+        }
     }
 
     static func text(_ t: TextItem, _ cr: OpaquePointer) {
-        setFont(t.font, on: cr)
-        cairo_new_path(cr)
-        cairo_move_to(cr, t.origin.x, t.origin.y)
-        if let halo = t.halo {
-            cairo_text_path(cr, t.text)
-            setStroke(Stroke(color: halo, width: 3.5), cr)
-            cairo_stroke_preserve(cr)
-            setColor(t.color, cr)
-            cairo_fill(cr)
-        } else {
-            setColor(t.color, cr)
-            cairo_show_text(cr, t.text)
-            cairo_new_path(cr)
-        }
+        PangoText.draw(t, on: cr)
     }
 }

@@ -13,6 +13,8 @@ struct Legend {
         case road
         case cut
         case estimated
+        case uncertain
+        case changed
     }
 
     static let rowHeight = 21.0
@@ -20,8 +22,9 @@ struct Legend {
     static let padding = 12.0
 
     /// Entries for one frame.
-    static func entries(campaign: Campaign, places: [Place], state: ControlState) -> [Entry] {
+    static func entries(campaign: Campaign, places: [Place], state: ControlState, changed: Bool) -> [Entry] {
         let shown = places.compactMap { state[$0.id] }
+        let uncertain = shown.contains { $0.basis.confidence != .stated }
         var factions = Set(shown.map(\.controller))
         factions.formUnion(shown.flatMap(\.contestedBy))
         let statuses = Set(shown.map(\.status))
@@ -29,20 +32,26 @@ struct Legend {
         let cut = state.roads.contains { !$0.cutAt.filter(ids.contains).isEmpty }
         return build(
             campaign: campaign, places: places, factions: factions, contested: statuses.contains(.contested),
-            besieged: statuses.contains(.besieged), cut: cut)
+            besieged: statuses.contains(.besieged), uncertain: uncertain, changed: changed, cut: cut)
     }
 
     /// Every entry any frame of the campaign could need: the space reserved for the legend.
     static func allEntries(campaign: Campaign, places: [Place]) -> [Entry] {
-        build(campaign: campaign, places: places, factions: Set(campaign.factions.map(\.id)), contested: true, besieged: true, cut: true)
+        build(
+            campaign: campaign, places: places, factions: Set(campaign.factions.map(\.id)), contested: true, besieged: true, uncertain: true,
+            changed: true, cut: true)
     }
 
-    private static func build(campaign: Campaign, places: [Place], factions: Set<String>, contested: Bool, besieged: Bool, cut: Bool) -> [Entry] {
+    private static func build(
+        campaign: Campaign, places: [Place], factions: Set<String>, contested: Bool, besieged: Bool, uncertain: Bool, changed: Bool, cut: Bool
+    ) -> [Entry] {
         let kinds = Set(places.map(\.kind))
         var e: [Entry] = [.heading("Control")]
         e += campaign.factions.map(\.id).filter(factions.contains).map(Entry.faction)
         if contested { e.append(.contested) }
         if besieged { e.append(.besieged) }
+        if uncertain { e.append(.uncertain) }
+        if changed { e.append(.changed) }
         e.append(.heading("Places"))
         e += PlaceKind.allCases.filter(kinds.contains).map(Entry.kind)
         if places.contains(where: { $0.info.confidence == .estimate }) { e.append(.estimated) }
@@ -63,8 +72,8 @@ struct Legend {
 }
 
 extension SceneComposer {
-    func legend(_ state: ControlState) -> [SceneItem] {
-        let entries = Legend.entries(campaign: campaign, places: visiblePlaces, state: state)
+    func legend(_ state: ControlState, changes: Changes) -> [SceneItem] {
+        let entries = Legend.entries(campaign: campaign, places: visiblePlaces, state: state, changed: !changes.changedPlaces.isEmpty)
         let panel = layout.legendPanel(height: Legend.height(of: entries))
         var items = [
             SceneItem(id: "legend:panel", layer: .legend, symbol: .rect(panel, fill: theme.panel, stroke: Stroke(color: theme.panelBorder, width: 1)))
@@ -103,6 +112,12 @@ extension SceneComposer {
             case .kind(let kind):
                 marker("legend:kind:\(kind.rawValue):swatch", Marker(shape: Symbology.shape(for: kind), center: mid, radius: min(8, Symbology.radius(for: kind)), fill: neutral, stroke: outline))
                 text("legend:kind:\(kind.rawValue)", Symbology.label(for: kind), body, textX, baseline, theme.ink)
+            case .uncertain:
+                marker("legend:uncertain:swatch", Marker(shape: .circle, center: mid, radius: 7, fill: theme.ink, stroke: outline, hollow: theme.halo))
+                text("legend:uncertain", "hollow: state inferred or reported", body, textX, baseline, theme.ink)
+            case .changed:
+                marker("legend:changed:swatch", Marker(shape: .circle, center: mid, radius: 5, fill: neutral, stroke: outline, highlight: theme.changed))
+                text("legend:changed", "changed since the previous frame", body, textX, baseline, theme.ink)
             case .estimated:
                 marker("legend:estimated:swatch", Marker(shape: .circle, center: mid, radius: 5.5, fill: neutral, stroke: Stroke(color: theme.ink, width: 1.6, dash: [2.5, 2])))
                 text("legend:estimated", "position estimated", body, textX, baseline, theme.ink)

@@ -28,7 +28,7 @@ public struct Scene: Sendable, Hashable {
 
 /// What a scene item belongs to; also its z-order, lowest first.
 public enum Layer: String, Sendable, Hashable, CaseIterable, Comparable {
-    case background, water, roads, markers, roadMarks, labels, furniture, legend
+    case background, water, roads, markers, roadMarks, changes, labels, furniture, legend
 
     public static func < (a: Layer, b: Layer) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -89,8 +89,15 @@ public struct Marker: Sendable, Hashable {
     public var stroke: Stroke
     /// For a besieged place, a ring in the besieger's colour.
     public var ring: Color?
+    /// For a state that is inferred or only reported: the symbol is drawn hollow, its centre in this colour.
+    public var hollow: Color?
+    /// For a place that changed since the previous frame: a glow in this colour.
+    public var highlight: Color?
 
-    public init(shape: MarkerShape, center: Point, radius: Double, fill: Color, splitFill: Color? = nil, stroke: Stroke, ring: Color? = nil) {
+    public init(
+        shape: MarkerShape, center: Point, radius: Double, fill: Color, splitFill: Color? = nil, stroke: Stroke, ring: Color? = nil,
+        hollow: Color? = nil, highlight: Color? = nil
+    ) {
         self.shape = shape
         self.center = center
         self.radius = radius
@@ -98,6 +105,8 @@ public struct Marker: Sendable, Hashable {
         self.splitFill = splitFill
         self.stroke = stroke
         self.ring = ring
+        self.hollow = hollow
+        self.highlight = highlight
     }
 
     /// The area the symbol covers, ring included, for label collision.

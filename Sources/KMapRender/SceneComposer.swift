@@ -35,6 +35,11 @@ public struct SceneComposer: Sendable {
         // Places on a road may carry a cut badge on some day: labels keep clear of it on every day.
         let onRoads = Set(campaign.gazetteer.roads.flatMap(\.via))
         let badges = visible.filter { onRoads.contains($0.id) }.map { Self.cutBadge(for: $0, projection: projection, theme: theme).bounds }
+        let changeSlots = visible.map { place -> Rect in
+            let c = Self.changeBadgeCenter(for: place, projection: projection)
+            let r = Self.changeBadgeRadius + 1
+            return Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)
+        }
         let markers = visible.map { place in
             Marker(
                 shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
@@ -43,10 +48,11 @@ public struct SceneComposer: Sendable {
         }
         // The legend's largest possible panel is reserved, so its size on any one day never moves a label.
         let legendSpace = layout.legendPanel(height: Legend.height(of: Legend.allEntries(campaign: campaign, places: visible)))
-        var placer = LabelPlacer(measurer: measurer, frame: layout.frame.insetBy(4), obstacles: markers + badges + layout.reserved + [legendSpace])
+        var placer = LabelPlacer(measurer: measurer, frame: layout.frame.insetBy(4), obstacles: markers + badges + changeSlots + layout.reserved + [legendSpace, Self.northArrowBox(layout)]
+                + (Self.insetPanel(layout, locator: campaign.locator).map { [$0] } ?? []))
         let requests = visible.map { place in
             LabelPlacer.Request(
-                id: place.id, text: place.name, font: Symbology.font(for: place.kind, theme: theme),
+                id: place.id, text: options.labels.text(name: place.name, arabic: place.info.arabic), font: Symbology.font(for: place.kind, theme: theme),
                 anchor: projection.project(place.coordinate), radius: Symbology.radius(for: place.kind),
                 priority: place.kind.labelPriority)
         }
@@ -57,13 +63,18 @@ public struct SceneComposer: Sendable {
 
     /// The frame for `state`; `previous` (the state of the frame before, e.g. the day before) marks what changed.
     public func scene(for state: ControlState, previous: ControlState? = nil) -> Scene {
+        let changes = Changes(campaign: campaign, from: previous, to: state)
         var items: [SceneItem] = []
         items += water()
         items += roads(state)
-        items += markers(state)
+        items += markers(state, changed: changes.changedPlaces)
+        items += changeBadges(changes)
         items += labelItems()
         items += furniture(state)
-        items += legend(state)
+        items += inset()
+        items += northArrow()
+        items += changesPanel(changes)
+        items += legend(state, changes: changes)
         items.sort { $0.layer < $1.layer }  // stable: keeps order within a layer
         let date = state.instant.day.longDescription
         return Scene(
@@ -132,7 +143,7 @@ public struct SceneComposer: Sendable {
         return Marker(shape: .cutBadge, center: Point(x: p.x + offset, y: p.y - offset), radius: 6, fill: theme.roadCut, stroke: Stroke(color: .white, width: 1.2))
     }
 
-    func markers(_ state: ControlState) -> [SceneItem] {
+    func markers(_ state: ControlState, changed: Set<String> = []) -> [SceneItem] {
         visiblePlaces.compactMap { place -> SceneItem? in
             guard let control = state[place.id] else { return nil }
             let attacker = control.contestedBy.first.map(color(ofFaction:))
@@ -142,7 +153,9 @@ public struct SceneComposer: Sendable {
                 radius: Symbology.radius(for: place.kind), fill: color(ofFaction: control.controller),
                 splitFill: control.status == .contested ? attacker : nil,
                 stroke: Stroke(color: theme.ink, width: dashed ? 1.6 : 1.2, dash: dashed ? [2.5, 2] : []),
-                ring: control.status == .besieged ? attacker : nil)
+                ring: control.status == .besieged ? attacker : nil,
+                hollow: control.basis.confidence == .stated ? nil : theme.halo,
+                highlight: changed.contains(place.id) ? theme.changed : nil)
             return SceneItem(id: "place:\(place.id)", layer: .markers, symbol: .marker(marker))
         }
     }

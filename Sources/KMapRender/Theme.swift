@@ -20,12 +20,15 @@ public struct Theme: Sendable, Hashable {
     public var routeCut = Color(hex: "#c1121f")!
     public var routeCleared = Color(hex: "#d98c00")!
     public var routeOpen = Color(hex: "#2e7d32")!
+    /// The highlight of what changed since the previous frame.
+    public var changed = Color(hex: "#ff8c00")!
     public var fontFamily = "DejaVu Sans"
     public var labelSize = 14.0
     public var factionColors: [String: Color] = [:]
 
     public init(name: String) { self.name = name }
 
-    /// The built-in default: colours after the 2016 Wikipedia Syrian Civil War maps.
-    public static let standard = Theme(name: "standard")
+    /// The built-in default: colours after the 2016 Wikipedia Syrian Civil War maps (`BuiltinThemes.wikipedia`;
+    /// a test proves it parses).
+    public static let standard: Theme = (try? ThemeLoader.resolve("wikipedia")) ?? Theme(name: "wikipedia")
 }

@@ -7,10 +7,13 @@ public struct Faction: Sendable, Hashable, Identifiable {
     public var name: String
     /// `#rrggbb`.
     public var color: String
+    /// A short name for tight spaces ("ISIL"); the full name when none is given.
+    public var shortName: String
 
-    public init(id: String, name: String, color: String) {
+    public init(id: String, name: String, color: String, shortName: String? = nil) {
         self.id = id
         self.name = name
         self.color = color
+        self.shortName = shortName ?? name
     }
 }
