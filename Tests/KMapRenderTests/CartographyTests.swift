@@ -1,0 +1,162 @@
+import Foundation
+import KMapCampaign
+import KMapTimeline
+import Testing
+@testable import KMapRender
+
+/// Symbology, themes, label languages, the legend and the changes panel, probed in scenes and pixels.
+@Suite struct CartographyTests {
+    let campaign: Campaign
+    init() throws { campaign = try CampaignLoader.builtin() }
+
+    func day(_ s: String) throws -> Day { try #require(Day(s)) }
+
+    func frame(_ d: String, composer: SceneComposer? = nil) throws -> (Scene, SceneComposer) {
+        let c = composer ?? SceneComposer(campaign: campaign)
+        let d = try day(d)
+        let scene = c.scene(for: try campaign.state(on: d), previous: campaign.timeline.state(at: .endOf(d.adding(days: -1))))
+        return (scene, c)
+    }
+
+    func pixel(_ scene: Scene, at p: Point) throws -> Color {
+        let image = try RasterImage(png: CairoSceneRenderer.render(scene, format: .png))
+        return try #require(image.color(at: p))
+    }
+
+    func center(_ id: String, _ composer: SceneComposer) throws -> Point {
+        composer.projection.project(try #require(campaign.gazetteer.place(id)).coordinate)
+    }
+
+    @Test func builtinThemesParseAndDiffer() throws {
+        #expect(ThemeLoader.builtinNames == ["wikipedia", "isw"])
+        let wikipedia = try ThemeLoader.resolve("wikipedia"), isw = try ThemeLoader.resolve("isw")
+        #expect(Theme.standard.factionColors == wikipedia.factionColors)
+        #expect(wikipedia.factionColors["government"]?.hex == "#e3242b")
+        #expect(wikipedia.factionColors["isil"]?.hex == "#1a1a1a")
+        #expect(wikipedia.factionColors["rebels"]?.hex == "#2e9e3e")
+        #expect(isw.factionColors["government"] != wikipedia.factionColors["government"])
+    }
+
+    @Test func themeFilesAreCheckedLineByLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kmap-theme-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var yaml = try ThemeLoader.builtinYAML("wikipedia")
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try ThemeLoader.resolve(path).factionColors["isil"]?.hex == "#1a1a1a")
+        yaml = yaml.replacingOccurrences(of: "isil: \"#1a1a1a\"", with: "isil: \"black\"").replacingOccurrences(of: "font: DejaVu Sans", with: "font: No Such Font")
+            .replacingOccurrences(of: "  water: ", with: "  watr: ")
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try ThemeLoader.resolve(path)
+            Issue.record("a broken theme loaded")
+        } catch {
+            guard case .invalid(let findings) = error else { Issue.record("\(error)"); return }
+            let messages = findings.map(\.message)
+            #expect(messages.contains { $0.contains("font 'No Such Font' is not installed") })
+            #expect(messages.contains { $0.contains("'isil' must be a colour") })
+            #expect(messages.contains { $0.contains("unknown colour 'watr'; did you mean 'water'?") })
+            #expect(findings.allSatisfy { $0.line != nil && $0.file == path })
+        }
+        #expect(throws: ThemeError.self) { try ThemeLoader.resolve("solarized") }
+    }
+
+    @Test func themeColoursReachThePixels() throws {
+        let isw = SceneComposer(campaign: campaign, theme: try ThemeLoader.resolve("isw"))
+        let (scene, _) = try frame("2016-02-23", composer: isw)
+        let got = try pixel(scene, at: try center("khanasir", isw))
+        #expect(got.isClose(to: try #require(Color(hex: "#3a3a3a"))), "ISIL in the ISW theme: \(got.hex)")
+    }
+
+    @Test(arguments: [(LabelLanguage.english, "Khanasir"), (.arabic, "خناصر"), (.both, "Khanasir\nخناصر")])
+    func labelLanguages(_ language: LabelLanguage, _ expected: String) throws {
+        let composer = SceneComposer(campaign: campaign, options: FrameOptions(labels: language))
+        let (scene, _) = try frame("2016-02-23", composer: composer)
+        guard case .text(let t) = try #require(scene.item("label:khanasir")).symbol else {
+            Issue.record("no label")
+            return
+        }
+        #expect(t.text == expected)
+        // Two-line labels still never overlap.
+        let boxes = scene.items(in: .labels).compactMap { item -> Rect? in if case .text(let t) = item.symbol { return t.bounds } else { return nil } }
+        for (i, a) in boxes.enumerated() { for b in boxes[(i + 1)...] { #expect(!a.intersects(b)) } }
+    }
+
+    @Test func arabicIsDrawnAsShapedGlyphs() throws {
+        // Shaped Arabic ink differs from the same letters unshaped; at least it is drawn (non-background pixels).
+        let composer = SceneComposer(campaign: campaign, options: FrameOptions(labels: .arabic))
+        let (scene, _) = try frame("2016-02-23", composer: composer)
+        guard case .text(let t) = try #require(scene.item("label:khanasir")).symbol else { return }
+        let image = try RasterImage(png: CairoSceneRenderer.render(scene, format: .png))
+        var ink = 0
+        for y in Int(t.bounds.y)..<Int(t.bounds.maxY) {
+            for x in Int(t.bounds.x)..<Int(t.bounds.maxX) where (image.color(x: x, y: y)?.luminance ?? 1) < 0.3 { ink += 1 }
+        }
+        #expect(ink > 30, "the Arabic label has \(ink) dark pixels")
+        #expect(t.bounds.width > 20)
+    }
+
+    @Test func inferredStatesAreHollowAndStatedOnesSolid() throws {
+        let (scene, composer) = try frame("2016-02-22")
+        // Tal Za'rour's loss on 22 Feb is inferred from its recapture on 24 Feb: hollow, a paper centre.
+        let state = try campaign.state(on: try day("2016-02-22"))
+        #expect(state["tal-zarour"]?.basis.confidence == .inferred)
+        #expect(state["rasm-al-nafal"]?.basis.confidence == .stated)
+        let hollow = try pixel(scene, at: try center("tal-zarour", composer))
+        #expect(hollow.isClose(to: Theme.standard.halo, tolerance: 0.1), "hollow centre: \(hollow.hex)")
+        let solid = try pixel(scene, at: try center("rasm-al-nafal", composer))
+        #expect(solid.isClose(to: try #require(Theme.standard.factionColors["isil"])), "solid: \(solid.hex)")
+    }
+
+    @Test func besiegedPlacesWearTheBesiegersRing() throws {
+        let testland = try CampaignLoader.load(folder: testlandPath)
+        let composer = SceneComposer(campaign: testland)
+        let d = try day("2020-01-06")
+        let scene = composer.scene(for: try testland.state(on: d))
+        let alpha = composer.projection.project(try #require(testland.gazetteer.place("alpha")).coordinate)
+        let r = Symbology.radius(for: .town) + 3.5
+        let ring = try pixel(scene, at: Point(x: alpha.x, y: alpha.y - r))
+        #expect(ring.isClose(to: try #require(Color(hex: "#1a1a1a")), tolerance: 0.08), "ring: \(ring.hex)")
+        guard case .marker(let m) = try #require(scene.item("place:alpha")).symbol else { return }
+        #expect(m.ring != nil && m.splitFill == nil)
+    }
+
+    @Test func legendListsExactlyWhatTheFrameShows() throws {
+        func legendIDs(_ d: String) throws -> Set<String> {
+            Set(try frame(d).0.items(in: .legend).map(\.id).filter { !$0.hasSuffix(":swatch") && !$0.hasPrefix("legend:heading") && $0 != "legend:panel" })
+        }
+        let first = try legendIDs("2016-02-21")
+        #expect(!first.contains("legend:contested") && !first.contains("legend:besieged") && !first.contains("legend:cut"))
+        #expect(first.contains("legend:faction:government"))
+        let contested = try legendIDs("2016-02-24")
+        #expect(contested.contains("legend:contested") && contested.contains("legend:faction:isil") && contested.contains("legend:cut"))
+        #expect(!contested.contains("legend:faction:jund-al-aqsa"), "Jund al-Aqsa holds and contests nothing on the map")
+        #expect(contested.contains("legend:changed") && contested.contains("legend:uncertain"))
+        #expect(!contested.contains("legend:kind:city"), "Aleppo lies outside the frame")
+    }
+
+    @Test func changesAreNumberedOnTheMapAndInThePanel() throws {
+        let (scene, _) = try frame("2016-02-23")
+        let titles = scene.items(in: .furniture).compactMap { item -> String? in
+            guard item.id.hasPrefix("changes:"), item.id.contains(":title:"), case .text(let t) = item.symbol else { return nil }
+            return t.text
+        }
+        let khanasirEntry = try #require(titles.firstIndex { $0 == "ISIL takes Khanasir" })
+        guard case .text(let number) = try #require(scene.item("change:khanasir:number")).symbol else { return }
+        #expect(Int(number.text) == khanasirEntry + 1, "map badge \(number.text) vs panel entry \(khanasirEntry + 1)")
+        guard case .marker(let marker) = try #require(scene.item("place:khanasir")).symbol else { return }
+        #expect(marker.highlight != nil)
+        guard case .marker(let unchanged) = try #require(scene.item("place:as-safira")).symbol else { return }
+        #expect(unchanged.highlight == nil)
+        #expect(!titles.contains { $0 == "Khanasir" }, "narrative events are not listed as changes")
+    }
+
+    @Test func theInsetShowsTheFramesExtentInsideSyria() throws {
+        let (scene, _) = try frame("2016-02-23")
+        guard case .rect(let extent, _, _) = try #require(scene.item("inset:extent")).symbol,
+            case .rect(let panel, _, _) = try #require(scene.item("inset:border")).symbol
+        else { return }
+        #expect(panel.contains(extent))
+        #expect(extent.width < panel.width / 3)
+        #expect(scene.item("north:label") != nil)
+    }
+}
