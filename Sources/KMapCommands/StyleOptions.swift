@@ -23,6 +23,13 @@ struct StyleOptions: ParsableArguments {
     @Flag(name: .long, help: "No background: the map floats on a transparent PNG (or PDF/SVG) page.")
     var transparent = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Shade derived zones of control: each place claims the ground nearest to it, up to this many km (e.g. 5). Marked in the legend as derived.",
+            valueName: "km"))
+    var zones: Double?
+
     /// The frame options these flags describe.
     func frameOptions() throws -> FrameOptions {
         var options = try FrameSize.parse(size)
@@ -31,6 +38,10 @@ struct StyleOptions: ParsableArguments {
         }
         options.labels = language
         options.transparent = transparent
+        if let zones {
+            guard (0.5...100).contains(zones) else { throw CLIError.usage("--zones \(zones) is out of range; give a radius from 0.5 to 100 km") }
+            options.zoneRadiusKm = zones
+        }
         return options
     }
 

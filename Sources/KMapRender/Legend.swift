@@ -15,6 +15,8 @@ struct Legend {
         case estimated
         case uncertain
         case changed
+        case zones(Double)
+        case front
     }
 
     static let rowHeight = 21.0
@@ -22,7 +24,7 @@ struct Legend {
     static let padding = 12.0
 
     /// Entries for one frame.
-    static func entries(campaign: Campaign, places: [Place], state: ControlState, changed: Bool) -> [Entry] {
+    static func entries(campaign: Campaign, places: [Place], state: ControlState, changed: Bool, zones: Double?) -> [Entry] {
         let shown = places.compactMap { state[$0.id] }
         let uncertain = shown.contains { $0.basis.confidence != .stated }
         var factions = Set(shown.map(\.controller))
@@ -32,18 +34,19 @@ struct Legend {
         let cut = state.roads.contains { !$0.cutAt.filter(ids.contains).isEmpty }
         return build(
             campaign: campaign, places: places, factions: factions, contested: statuses.contains(.contested),
-            besieged: statuses.contains(.besieged), uncertain: uncertain, changed: changed, cut: cut)
+            besieged: statuses.contains(.besieged), uncertain: uncertain, changed: changed, cut: cut, zones: zones)
     }
 
     /// Every entry any frame of the campaign could need: the space reserved for the legend.
-    static func allEntries(campaign: Campaign, places: [Place]) -> [Entry] {
+    static func allEntries(campaign: Campaign, places: [Place], zones: Double?) -> [Entry] {
         build(
             campaign: campaign, places: places, factions: Set(campaign.factions.map(\.id)), contested: true, besieged: true, uncertain: true,
-            changed: true, cut: true)
+            changed: true, cut: true, zones: zones)
     }
 
     private static func build(
-        campaign: Campaign, places: [Place], factions: Set<String>, contested: Bool, besieged: Bool, uncertain: Bool, changed: Bool, cut: Bool
+        campaign: Campaign, places: [Place], factions: Set<String>, contested: Bool, besieged: Bool, uncertain: Bool, changed: Bool, cut: Bool,
+        zones: Double? = nil
     ) -> [Entry] {
         let kinds = Set(places.map(\.kind))
         var e: [Entry] = [.heading("Control")]
@@ -55,6 +58,11 @@ struct Legend {
         e.append(.heading("Places"))
         e += PlaceKind.allCases.filter(kinds.contains).map(Entry.kind)
         if places.contains(where: { $0.info.confidence == .estimate }) { e.append(.estimated) }
+        if let km = zones {
+            e.append(.heading("Derived, not sourced"))
+            e.append(.zones(km))
+            e.append(.front)
+        }
         if !campaign.gazetteer.roads.isEmpty {
             e.append(.heading("Roads"))
             e.append(.road)
@@ -73,7 +81,8 @@ struct Legend {
 
 extension SceneComposer {
     func legend(_ state: ControlState, changes: Changes) -> [SceneItem] {
-        let entries = Legend.entries(campaign: campaign, places: visiblePlaces, state: state, changed: !changes.changedPlaces.isEmpty)
+        let entries = Legend.entries(
+            campaign: campaign, places: visiblePlaces, state: state, changed: !changes.changedPlaces.isEmpty, zones: options.zoneRadiusKm)
         let panel = layout.legendPanel(height: Legend.height(of: entries))
         var items = [
             SceneItem(id: "legend:panel", layer: .legend, symbol: .rect(panel, fill: theme.panel, stroke: Stroke(color: theme.panelBorder, width: 1)))
@@ -118,6 +127,14 @@ extension SceneComposer {
             case .changed:
                 marker("legend:changed:swatch", Marker(shape: .circle, center: mid, radius: 5, fill: neutral, stroke: outline, highlight: theme.changed))
                 text("legend:changed", "changed since the previous frame", body, textX, baseline, theme.ink)
+            case .zones(let km):
+                let swatch = Rect(x: swatchX - 9, y: mid.y - 7, width: 18, height: 14)
+                items.append(SceneItem(id: "legend:zones:swatch", layer: .legend, symbol: .rect(swatch, fill: theme.ink.withAlpha(0.2), stroke: nil)))
+                text("legend:zones", "zone: nearest place, ≤ \(SceneComposer.format(km)) km", body, textX, baseline, theme.ink)
+            case .front:
+                let a = Point(x: swatchX - 10, y: mid.y), b = Point(x: swatchX + 10, y: mid.y)
+                items.append(SceneItem(id: "legend:front:swatch", layer: .legend, symbol: .polyline(points: [a, b], stroke: Stroke(color: theme.routeCut.withAlpha(0.8), width: 2, dash: [6, 4]))))
+                text("legend:front", "where zones of two sides meet", body, textX, baseline, theme.ink)
             case .estimated:
                 marker("legend:estimated:swatch", Marker(shape: .circle, center: mid, radius: 5.5, fill: neutral, stroke: Stroke(color: theme.ink, width: 1.6, dash: [2.5, 2])))
                 text("legend:estimated", "position estimated", body, textX, baseline, theme.ink)

@@ -28,7 +28,7 @@ public struct Scene: Sendable, Hashable {
 
 /// What a scene item belongs to; also its z-order, lowest first.
 public enum Layer: String, Sendable, Hashable, CaseIterable, Comparable {
-    case background, water, roads, markers, roadMarks, changes, labels, furniture, legend
+    case background, zones, water, roads, markers, roadMarks, changes, labels, furniture, legend
 
     public static func < (a: Layer, b: Layer) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

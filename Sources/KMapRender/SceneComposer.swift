@@ -47,7 +47,7 @@ public struct SceneComposer: Sendable {
             ).bounds
         }
         // The legend's largest possible panel is reserved, so its size on any one day never moves a label.
-        let legendSpace = layout.legendPanel(height: Legend.height(of: Legend.allEntries(campaign: campaign, places: visible)))
+        let legendSpace = layout.legendPanel(height: Legend.height(of: Legend.allEntries(campaign: campaign, places: visible, zones: options.zoneRadiusKm)))
         var placer = LabelPlacer(measurer: measurer, frame: layout.frame.insetBy(4), obstacles: markers + badges + changeSlots + layout.reserved + [legendSpace, Self.northArrowBox(layout)]
                 + (Self.insetPanel(layout, locator: campaign.locator).map { [$0] } ?? []))
         let requests = visible.map { place in
@@ -65,6 +65,7 @@ public struct SceneComposer: Sendable {
     public func scene(for state: ControlState, previous: ControlState? = nil) -> Scene {
         let changes = Changes(campaign: campaign, from: previous, to: state)
         var items: [SceneItem] = []
+        items += zones(state)
         items += water()
         items += roads(state)
         items += markers(state, changed: changes.changedPlaces)
@@ -158,6 +159,26 @@ public struct SceneComposer: Sendable {
                 highlight: changed.contains(place.id) ? theme.changed : nil)
             return SceneItem(id: "place:\(place.id)", layer: .markers, symbol: .marker(marker))
         }
+    }
+
+    /// Derived zones: one translucent path per faction (so cells of one side merge without seams) and the
+    /// front lines between sides.
+    func zones(_ state: ControlState) -> [SceneItem] {
+        guard let km = options.zoneRadiusKm else { return [] }
+        let sites = visiblePlaces.compactMap { place in
+            state[place.id].map { ZoneBuilder.Site(id: place.id, point: projection.project(place.coordinate), faction: $0.controller) }
+        }
+        let (cells, fronts) = ZoneBuilder(sites: sites, radius: km * projection.pixelsPerKm).build()
+        var items: [SceneItem] = []
+        for faction in campaign.factions.map(\.id) {
+            let rings = cells.filter { sites[$0.site].faction == faction }.map(\.polygon)
+            if rings.isEmpty { continue }
+            items.append(SceneItem(id: "zone:\(faction)", layer: .zones, symbol: .polygon(rings: rings, fill: color(ofFaction: faction).withAlpha(0.2), stroke: nil)))
+        }
+        for (i, segment) in fronts.enumerated() {
+            items.append(SceneItem(id: "front:\(i)", layer: .zones, symbol: .polyline(points: segment, stroke: Stroke(color: theme.routeCut.withAlpha(0.8), width: 2, dash: [6, 4]))))
+        }
+        return items
     }
 
     func labelItems() -> [SceneItem] {
