@@ -62,7 +62,7 @@ extension SceneComposer {
             let allQuoteLines = wrap("“\(e.quote)”", font: quote, width: width)
             var quoteLines = Array(allQuoteLines.prefix(4))
             if allQuoteLines.count > 4 { quoteLines[3] = wrap(quoteLines[3] + " …", font: quote, width: width - 14).first! + " …" }
-            let needed = Double(titleLines.count) * 18 + Double(quoteLines.count) * 17 + 34
+            let needed = Double(titleLines.count) * 18 + Double(quoteLines.count) * 17 + 48
             if y + needed > bottom {
                 let rest = changes.entries.count - i
                 line("changes:more", "+\(rest) more: kmap timeline --from \(e.day)", small, x: panel.x + pad, color: theme.mutedInk)
@@ -73,7 +73,10 @@ extension SceneComposer {
             items += numberBadge(entry.number, at: Point(x: panel.x + pad + 9, y: top + 9), id: "changes:\(entry.number):badge", layer: .legend)
             for (k, l) in quoteLines.enumerated() { line("changes:\(entry.number):quote:\(k)", l, quote, x: textX, color: theme.ink) }
             let when = e.time.map { "\($0)" } ?? "time not stated"
-            line("changes:\(entry.number):source", "\(e.day.shortDescription), \(when) · \(e.confidence.rawValue) · \(campaign.info.source(e.source)?.title ?? e.source)", small, x: textX, color: theme.mutedInk)
+            let source = "\(e.day.shortDescription), \(when) · \(e.confidence.rawValue) · \(campaign.info.source(e.source)?.title ?? e.source)"
+            for (k, l) in wrap(source, font: small, width: width).enumerated() {
+                line("changes:\(entry.number):source:\(k)", l, small, x: textX, color: theme.mutedInk)
+            }
             y += 8
         }
         return items
