@@ -27,6 +27,12 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]
         ),
+        // libdeflate (Debian's libdeflate-dev) for kmap's fast PNG writer. Imported only by KMapRender.
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         // Places, areas and roads: what is where, and how sure we are.
         .target(name: "KMapGazetteer"),
         // Days, events and the state machine that replays them.
@@ -38,7 +44,7 @@ let package = Package(
             plugins: ["KMapEmbedPlugin"]
         ),
         // Scene composition (backend-neutral) and the Cairo backend.
-        .target(name: "KMapRender", dependencies: ["KMapCampaign", "CCairo", "CPangoCairo"]),
+        .target(name: "KMapRender", dependencies: ["KMapCampaign", "CCairo", "CPangoCairo", "CDeflate"]),
         // The command line, as a library so tests can run commands in-process.
         .target(
             name: "KMapCommands",

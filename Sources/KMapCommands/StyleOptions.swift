@@ -30,6 +30,9 @@ struct StyleOptions: ParsableArguments {
             valueName: "km"))
     var zones: Double?
 
+    @Option(name: .long, help: ArgumentHelp("PNG encoder: cairo (Cairo's own), or fast (kmap's: same pixels, smaller, ~4x quicker).", valueName: "cairo|fast"))
+    var pngWriter: PNGWriter = .cairo
+
     /// The frame options these flags describe.
     func frameOptions() throws -> FrameOptions {
         var options = try FrameSize.parse(size)
@@ -62,6 +65,8 @@ struct StyleOptions: ParsableArguments {
     /// The encoded bytes of `scene`, with these options' density and resolution.
     func encode(_ scene: Scene, as format: OutputFormat) throws -> [UInt8] {
         let e = try encoding()
-        return try CairoSceneRenderer.render(scene, format: format, scale: e.scale, dpi: e.dpi)
+        return try CairoSceneRenderer.render(scene, format: format, scale: e.scale, dpi: e.dpi, pngWriter: pngWriter)
     }
 }
+
+extension PNGWriter: ExpressibleByArgument {}

@@ -7,7 +7,10 @@ public enum CairoSceneRenderer {
     /// - Parameters:
     ///   - scale: device pixels per scene pixel (2 for HiDPI PNGs); vector formats ignore it.
     ///   - dpi: for PDF, scene pixels per inch: it sets the page's physical size (96, as in CSS, by default).
-    public static func render(_ scene: Scene, format: OutputFormat, scale: Double = 1, dpi: Double = 96) throws(RenderError) -> [UInt8] {
+    ///   - pngWriter: Cairo's PNG writer, or kmap's faster one; both give the same decoded pixels.
+    public static func render(
+        _ scene: Scene, format: OutputFormat, scale: Double = 1, dpi: Double = 96, pngWriter: PNGWriter = .cairo
+    ) throws(RenderError) -> [UInt8] {
         let sink = ByteSink()
         switch format {
         case .png:
@@ -16,6 +19,7 @@ public enum CairoSceneRenderer {
             cairo_scale(canvas.cr, scale, scale)
             draw(scene, on: canvas.cr)
             try canvas.check(during: "drawing")
+            if pngWriter == .fast { return try FastPNGEncoder.encode(canvas.surface) }
             let status = cairo_surface_write_to_png_stream(canvas.surface, ByteSink.write, sink.closure)
             guard status == CAIRO_STATUS_SUCCESS else { throw .cairo(CairoCanvas.describe(status), during: "encoding PNG") }
         case .svg:
