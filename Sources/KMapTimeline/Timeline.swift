@@ -10,6 +10,8 @@ public struct Timeline: Sendable {
     public let network: RoadNetwork
     /// The first day; initial control dates from it.
     public let start: Day
+    /// Replay states every `interval` events, so `state(at:)` never replays from the start.
+    let checkpoints: ReplayCheckpoints
 
     public init(initial: InitialControl, events: [Event], placeIDs: [String], network: RoadNetwork, start: Day) {
         self.initial = initial
@@ -17,6 +19,7 @@ public struct Timeline: Sendable {
         self.placeIDs = placeIDs
         self.network = network
         self.start = start
+        checkpoints = ReplayCheckpoints.build(events: self.events, placeIDs: placeIDs, initial: initial, network: network, start: start)
     }
 
     /// Control before any event.
@@ -24,14 +27,35 @@ public struct Timeline: Sendable {
 
     /// The state after every event at or before `instant`.
     ///
-    /// - Complexity: O(events up to `instant` × roads touched), a replay from the initial control.
+    /// - Complexity: O(log events + places + interval × roads touched): a binary search for the instant, then
+    ///   a replay from the nearest checkpoint before it (`ReplayCheckpoints`), never from the start.
     public func state(at instant: Instant) -> ControlState {
+        let end = eventCount(through: instant)
+        var replay = checkpoints.replay(before: end)
+        for event in events[replay.applied..<end] { replay.apply(event) }
+        return replay.snapshot(at: instant)
+    }
+
+    /// The same state by replaying every event from the initial control: the reference `state(at:)` must equal.
+    func fullReplayState(at instant: Instant) -> ControlState {
         var replay = Replay(self)
         for event in events {
             guard event.instant <= instant else { break }
             replay.apply(event)
         }
         return replay.snapshot(at: instant)
+    }
+
+    /// How many events apply at or before `instant` (events are sorted by instant).
+    ///
+    /// - Complexity: O(log events).
+    func eventCount(through instant: Instant) -> Int {
+        var low = 0, high = events.count
+        while low < high {
+            let mid = (low + high) / 2
+            if events[mid].instant <= instant { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// Events that apply in (after, through], in order.
@@ -42,7 +66,7 @@ public struct Timeline: Sendable {
 
 /// The mutable half of the state machine: control per place plus the road trackers.
 struct Replay {
-    let timeline: Timeline
+    let network: RoadNetwork
     var controls: [PlaceControl]
     var index: [String: Int]
     var roadTrackers: [LinkTracker]
@@ -53,14 +77,17 @@ struct Replay {
     var applied = 0
 
     init(_ timeline: Timeline) {
-        self.timeline = timeline
-        let initial = timeline.initial
+        self.init(initial: timeline.initial, placeIDs: timeline.placeIDs, network: timeline.network, start: timeline.start)
+    }
+
+    /// The initial control, from the parts of a timeline (checkpoints are built before the timeline exists).
+    init(initial: InitialControl, placeIDs: [String], network: RoadNetwork, start: Day) {
+        self.network = network
         var exceptions: [String: Event] = [:]
         for e in initial.exceptions { for p in e.places { exceptions[p] = e } }
         let defaultBasis = PlaceControl.Basis(
             eventID: nil, quote: initial.quote, source: initial.source, confidence: initial.confidence, line: initial.line)
-        let start = timeline.start
-        controls = timeline.placeIDs.map { id in
+        controls = placeIDs.map { id in
             let exception = exceptions[id]
             return PlaceControl(
                 placeID: id, controller: exception?.controller ?? initial.controller, status: exception?.status ?? .held,
@@ -70,10 +97,10 @@ struct Replay {
         var index: [String: Int] = [:]
         for (i, c) in controls.enumerated() { index[c.placeID] = i }
         self.index = index
-        roadTrackers = Array(repeating: LinkTracker(), count: timeline.network.roads.count)
-        unnamedHostile = Array(repeating: 0, count: timeline.network.roads.count)
-        routeRoads = timeline.network.routeRoads
-        for e in initial.exceptions { Replay.countUnnamed(e, network: timeline.network, into: &unnamedHostile) }
+        roadTrackers = Array(repeating: LinkTracker(), count: network.roads.count)
+        unnamedHostile = Array(repeating: 0, count: network.roads.count)
+        routeRoads = network.routeRoads
+        for e in initial.exceptions { Replay.countUnnamed(e, network: network, into: &unnamedHostile) }
         let before = Instant(day: start.adding(days: -1))
         observeLinks(at: before, touched: nil)
     }
@@ -98,14 +125,14 @@ struct Replay {
                 controls[i] = c
             }
         }
-        if Replay.countUnnamed(event, network: timeline.network, into: &unnamedHostile) {
-            touched.formUnion(timeline.network.roads.filter { event.roads.contains($0.id) }.flatMap(\.via))
+        if Replay.countUnnamed(event, network: network, into: &unnamedHostile) {
+            touched.formUnion(network.roads.filter { event.roads.contains($0.id) }.flatMap(\.via))
             observeLinks(at: event.instant, touched: nil)
         } else {
             observeLinks(at: event.instant, touched: touched)
         }
         if event.traffic == .reopened {
-            for (i, road) in timeline.network.roads.enumerated() where event.roads.contains(road.id) {
+            for (i, road) in network.roads.enumerated() where event.roads.contains(road.id) {
                 roadTrackers[i].reopen(at: event.instant)
             }
             routeTracker.reopen(at: event.instant)
@@ -127,7 +154,6 @@ struct Replay {
 
     /// Re-derives the links that pass through a touched place (all links when `touched` is nil).
     mutating func observeLinks(at instant: Instant, touched: Set<String>?) {
-        let network = timeline.network
         let lookup: (String) -> PlaceControl? = { [controls, index] id in index[id].map { controls[$0] } }
         for (i, road) in network.roads.enumerated() where touched.map({ !$0.isDisjoint(with: road.via) }) ?? true {
             roadTrackers[i].observe(cut: !network.cutPoints(road.via, lookup).isEmpty || unnamedHostile[i] > 0, at: instant)
@@ -138,7 +164,6 @@ struct Replay {
     }
 
     func snapshot(at instant: Instant) -> ControlState {
-        let network = timeline.network
         let lookup: (String) -> PlaceControl? = { id in index[id].map { controls[$0] } }
         let roads = network.roads.enumerated().map { i, road in
             roadTrackers[i].state(id: road.id, cutAt: network.cutPoints(road.via, lookup), unnamedCut: unnamedHostile[i])
