@@ -31,13 +31,28 @@ struct LabelPlacer {
     var obstacles: [Rect]
 
     /// Places every request it can; unplaceable ones are returned in `dropped`.
-    mutating func place(_ requests: [Request]) -> (placed: [Placement], dropped: [String]) {
+    ///
+    /// - Parameter indexed: test candidates against a `RectGrid` of labels and obstacles (the default), or
+    ///   against all of them (the original all-pairs search, kept to prove both place alike).
+    /// - Complexity: indexed, O(n × candidates × neighbours); all pairs, O(n² × candidates).
+    mutating func place(_ requests: [Request], indexed: Bool = true) -> (placed: [Placement], dropped: [String]) {
         let order = requests.enumerated().sorted { ($1.element.priority, $0.offset) < ($0.element.priority, $1.offset) }
         var placed: [Placement] = []
         var dropped: [String] = []
+        var labelGrid = RectGrid()
+        let obstacleGrid = RectGrid(obstacles)
         for (_, request) in order {
-            if let p = best(for: request, avoiding: placed.map(\.bounds)) {
+            let found =
+                if indexed {
+                    best(for: request) { labelGrid.intersectsAny($0) || obstacleGrid.intersectsAny($0) }
+                } else {
+                    best(for: request) { [placed, obstacles] box in
+                        placed.contains { $0.bounds.intersects(box) } || obstacles.contains { $0.intersects(box) }
+                    }
+                }
+            if let p = found {
                 placed.append(p)
+                labelGrid.insert(p.bounds)
             } else {
                 dropped.append(request.id)
             }
@@ -46,7 +61,8 @@ struct LabelPlacer {
         return (placed.sorted { rank[$0.id]! < rank[$1.id]! }, dropped)
     }
 
-    private func best(for r: Request, avoiding labels: [Rect]) -> Placement? {
+    /// The first free candidate for `r`; `blocked` says whether a padded box overlaps a label or obstacle.
+    private func best(for r: Request, blocked: (Rect) -> Bool) -> Placement? {
         let m = measurer.measure(r.text, font: r.font)
         let h = m.ascent + m.descent
         let pad = 1.5
@@ -68,8 +84,7 @@ struct LabelPlacer {
                 let box = Rect(x: r.anchor.x + c.dx, y: r.anchor.y + c.dy, width: m.width, height: h)
                 let padded = box.insetBy(-pad)
                 guard frame.contains(box) else { continue }
-                if labels.contains(where: { $0.intersects(padded) }) { continue }
-                if obstacles.contains(where: { $0.intersects(padded) }) { continue }
+                if blocked(padded) { continue }
                 let origin = Point(x: box.x, y: box.y + m.ascent)
                 var leader: [Point]?
                 if step > 0 {
