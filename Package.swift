@@ -45,10 +45,12 @@ let package = Package(
         ),
         // Scene composition (backend-neutral) and the Cairo backend.
         .target(name: "KMapRender", dependencies: ["KMapCampaign", "CCairo", "CPangoCairo", "CDeflate"]),
+        // Frame sequences: planning, transitions, the manifest, parallel and resumable rendering, ffmpeg.
+        .target(name: "KMapSequence", dependencies: ["KMapCampaign", "KMapRender", "KMapTimeline"]),
         // The command line, as a library so tests can run commands in-process.
         .target(
             name: "KMapCommands",
-            dependencies: ["KMapCampaign", "KMapRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KMapCampaign", "KMapRender", "KMapSequence", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "kmap", dependencies: ["KMapCommands"]),
 
@@ -62,5 +64,7 @@ let package = Package(
         .testTarget(name: "KMapCampaignTests", dependencies: ["KMapCampaign"]),
         .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCampaign"]),
         .testTarget(name: "KMapCommandsTests", dependencies: ["KMapCommands", "KMapCampaign"]),
+        // Depends on the kmap executable so that interruption tests can run it as a child process.
+        .testTarget(name: "KMapSequenceTests", dependencies: ["KMapSequence", "KMapCommands", "KMapCampaign", "kmap"]),
     ]
 )

@@ -1,0 +1,175 @@
+import Foundation
+import KMapCampaign
+import KMapRender
+import KMapTimeline
+
+/// Draws a `FramePlan` on several workers, skipping frames already done, and keeps `frames.json` current.
+///
+/// Each worker takes the next frame number, composes its scene, and either finds the same frame already in the
+/// store (same file, digest and size in the previous manifest) or renders and writes it. A frame's bytes
+/// depend only on its own scene, never on which worker drew it or when, so any `jobs` gives the same files.
+/// Cairo handles are not shared: the renderer makes a surface per call.
+public final class FrameRunner: Sendable {
+    public let plan: FramePlan
+    public let composer: SceneComposer
+    public let jobs: Int
+    let render: @Sendable (Scene) throws -> [UInt8]
+    /// What, besides the scene, decides a frame's bytes (see `FrameDigest`).
+    let encoding: String
+    /// The state at every instant a frame needs, replayed once up front.
+    let states: [Instant: ControlState]
+    /// The manifest with nothing done yet.
+    let skeleton: FrameManifest
+
+    /// - Parameters:
+    ///   - render: turns a scene into file bytes; by default Cairo in the plan's format.
+    ///   - encoding: a stable description of `render`'s settings, so that changing them re-renders.
+    public init(
+        plan: FramePlan, composer: SceneComposer, jobs: Int,
+        render: (@Sendable (Scene) throws -> [UInt8])? = nil, encoding: String = ""
+    ) {
+        self.encoding = encoding
+        self.plan = plan
+        self.composer = composer
+        self.jobs = max(1, jobs)
+        let format = plan.format
+        self.render = render ?? { scene in try CairoSceneRenderer.render(scene, format: format) }
+        let timeline = composer.campaign.timeline
+        var states: [Instant: ControlState] = [:]
+        for frame in plan.frames {
+            for instant in [frame.instant, frame.previous, plan.step.instant(before: frame.previous)] where states[instant] == nil {
+                states[instant] = timeline.state(at: instant)
+            }
+        }
+        self.states = states
+        let info = composer.campaign.info
+        skeleton = FrameManifest(
+            campaign: info.id, title: info.title, complete: false, done: 0, total: plan.frames.count, format: plan.format.rawValue,
+            width: composer.options.width, height: composer.options.height, step: plan.step.description, tween: plan.tween,
+            frames: plan.frames.map { frame in
+                FrameManifest.Entry(
+                    frame: frame.number, file: frame.file, instant: FrameManifest.text(frame.instant), kind: frame.tween == nil ? "key" : "tween",
+                    tween: frame.tween.map {
+                        FrameManifest.TweenInfo(from: FrameManifest.text(frame.previous), index: $0.index, count: $0.count, progress: $0.progress)
+                    },
+                    done: false, bytes: nil, digest: nil,
+                    changes: FrameChanges(timeline: timeline, from: states[frame.previous]!, to: states[frame.instant]!))
+            })
+    }
+
+    /// The scene of one planned frame: the state at its instant, or a blend on the way to it.
+    public func scene(for frame: PlannedFrame) -> Scene {
+        let state = states[frame.instant]!, previous = states[frame.previous]!
+        let key = composer.scene(for: state, previous: previous)
+        guard let tween = frame.tween else { return key }
+        let from = composer.scene(for: previous, previous: states[plan.step.instant(before: frame.previous)]!)
+        return SceneBlend.blend(from, key, t: tween.progress)
+    }
+
+    /// What a run did.
+    public struct Result: Sendable {
+        /// The manifest as last written.
+        public var manifest: FrameManifest
+        public var rendered: Int
+        public var kept: Int
+        /// The signal that stopped the run early, if any.
+        public var interruptedBy: Int32?
+    }
+
+    /// Renders every frame that is missing or out of date and writes the manifest.
+    ///
+    /// Stops taking new frames when `interruption` is requested or a frame fails; frames in flight finish, and
+    /// the manifest written last lists exactly the whole files. A failure is rethrown after that.
+    ///
+    /// - Parameters:
+    ///   - previous: the manifest found in the store, if any: its finished frames may be kept.
+    ///   - force: render every frame even when an up-to-date one exists.
+    ///   - checkpointSeconds: how often the manifest is rewritten while frames render.
+    ///   - progress: called after each frame, serially.
+    public func run(
+        store: any FrameStore, previous: FrameManifest?, force: Bool, interruption: Interruption, checkpointSeconds: Double = 1,
+        progress: @Sendable (ProgressMeter) -> Void = { _ in }
+    ) throws -> Result {
+        let run = RunState(manifest: skeleton, meter: ProgressMeter(total: plan.frames.count, start: Self.now()))
+        let old = force ? [:] : (previous?.doneByFile ?? [:])
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            while let i = run.take(count: plan.frames.count, interruption: interruption) {
+                let frame = plan.frames[i]
+                do {
+                    let scene = scene(for: frame)
+                    let digest = FrameDigest.of(scene, format: plan.format, encoding: encoding)
+                    var bytes: Int
+                    let kept: Bool
+                    if let o = old[frame.file], o.digest == digest, let size = store.size(of: frame.file), size == o.bytes {
+                        bytes = size
+                        kept = true
+                    } else {
+                        let data = try render(scene)
+                        try store.write(data, to: frame.file)
+                        bytes = data.count
+                        kept = false
+                    }
+                    run.finish(i, bytes: bytes, digest: digest, kept: kept) { manifest, meter in
+                        progress(meter)
+                        if Self.now() - run.lastCheckpoint >= checkpointSeconds {
+                            run.lastCheckpoint = Self.now()
+                            try? store.write(manifest.encoded(), to: FrameManifest.fileName)
+                        }
+                    }
+                } catch {
+                    run.fail(error)
+                }
+            }
+        }
+        var manifest = run.manifest
+        manifest.done = manifest.frames.count { $0.done }
+        manifest.complete = manifest.done == manifest.total
+        try store.write(manifest.encoded(), to: FrameManifest.fileName)
+        if let failure = run.failure { throw failure }
+        return Result(manifest: manifest, rendered: run.meter.rendered, kept: run.meter.kept, interruptedBy: interruption.signal)
+    }
+
+    static func now() -> Double { Date().timeIntervalSinceReferenceDate }
+}
+
+/// The mutable part of one run, behind a lock: the next frame to take, finished entries, the first failure.
+final class RunState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private(set) var manifest: FrameManifest
+    private(set) var meter: ProgressMeter
+    private(set) var failure: (any Error)?
+    /// Touched only inside `finish`'s body, under the lock.
+    var lastCheckpoint: Double
+
+    init(manifest: FrameManifest, meter: ProgressMeter) {
+        self.manifest = manifest
+        self.meter = meter
+        lastCheckpoint = meter.start
+    }
+
+    /// The next frame index, or nil when all are taken, a frame failed or a stop was asked for.
+    func take(count: Int, interruption: Interruption) -> Int? {
+        lock.withLock {
+            guard failure == nil, !interruption.isRequested, next < count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    /// Marks frame `i` done and runs `body` with the updated manifest and meter, serially.
+    func finish(_ i: Int, bytes: Int, digest: String, kept: Bool, _ body: (FrameManifest, ProgressMeter) -> Void) {
+        lock.withLock {
+            manifest.frames[i].done = true
+            manifest.frames[i].bytes = bytes
+            manifest.frames[i].digest = digest
+            manifest.done += 1
+            meter.record(kept: kept)
+            body(manifest, meter)
+        }
+    }
+
+    func fail(_ error: any Error) {
+        lock.withLock { if failure == nil { failure = error } }
+    }
+}

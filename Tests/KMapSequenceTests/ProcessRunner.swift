@@ -1,0 +1,67 @@
+import Foundation
+
+/// Runs programs as child processes, for tests that need a real `kmap` (signals, environment).
+enum ProcessRunner {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `kmap` binary built with the tests: beside the test bundle, else in a build folder of the package.
+    static func kmap() throws -> String {
+        let fm = FileManager.default
+        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kmap").path]
+        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent().appendingPathComponent("kmap").path) }
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("kmap").path)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for build in ((try? fm.contentsOfDirectory(atPath: root.path)) ?? []).filter({ $0.hasPrefix(".build") }).sorted() {
+            candidates.append(root.appendingPathComponent("\(build)/debug/kmap").path)
+        }
+        guard let found = candidates.first(where: fm.isExecutableFile(atPath:)) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "kmap binary not found; looked in \(candidates)"])
+        }
+        return found
+    }
+
+    /// A started child and the files its output goes to.
+    struct Started {
+        var process: Process
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Starts `executable`; the caller waits (and may signal it meanwhile).
+    ///
+    /// Output goes to files, not pipes: a blocking pipe read fails with EINTR when a signal arrives (children
+    /// exiting send SIGCHLD), and Foundation turns that into a crash.
+    static func start(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Started {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        if let environment { p.environment = environment }
+        let base = NSTemporaryDirectory() + "kmap-test-\(UUID().uuidString)"
+        let started = Started(process: p, stdout: base + ".out", stderr: base + ".err")
+        FileManager.default.createFile(atPath: started.stdout, contents: nil)
+        FileManager.default.createFile(atPath: started.stderr, contents: nil)
+        p.standardOutput = FileHandle(forWritingAtPath: started.stdout)
+        p.standardError = FileHandle(forWritingAtPath: started.stderr)
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        return started
+    }
+
+    /// Waits for a started process and collects its output.
+    static func finish(_ started: Started) -> Output {
+        started.process.waitUntilExit()
+        func read(_ path: String) -> String {
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            return String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        }
+        return Output(status: started.process.terminationStatus, stdout: read(started.stdout), stderr: read(started.stderr))
+    }
+
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Output {
+        finish(try start(executable, arguments, environment: environment))
+    }
+}
