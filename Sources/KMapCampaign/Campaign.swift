@@ -51,6 +51,12 @@ public struct Campaign: Sendable {
         timeline.state(at: Instant(day: try validate(day), time: time))
     }
 
+    /// Control at the end of the day before `day` (the initial control for the first day): what a frame of
+    /// `day` shows changes against.
+    public func stateBefore(_ day: Day) -> ControlState {
+        timeline.state(at: .endOf(day.adding(days: -1)))
+    }
+
     /// Day number within the campaign: its first day is day 1.
     public func dayNumber(_ day: Day) -> Int { day.days(since: info.start) + 1 }
 }

@@ -25,6 +25,11 @@ struct StyleOptions: ParsableArguments {
 
     @Option(
         name: .long,
+        help: ArgumentHelp("SVG text as real, editable <text> (kmap, default) or as Cairo's glyph outlines (cairo).", valueName: "kmap|cairo"))
+    var svgEngine: String = "kmap"
+
+    @Option(
+        name: .long,
         help: ArgumentHelp(
             "Shade derived zones of control: each place claims the ground nearest to it, up to this many km (e.g. 5). Marked in the legend as derived.",
             valueName: "km"))
@@ -48,11 +53,14 @@ struct StyleOptions: ParsableArguments {
         return options
     }
 
-    /// Encoding settings: pixel density and PDF resolution, checked.
-    func encoding() throws -> (scale: Double, dpi: Double) {
+    /// Encoding settings: pixel density, PDF resolution and SVG engine, checked.
+    func encoding() throws -> EncodingOptions {
         guard (1...4).contains(scale) else { throw CLIError.usage("--scale \(scale) is out of range; use 1 to 4 (2 for HiDPI)") }
         guard (36...1200).contains(dpi) else { throw CLIError.usage("--dpi \(dpi) is out of range; use 36 to 1200") }
-        return (scale, dpi)
+        guard let engine = EncodingOptions.SVGEngine(rawValue: svgEngine) else {
+            throw CLIError.usage("--svg-engine '\(svgEngine)' is not one of kmap, cairo")
+        }
+        return EncodingOptions(scale: scale, dpi: dpi, svgEngine: engine)
     }
 
     /// A composer for `campaign` with these options; build one per sequence, not per frame.
@@ -62,9 +70,10 @@ struct StyleOptions: ParsableArguments {
         return SceneComposer(campaign: campaign, theme: try ThemeLoader.resolve(theme), options: options)
     }
 
-    /// The encoded bytes of `scene`, with these options' density and resolution.
+    /// The encoded bytes of `scene`, with these options' density, resolution, SVG engine and PNG writer.
     func encode(_ scene: Scene, as format: OutputFormat) throws -> [UInt8] {
         let e = try encoding()
+        if format == .svg, e.svgEngine == .kmap { return SVGWriter.write(scene) }
         return try CairoSceneRenderer.render(scene, format: format, scale: e.scale, dpi: e.dpi, pngWriter: pngWriter)
     }
 }

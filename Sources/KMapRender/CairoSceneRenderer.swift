@@ -106,63 +106,50 @@ public enum CairoSceneRenderer {
         cairo_new_path(cr)
     }
 
-    static func shapePath(_ m: Marker, _ cr: OpaquePointer) {
-        let c = m.center, r = m.radius
+    static func outlinePath(_ o: Outline, _ cr: OpaquePointer) {
         cairo_new_path(cr)
-        switch m.shape {
-        case .circle:
-            cairo_arc(cr, c.x, c.y, r, 0, 2 * Double.pi)
-        case .triangle:
-            path([Point(x: c.x, y: c.y - r * 1.1), Point(x: c.x + r, y: c.y + r * 0.75), Point(x: c.x - r, y: c.y + r * 0.75)], closed: true, cr)
-        case .square:
-            cairo_rectangle(cr, c.x - r * 0.85, c.y - r * 0.85, r * 1.7, r * 1.7)
-        case .diamond:
-            path([Point(x: c.x, y: c.y - r), Point(x: c.x + r, y: c.y), Point(x: c.x, y: c.y + r), Point(x: c.x - r, y: c.y)], closed: true, cr)
-        case .cutBadge:
-            cairo_arc(cr, c.x, c.y, r, 0, 2 * Double.pi)
+        switch o {
+        case .circle(let c, let r): cairo_arc(cr, c.x, c.y, r, 0, 2 * Double.pi)
+        case .polygon(let points): path(points, closed: true, cr)
         }
     }
 
     static func marker(_ m: Marker, _ cr: OpaquePointer) {
         if m.shape == .cutBadge {
-            shapePath(m, cr)
+            outlinePath(m.outline(), cr)
             setColor(m.fill, cr)
             cairo_fill_preserve(cr)
             setStroke(m.stroke, cr)
             cairo_stroke(cr)
-            let d = m.radius * 0.45
-            cairo_move_to(cr, m.center.x - d, m.center.y - d)
-            cairo_line_to(cr, m.center.x + d, m.center.y + d)
-            cairo_move_to(cr, m.center.x + d, m.center.y - d)
-            cairo_line_to(cr, m.center.x - d, m.center.y + d)
+            cairo_new_path(cr)
+            for stroke in m.cutCross { path(stroke, closed: false, cr) }
             setStroke(Stroke(color: .white, width: max(1.5, m.radius * 0.3)), cr)
             cairo_stroke(cr)
             return
         }
         if let glow = m.highlight {
-            cairo_new_path(cr)
-            cairo_arc(cr, m.center.x, m.center.y, m.radius + (m.ring != nil ? 8 : 5), 0, 2 * Double.pi)
+            outlinePath(.circle(center: m.center, radius: m.glowRadius), cr)
             setStroke(Stroke(color: glow.withAlpha(0.85), width: 4), cr)
             cairo_stroke(cr)
         }
         if let ring = m.ring {
-            cairo_new_path(cr)
-            cairo_arc(cr, m.center.x, m.center.y, m.radius + 3.5, 0, 2 * Double.pi)
+            outlinePath(.circle(center: m.center, radius: m.ringRadius), cr)
             setStroke(Stroke(color: ring, width: 3), cr)
             cairo_stroke(cr)
         }
-        shapePath(m, cr)
+        outlinePath(m.outline(), cr)
         if let split = m.splitFill {
             // Left half the holder's colour, right half the attacker's.
             cairo_save(cr)
             cairo_clip_preserve(cr)
             setColor(m.fill, cr)
             cairo_fill(cr)
-            cairo_rectangle(cr, m.center.x, m.center.y - m.radius - 2, m.radius + 2, 2 * m.radius + 4)
+            let r = m.splitRect
+            cairo_rectangle(cr, r.x, r.y, r.width, r.height)
             setColor(split, cr)
             cairo_fill(cr)
             cairo_restore(cr)
-            shapePath(m, cr)
+            outlinePath(m.outline(), cr)
         } else {
             setColor(m.fill, cr)
             cairo_fill_preserve(cr)
@@ -172,9 +159,7 @@ public enum CairoSceneRenderer {
         cairo_set_dash(cr, nil, 0, 0)
         if let centre = m.hollow {
             // Hollow: the controller's colour as a thick rim around a paper-coloured centre.
-            var inner = m
-            inner.radius = m.radius * 0.45
-            shapePath(inner, cr)
+            outlinePath(m.outline(radius: m.hollowRadius), cr)
             setColor(centre, cr)
             cairo_fill(cr)
         }

@@ -40,11 +40,14 @@ public struct SceneItem: Sendable, Hashable {
     public var id: String
     public var layer: Layer
     public var symbol: Symbol
+    /// What a reader is told when pointing at it (an SVG `<title>`): a place's state and its source.
+    public var title: String?
 
-    public init(id: String, layer: Layer, symbol: Symbol) {
+    public init(id: String, layer: Layer, symbol: Symbol, title: String? = nil) {
         self.id = id
         self.layer = layer
         self.symbol = symbol
+        self.title = title
     }
 }
 

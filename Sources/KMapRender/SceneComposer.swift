@@ -157,7 +157,7 @@ public struct SceneComposer: Sendable {
                 ring: control.status == .besieged ? attacker : nil,
                 hollow: control.basis.confidence == .stated ? nil : theme.halo,
                 highlight: changed.contains(place.id) ? theme.changed : nil)
-            return SceneItem(id: "place:\(place.id)", layer: .markers, symbol: .marker(marker))
+            return SceneItem(id: "place:\(place.id)", layer: .markers, symbol: .marker(marker), title: describe(place, control))
         }
     }
 
@@ -181,6 +181,15 @@ public struct SceneComposer: Sendable {
         return items
     }
 
+    /// "Khanasir (خناصر): ISIL, held since 23 Feb 2016 (stated, e19): “…”" for a place's tooltip.
+    func describe(_ place: Place, _ c: PlaceControl) -> String {
+        let who = campaign.faction(c.controller)?.shortName ?? c.controller
+        let status = c.status == .held ? "held since \(c.since.longDescription)" : "\(c.status.rawValue) by \(c.contestedBy.map { campaign.faction($0)?.shortName ?? $0 }.joined(separator: ", ")) since \(c.statusSince.longDescription)"
+        let name = place.info.arabic.map { "\(place.name) (\($0))" } ?? place.name
+        let basis = [c.basis.confidence.rawValue, c.basis.eventID].compactMap { $0 }.joined(separator: ", ")
+        return "\(name): \(who), \(status) (\(basis); \(campaign.info.source(c.basis.source)?.title ?? c.basis.source)): “\(c.basis.quote)” Position: \(place.info.confidence.rawValue)."
+    }
+
     func labelItems() -> [SceneItem] {
         labels.flatMap { label -> [SceneItem] in
             var items: [SceneItem] = []
@@ -190,7 +199,8 @@ public struct SceneComposer: Sendable {
             items.append(
                 SceneItem(
                     id: "label:\(label.id)", layer: .labels,
-                    symbol: .text(TextItem(text: label.text, origin: label.origin, font: label.font, color: theme.ink, halo: theme.halo, bounds: label.bounds))))
+                    symbol: .text(TextItem(text: label.text, origin: label.origin, font: label.font, color: theme.ink, halo: theme.halo, bounds: label.bounds)),
+                    title: label.text.replacingOccurrences(of: "\n", with: " ")))
             return items
         }
     }

@@ -28,21 +28,25 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let svg = dir.appendingPathComponent("f.svg"), pdf = dir.appendingPathComponent("f.pdf")
-        try Data(CairoSceneRenderer.render(scene, format: .svg)).write(to: svg)
+        let cairoSVG = dir.appendingPathComponent("cairo.svg")
+        try Data(SVGWriter.write(scene)).write(to: svg)
+        try Data(CairoSceneRenderer.render(scene, format: .svg)).write(to: cairoSVG)
         try Data(CairoSceneRenderer.render(scene, format: .pdf)).write(to: pdf)
         try runTool("rsvg-convert", [svg.path, "-o", dir.appendingPathComponent("svg.png").path])
+        try runTool("rsvg-convert", [cairoSVG.path, "-o", dir.appendingPathComponent("cairo-svg.png").path])
         try runTool("pdftoppm", ["-png", "-r", "96", "-singlefile", pdf.path, dir.appendingPathComponent("pdf").path])
 
         let png = try RasterImage(png: CairoSceneRenderer.render(scene, format: .png))
         let fromSVG = try RasterImage(png: Array(try Data(contentsOf: dir.appendingPathComponent("svg.png"))))
         let fromPDF = try RasterImage(png: Array(try Data(contentsOf: dir.appendingPathComponent("pdf.png"))))
+        let fromCairoSVG = try RasterImage(png: Array(try Data(contentsOf: dir.appendingPathComponent("cairo-svg.png"))))
         #expect(fromSVG.width == 1600 && fromSVG.height == 1200)
         #expect(fromPDF.width == 1600 && fromPDF.height == 1200)
         // Probe every visible place's centre: fills are flat there, whatever the rasteriser's antialiasing.
         for place in composer.visiblePlaces {
             let p = composer.projection.project(place.coordinate)
             let expected = try #require(png.color(at: p))
-            for (name, image) in [("svg", fromSVG), ("pdf", fromPDF)] {
+            for (name, image) in [("kmap svg", fromSVG), ("cairo svg", fromCairoSVG), ("pdf", fromPDF)] {
                 let got = try #require(image.color(at: p))
                 #expect(got.isClose(to: expected, tolerance: 6.0 / 255), "\(day) \(place.id) in \(name): \(got.hex) vs PNG \(expected.hex)")
             }
