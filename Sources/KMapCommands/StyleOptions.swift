@@ -60,7 +60,7 @@ struct StyleOptions: ParsableArguments {
         guard let engine = EncodingOptions.SVGEngine(rawValue: svgEngine) else {
             throw CLIError.usage("--svg-engine '\(svgEngine)' is not one of kmap, cairo")
         }
-        return EncodingOptions(scale: scale, dpi: dpi, svgEngine: engine)
+        return EncodingOptions(scale: scale, dpi: dpi, svgEngine: engine, pngWriter: pngWriter)
     }
 
     /// A composer for `campaign` with these options; build one per sequence, not per frame.
@@ -72,9 +72,7 @@ struct StyleOptions: ParsableArguments {
 
     /// The encoded bytes of `scene`, with these options' density, resolution, SVG engine and PNG writer.
     func encode(_ scene: Scene, as format: OutputFormat) throws -> [UInt8] {
-        let e = try encoding()
-        if format == .svg, e.svgEngine == .kmap { return SVGWriter.write(scene) }
-        return try CairoSceneRenderer.render(scene, format: format, scale: e.scale, dpi: e.dpi, pngWriter: pngWriter)
+        try SceneEncoder.encode(scene, as: format, options: try encoding())
     }
 }
 

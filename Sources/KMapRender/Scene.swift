@@ -12,14 +12,28 @@ public struct Scene: Sendable, Hashable {
     /// Document title and subject, for PDF and SVG metadata.
     public var title: String
     public var subject: String
+    /// Key-value facts written into files that hold text metadata (PNG text chunks): title, day, source.
+    public var metadata: [Metadata]
 
-    public init(width: Double, height: Double, background: Color?, items: [SceneItem], title: String, subject: String) {
+    public struct Metadata: Sendable, Hashable {
+        public var key: String
+        public var value: String
+        public init(_ key: String, _ value: String) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    public init(
+        width: Double, height: Double, background: Color?, items: [SceneItem], title: String, subject: String, metadata: [Metadata] = []
+    ) {
         self.width = width
         self.height = height
         self.background = background
         self.items = items
         self.title = title
         self.subject = subject
+        self.metadata = metadata
     }
 
     public func items(in layer: Layer) -> [SceneItem] { items.filter { $0.layer == layer } }

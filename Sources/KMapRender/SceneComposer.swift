@@ -82,7 +82,11 @@ public struct SceneComposer: Sendable {
             width: Double(options.width), height: Double(options.height),
             background: options.transparent ? nil : theme.background, items: items,
             title: "\(campaign.info.title), \(date)",
-            subject: "Territorial control on \(state.instant) (\(campaign.info.attribution))")
+            subject: "Territorial control on \(state.instant) (\(campaign.info.attribution))",
+            metadata: [
+                .init("Title", "\(campaign.info.title), \(date)"), .init("Day", state.instant.description),
+                .init("Source", campaign.info.attribution), .init("Software", "kmap"),
+            ])
     }
 
     func color(ofFaction id: String) -> Color {

@@ -6,21 +6,32 @@ public struct EncodingOptions: Sendable, Hashable {
     public var dpi: Double
     /// SVG with real, editable `<text>` (kmap's writer) or Cairo's glyph outlines.
     public var svgEngine: SVGEngine
+    /// Cairo's PNG writer or kmap's fast one (same pixels).
+    public var pngWriter: PNGWriter
 
     public enum SVGEngine: String, Sendable, Hashable, CaseIterable {
         case kmap, cairo
     }
 
-    public init(scale: Double = 1, dpi: Double = 96, svgEngine: SVGEngine = .kmap) {
+    public init(scale: Double = 1, dpi: Double = 96, svgEngine: SVGEngine = .kmap, pngWriter: PNGWriter = .cairo) {
         self.scale = scale
         self.dpi = dpi
         self.svgEngine = svgEngine
+        self.pngWriter = pngWriter
     }
 }
 
+/// The one way every command turns a scene into file bytes.
 public enum SceneEncoder {
     public static func encode(_ scene: Scene, as format: OutputFormat, options: EncodingOptions = EncodingOptions()) throws(RenderError) -> [UInt8] {
-        if format == .svg, options.svgEngine == .kmap { return SVGWriter.write(scene) }
-        return try CairoSceneRenderer.render(scene, format: format, scale: options.scale, dpi: options.dpi)
+        switch format {
+        case .svg where options.svgEngine == .kmap:
+            return SVGWriter.write(scene)
+        case .png:
+            let png = try CairoSceneRenderer.render(scene, format: .png, scale: options.scale, pngWriter: options.pngWriter)
+            return PNGText.insert(png, scene.metadata)
+        default:
+            return try CairoSceneRenderer.render(scene, format: format, scale: options.scale, dpi: options.dpi)
+        }
     }
 }
