@@ -47,10 +47,12 @@ let package = Package(
         .target(name: "KMapRender", dependencies: ["KMapCampaign", "CCairo", "CPangoCairo", "CDeflate"]),
         // Frame sequences: planning, transitions, the manifest, parallel and resumable rendering, ffmpeg.
         .target(name: "KMapSequence", dependencies: ["KMapCampaign", "KMapRender", "KMapTimeline"]),
+        // Reports: HTML, Markdown and multi-page PDF of a campaign's days.
+        .target(name: "KMapReport", dependencies: ["KMapCampaign", "KMapRender"]),
         // The command line, as a library so tests can run commands in-process.
         .target(
             name: "KMapCommands",
-            dependencies: ["KMapCampaign", "KMapRender", "KMapSequence", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KMapCampaign", "KMapRender", "KMapSequence", .product(name: "ArgumentParser", package: "swift-argument-parser"), "KMapReport"]
         ),
         .executableTarget(name: "kmap", dependencies: ["KMapCommands"]),
 
@@ -62,6 +64,7 @@ let package = Package(
 
         .testTarget(name: "KMapTimelineTests", dependencies: ["KMapTimeline", "KMapCampaign"]),
         .testTarget(name: "KMapCampaignTests", dependencies: ["KMapCampaign"]),
+        .testTarget(name: "KMapReportTests", dependencies: ["KMapReport", "KMapCampaign", "KMapRender"]),
         .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCampaign"]),
         .testTarget(name: "KMapCommandsTests", dependencies: ["KMapCommands", "KMapCampaign"]),
         // Depends on the kmap executable so that interruption tests can run it as a child process.

@@ -14,6 +14,16 @@ public struct CampaignInfo: Sendable {
     /// The default frame extent.
     public var view: GeoBounds
     public var attribution: String
+    /// A summary quoted from the main source (its lead), for report covers.
+    public var summary: String?
+    /// The source id `summary` is quoted from.
+    public var summarySource: String?
+
+    /// "2016 Khanasir offensive, Wikipedia": the source of the summary, for its attribution line.
+    public var summaryAttribution: String? {
+        guard summary != nil, let s = summarySource.flatMap(source) ?? sources.first else { return nil }
+        return [s.title, s.publisher].compactMap { $0 }.joined(separator: ", ")
+    }
     public var sources: [Source]
     public var supplyRoute: SupplyRoute?
 

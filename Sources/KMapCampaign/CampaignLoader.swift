@@ -74,10 +74,18 @@ public enum CampaignLoader {
     static func read(_ path: String) throws(CampaignError) -> CampaignTexts.File {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                throw .unreadable(path: path, reason: "a symbolic link to a file that does not exist; fix or replace the link")
+            }
             throw .missing(path: path, what: "file")
         }
         if isDirectory.boolValue { throw .unreadable(path: path, reason: "a directory stands where a file is expected") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        // A FIFO, socket or device would block or never end: only regular files are read.
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw .unreadable(path: path, reason: "not a regular file (a pipe, socket or device); give a plain text file")
+        }
+        let size = (attributes?[.size] as? Int) ?? 0
         if size > maxFileBytes {
             throw .unreadable(path: path, reason: "\(size / 1_048_576) MiB is larger than the \(maxFileBytes >> 20) MiB a campaign file may have")
         }

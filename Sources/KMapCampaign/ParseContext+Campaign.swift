@@ -12,7 +12,7 @@ extension ParseContext {
         guard let root = root(file, json: false), let f = Fields(root, file: file.name, what: "campaign.yaml", diagnostics: diagnostics) else {
             return nil
         }
-        f.allowOnly(["id", "slug", "title", "start", "end", "area", "view", "attribution", "sources", "factions", "supplyRoute"])
+        f.allowOnly(["id", "slug", "title", "summary", "summarySource", "start", "end", "area", "view", "attribution", "sources", "factions", "supplyRoute"])
         let id = f.string("id", required: "a short id such as khanasir-2016")
         let title = f.string("title", required: "the campaign's name")
         let start = f.day("start", required: "the first day, YYYY-MM-DD")
@@ -43,6 +43,7 @@ extension ParseContext {
             return Faction(id: id, name: name, color: color.lowercased(), shortName: s.string("short"))
         }
         sourceIDs = sources?.map(\.id) ?? []
+        if let s = f.string("summarySource"), !sourceIDs.isEmpty { expect(s, in: sourceIDs, what: "source", file: file.name, line: f.node("summarySource")?.line ?? 1) }
         factionIDs = factions?.map(\.id) ?? []
         if let sources { checkUnique(sources.map { ($0.id, f.node("sources")?.line ?? 0) }, what: "source", file: file.name) }
         if let factions { checkUnique(factions.map { ($0.id, f.node("factions")?.line ?? 0) }, what: "faction", file: file.name) }
@@ -65,7 +66,7 @@ extension ParseContext {
         let slug = f.string("slug") ?? id
         let info = CampaignInfo(
             id: id, slug: slug, title: title, start: start, end: end, area: area, view: view,
-            attribution: f.string("attribution") ?? sources.map(\.title).joined(separator: "; "), sources: sources,
+            attribution: f.string("attribution") ?? sources.map(\.title).joined(separator: "; "), summary: f.string("summary"), summarySource: f.string("summarySource"), sources: sources,
             supplyRoute: route)
         return ParsedInfo(info: info, factions: factions)
     }

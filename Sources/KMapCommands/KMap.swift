@@ -18,7 +18,7 @@ public struct KMap: ParsableCommand {
               kmap diff --from 2016-02-22 --to 2016-02-26
               kmap check --campaign my-campaign
             """,
-        subcommands: [Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Themes.self, BenchRender.self, Frames.self, Animate.self]
+        subcommands: [Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Themes.self, Chart.self, ReportCommand.self, BenchRender.self, Frames.self, Animate.self]
     )
 
     public init() {}

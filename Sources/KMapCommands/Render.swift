@@ -10,7 +10,8 @@ struct Render: ParsableCommand {
         abstract: "Draw the map of one day as PNG, SVG or PDF.",
         discussion: """
             Without -o the frame goes to Renders/<campaign>-<day>.png (the folder is created when missing). \
-            The format follows the output's extension unless --format is given. -o - writes to standard output.
+            The format follows the output's extension unless --format is given. -o - writes to standard output. \
+            An existing file is replaced only when kmap wrote it, or with --force.
 
             Examples:
               kmap render --day 2016-02-23
@@ -27,6 +28,9 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("png, svg or pdf. Default: from the output's extension, else png.", valueName: "format"))
     var format: String?
 
+    @Flag(help: "Replace the output file even when kmap did not write it.")
+    var force = false
+
     @OptionGroup var style: StyleOptions
 
     func run() throws {
@@ -39,36 +43,13 @@ struct Render: ParsableCommand {
             let composer = try style.composer(for: campaign)
             let bytes = try style.encode(composer.scene(for: state, previous: previous), as: format)
             let path = output ?? defaultPath(campaign: campaign, format: format, instant: at.description)
-            try OutputFile.write(bytes, to: path, createFolder: output == nil)
+            try OutputFile.write(bytes, to: path, createFolder: output == nil, force: force)
             if path != "-" { Console.error("wrote \(path) (\(bytes.count) bytes)") }
         }
     }
 
-    /// `--format`, else the output's extension, else PNG; a conflict between the two is an error.
     func resolveFormat() throws -> OutputFormat {
-        let names = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
-        var chosen: OutputFormat?
-        if let format {
-            guard let f = OutputFormat(rawValue: format.lowercased()) else {
-                throw CLIError.usage("--format '\(format)' is not one of \(names)")
-            }
-            chosen = f
-        }
-        if let output, output != "-" {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw CLIError.cannotCreate("\(output) is a folder; give a file name such as \(output)/map.png")
-            }
-            let fromPath = OutputFormat(path: output)
-            if let chosen, let fromPath, chosen != fromPath {
-                throw CLIError.usage("--format \(chosen.rawValue) contradicts the output's extension (\(output)); make them agree")
-            }
-            if chosen == nil, fromPath == nil {
-                throw CLIError.usage("cannot tell the format of \(output) from its extension; end it in .png, .svg or .pdf, or give --format")
-            }
-            chosen = chosen ?? fromPath
-        }
-        return chosen ?? .png
+        try OutputChoice.format(explicit: format, output: output)
     }
 
     func defaultPath(campaign: Campaign, format: OutputFormat, instant: String) -> String {

@@ -21,7 +21,7 @@ public protocol TextMeasurer: Sendable {
 
 extension TextMeasurer {
     /// The ink box of `text` drawn with its baseline starting at `origin`.
-    func bounds(_ text: String, font: Font, origin: Point) -> Rect {
+    public func bounds(_ text: String, font: Font, origin: Point) -> Rect {
         let m = measure(text, font: font)
         return Rect(x: origin.x, y: origin.y - m.ascent, width: m.width, height: m.ascent + m.descent)
     }

@@ -1,0 +1,44 @@
+import ArgumentParser
+import KMapCampaign
+import KMapRender
+import KMapTimeline
+
+/// `kmap chart`: the campaign over time in one picture.
+struct Chart: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Chart the supply road's status and the places each faction held, day by day.",
+        discussion: """
+            Examples:
+              kmap chart -o timeline.svg
+              kmap chart --from 2016-02-21 --to 2016-03-15 -o february.png
+            """)
+
+    @Option(help: ArgumentHelp("First day (default: the campaign's start).", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last day (default: the campaign's end).", valueName: "date"))
+    var to: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The file to write (.png, .svg, .pdf), or - for standard output.", valueName: "path"))
+    var output: String
+
+    @Option(name: .long, help: ArgumentHelp("png, svg or pdf. Default: from the output's extension.", valueName: "format"))
+    var format: String?
+
+    @OptionGroup var campaignOptions: CampaignOptions
+    @OptionGroup var style: StyleOptions
+
+    func run() throws {
+        try reportingErrors {
+            let campaign = try campaignOptions.load()
+            let first = try from.map { try InstantOptions.instant(day: $0, option: "--from", in: campaign).day } ?? campaign.info.start
+            let last = try to.map { try InstantOptions.instant(day: $0, option: "--to", in: campaign).day } ?? campaign.info.end
+            guard first < last else { throw CLIError.usage("--from must come before --to") }
+            let format = try OutputChoice.format(explicit: format, output: output)
+            let chart = ChartComposer(campaign: campaign, theme: try ThemeLoader.resolve(style.theme), from: first, to: last)
+            let bytes = try style.encode(chart.scene(), as: format)
+            try OutputFile.write(bytes, to: output, createFolder: false)
+            if output != "-" { Console.error("wrote \(output) (\(bytes.count) bytes)") }
+        }
+    }
+}
