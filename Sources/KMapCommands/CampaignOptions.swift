@@ -46,3 +46,14 @@ struct InstantOptions: ParsableArguments {
         return Instant(day: try campaign.validate(d), time: t)
     }
 }
+
+/// `--from` and `--to` as days of the campaign, for commands that cover a span.
+enum DayRange {
+    /// The days given (nil where not given), checked against the campaign and against each other.
+    static func parse(from: String?, to: String?, in campaign: Campaign) throws -> (first: Day?, last: Day?) {
+        let first = try from.map { try InstantOptions.instant(day: $0, option: "--from", in: campaign).day }
+        let last = try to.map { try InstantOptions.instant(day: $0, option: "--to", in: campaign).day }
+        if let first, let last, last < first { throw CLIError.usage("--from \(first) is after --to \(last); swap them") }
+        return (first, last)
+    }
+}

@@ -31,9 +31,9 @@ struct Chart: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let campaign = try campaignOptions.load()
-            let first = try from.map { try InstantOptions.instant(day: $0, option: "--from", in: campaign).day } ?? campaign.info.start
-            let last = try to.map { try InstantOptions.instant(day: $0, option: "--to", in: campaign).day } ?? campaign.info.end
-            guard first < last else { throw CLIError.usage("--from must come before --to") }
+            let range = try DayRange.parse(from: from, to: to, in: campaign)
+            let first = range.first ?? campaign.info.start, last = range.last ?? campaign.info.end
+            guard first < last else { throw CLIError.usage("a chart needs at least two days; widen --from/--to") }
             let format = try OutputChoice.format(explicit: format, output: output)
             let chart = ChartComposer(campaign: campaign, theme: try ThemeLoader.resolve(style.theme), from: first, to: last)
             let bytes = try style.encode(chart.scene(), as: format)

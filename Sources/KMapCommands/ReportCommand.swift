@@ -38,10 +38,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let campaign = try campaignOptions.load()
-            let first = try from.map { try InstantOptions.instant(day: $0, option: "--from", in: campaign).day }
-            let last = try to.map { try InstantOptions.instant(day: $0, option: "--to", in: campaign).day }
-            if let first, let last, last < first { throw CLIError.usage("--from \(first) is after --to \(last); swap them") }
-            let days = Report.days(of: campaign, from: first, to: last)
+            let range = try DayRange.parse(from: from, to: to, in: campaign)
+            let days = Report.days(of: campaign, from: range.first, to: range.last)
             guard !days.isEmpty else { throw CLIError.usage("no days to report; widen --from/--to") }
             let theme = try ThemeLoader.resolve(style.theme)
             let report = Report(campaign: campaign, days: days, composer: try style.composer(for: campaign), theme: theme)

@@ -24,9 +24,8 @@ struct TimelineCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let campaign = try campaignOptions.load()
-            let a = try from.map { try InstantOptions.instant(day: $0, option: "--from", in: campaign).day } ?? campaign.info.start
-            let b = try to.map { try InstantOptions.instant(day: $0, option: "--to", in: campaign).day } ?? campaign.info.end
-            guard a <= b else { throw CLIError.usage("--from is after --to; swap them") }
+            let range = try DayRange.parse(from: from, to: to, in: campaign)
+            let a = range.first ?? campaign.info.start, b = range.last ?? campaign.info.end
             let n = Narration(campaign: campaign)
             var out = ""
             var lastDay: Day?

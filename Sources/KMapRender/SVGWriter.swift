@@ -10,9 +10,19 @@ public enum SVGWriter {
     /// Font families for `font-family`, the scene's first, then fallbacks that cover Arabic.
     static let fallbacks = ["DejaVu Sans", "Noto Sans", "Noto Sans Arabic", "Arial", "sans-serif"]
 
+    /// Marks the file as kmap's, so that kmap may later replace it without `--force`.
+    public static let marker = "<!-- kmap -->"
+
+    /// Another engine's SVG (Cairo's) with `marker` after its XML declaration.
+    static func marked(_ svg: [UInt8]) -> [UInt8] {
+        guard svg.starts(with: Array("<?xml".utf8)), let end = svg.firstIndex(of: 0x0A) else { return Array((marker + "\n").utf8) + svg }
+        return Array(svg[...end]) + Array((marker + "\n").utf8) + Array(svg[(end + 1)...])
+    }
+
     public static func write(_ scene: Scene, measurer: any TextMeasurer = CairoTextMeasurer()) -> [UInt8] {
         var w = Writer(measurer: measurer)
         w.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        w.line(marker)
         w.line(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(n(scene.width))px\" height=\"\(n(scene.height))px\" viewBox=\"0 0 \(n(scene.width)) \(n(scene.height))\">"
         )
@@ -49,7 +59,8 @@ public enum SVGWriter {
         String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "-" })
     }
 
-    static func escape(_ s: String) -> String {
+    /// Escapes text for XML and HTML content and attributes.
+    public static func escape(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {

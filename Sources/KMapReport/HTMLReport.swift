@@ -76,22 +76,6 @@ public enum HTMLReport {
         return h
     }
 
-    static func e(_ s: String) -> String { SVGWriterEscape.escape(s) }
-}
-
-/// HTML and XML share their escaping.
-enum SVGWriterEscape {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// HTML and XML share their escaping.
+    static func e(_ s: String) -> String { SVGWriter.escape(s) }
 }
