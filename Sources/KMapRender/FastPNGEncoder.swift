@@ -17,7 +17,7 @@ enum FastPNGEncoder {
         cairo_surface_flush(surface)
         let format = cairo_image_surface_get_format(surface)
         guard format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24, let data = cairo_image_surface_get_data(surface) else {
-            throw .cairo("unsupported image format for the fast PNG writer", during: "encoding PNG")
+            throw .encoder("the fast PNG writer got an image format it does not support")
         }
         let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
@@ -111,7 +111,7 @@ struct Deflater: ~Copyable {
 
     init(level: Int32) throws(RenderError) {
         guard let c = libdeflate_alloc_compressor(level) else {
-            throw .cairo("libdeflate could not allocate a level-\(level) compressor", during: "encoding PNG")
+            throw .encoder("libdeflate could not allocate a level-\(level) compressor (out of memory?)")
         }
         compressor = c
     }
@@ -126,7 +126,7 @@ struct Deflater: ~Copyable {
             count = input.withUnsafeBytes { libdeflate_zlib_compress(compressor, $0.baseAddress, $0.count, buffer.baseAddress, bound) }
             failed = count == 0
         }
-        if failed { throw .cairo("libdeflate failed to compress \(input.count) bytes", during: "encoding PNG") }
+        if failed { throw .encoder("libdeflate failed to compress \(input.count) bytes") }
         return out
     }
 }

@@ -31,31 +31,9 @@ public struct SceneComposer: Sendable {
         self.projection = projection
         let visible = campaign.gazetteer.places.filter { layout.mapArea.contains(projection.project($0.coordinate)) }
         visiblePlaces = visible
-        // Labels avoid every marker and every panel, whatever the day.
-        // Places on a road may carry a cut badge on some day: labels keep clear of it on every day.
-        let onRoads = Set(campaign.gazetteer.roads.flatMap(\.via))
-        let badges = visible.filter { onRoads.contains($0.id) }.map { Self.cutBadge(for: $0, projection: projection, theme: theme).bounds }
-        let changeSlots = visible.map { place -> Rect in
-            let c = Self.changeBadgeCenter(for: place, projection: projection)
-            let r = Self.changeBadgeRadius + 1
-            return Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)
-        }
-        let markers = visible.map { place in
-            Marker(
-                shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
-                radius: Symbology.radius(for: place.kind), fill: .black, stroke: Stroke(color: .black, width: 1), ring: .black
-            ).bounds
-        }
-        // The legend's largest possible panel is reserved, so its size on any one day never moves a label.
-        let legendSpace = layout.legendPanel(height: Legend.height(of: Legend.allEntries(campaign: campaign, places: visible, zones: options.zoneRadiusKm)))
-        var placer = LabelPlacer(measurer: measurer, frame: layout.frame.insetBy(4), obstacles: markers + badges + changeSlots + layout.reserved + [legendSpace, Self.northArrowBox(layout)]
-                + (Self.insetPanel(layout, locator: campaign.locator).map { [$0] } ?? []))
-        let requests = visible.map { place in
-            LabelPlacer.Request(
-                id: place.id, text: options.labels.text(name: place.name, arabic: place.info.arabic), font: Symbology.font(for: place.kind, theme: theme),
-                anchor: projection.project(place.coordinate), radius: Symbology.radius(for: place.kind),
-                priority: place.kind.labelPriority)
-        }
+        var placer = Self.labelPlacer(
+            campaign: campaign, theme: theme, options: options, layout: layout, projection: projection, visible: visible, measurer: measurer)
+        let requests = Self.labelRequests(visible: visible, theme: theme, options: options, projection: projection)
         let result = placer.place(requests)
         labels = result.placed
         unlabelled = result.dropped
