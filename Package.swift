@@ -66,7 +66,8 @@ let package = Package(
         .testTarget(name: "KMapCampaignTests", dependencies: ["KMapCampaign"]),
         .testTarget(name: "KMapReportTests", dependencies: ["KMapReport", "KMapCampaign", "KMapRender"]),
         .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCampaign"]),
-        .testTarget(name: "KMapCommandsTests", dependencies: ["KMapCommands", "KMapCampaign"]),
+        // Depends on the kmap executable: the bad-input table runs it as a child process.
+        .testTarget(name: "KMapCommandsTests", dependencies: ["KMapCommands", "KMapCampaign", "kmap"]),
         // Depends on the kmap executable so that interruption tests can run it as a child process.
         .testTarget(name: "KMapSequenceTests", dependencies: ["KMapSequence", "KMapCommands", "KMapCampaign", "kmap"]),
     ]

@@ -39,9 +39,9 @@ def main():
     k = [os.path.abspath(a.kmap), "bench-render", "--campaign", campaign, "--theme", os.path.join(HERE, "theme.yaml")]
     peers = [p for p in run.PEERS]
     peers[4:4] = [
-        ("kmap frame (cairo writer)", "png", k + ["--format", "png"]),
+        ("kmap frame (cairo writer)", "png", k + ["--format", "png", "--png-writer", "cairo"]),
         ("kmap frame (fast writer)", "png", k + ["--format", "png", "--png-writer", "fast"]),
-        ("kmap reference (cairo writer)", "png", k + ["--scene", "reference", "--format", "png"]),
+        ("kmap reference (cairo writer)", "png", k + ["--scene", "reference", "--format", "png", "--png-writer", "cairo"]),
         ("kmap reference (fast writer)", "png", k + ["--scene", "reference", "--format", "png", "--png-writer", "fast"]),
     ]
     if a.jobs > 1:

@@ -93,9 +93,33 @@ public enum CampaignLoader {
             throw .unreadable(path: path, reason: "permission denied or I/O error; check the file's permissions")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw .unreadable(path: path, reason: "not valid UTF-8 text; save it as UTF-8")
+            throw .invalid([invalidUTF8(data, name: path)])
         }
         return .init(name: path, text: text)
+    }
+
+    /// Where a text stops being UTF-8: the line and column of the first bad byte (columns count characters).
+    static func invalidUTF8(_ data: Data, name: String) -> Finding {
+        let bytes = [UInt8](data)
+        var line = 1
+        var lineStart = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0
+            let sequence = length == 0 || i + length > bytes.count ? nil : bytes[i..<(i + length)]
+            guard let sequence, String(validating: sequence, as: UTF8.self) != nil else { break }
+            if b == 0x0A {
+                line += 1
+                lineStart = i + 1
+            }
+            i += length
+        }
+        let column = (String(validating: bytes[lineStart..<min(i, bytes.count)], as: UTF8.self)?.count ?? 0) + 1
+        let byte = i < bytes.count ? String(format: " (byte 0x%02X)", bytes[i]) : ""
+        return Finding(
+            file: name, line: line, column: column,
+            message: "not valid UTF-8 text\(byte); save the file as UTF-8")
     }
 
     /// Parses and validates the three texts of one campaign.

@@ -45,8 +45,8 @@ extension ParseContext {
         sourceIDs = sources?.map(\.id) ?? []
         if let s = f.string("summarySource"), !sourceIDs.isEmpty { expect(s, in: sourceIDs, what: "source", file: file.name, line: f.node("summarySource")?.line ?? 1) }
         factionIDs = factions?.map(\.id) ?? []
-        if let sources { checkUnique(sources.map { ($0.id, f.node("sources")?.line ?? 0) }, what: "source", file: file.name) }
-        if let factions { checkUnique(factions.map { ($0.id, f.node("factions")?.line ?? 0) }, what: "faction", file: file.name) }
+        if sources != nil { checkUnique(Self.idLines(f.node("sources")), what: "source", file: file.name) }
+        if factions != nil { checkUnique(Self.idLines(f.node("factions")), what: "faction", file: file.name) }
 
         var route: CampaignInfo.SupplyRoute?
         if let r = f.node("supplyRoute"), let s = Fields(r, file: file.name, what: "supplyRoute", diagnostics: diagnostics) {
@@ -121,5 +121,11 @@ extension ParseContext {
                     ? "supplyRoute end '\(end)' is on no road; add it to a road's 'via' in the gazetteer"
                     : "supplyRoute end '\(end)' is not a place in the gazetteer\(Suggestion.hint(for: end, in: gazetteer.places.map(\.id)))")
         }
+    }
+
+    /// The `id` of each item of a list, with the line it is written on, for duplicate checks.
+    static func idLines(_ list: DataNode?) -> [(String, Int)] {
+        guard case .list(let items) = list?.value else { return [] }
+        return items.compactMap { item in item["id"].flatMap { id in id.scalarText.map { ($0, id.line) } } }
     }
 }

@@ -18,6 +18,11 @@ enum YAMLReader {
                 .composer(let context, let problem, let mark, _):
                 let where_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
                 throw Failure(message: "YAML syntax: \(problem)\(where_)", line: mark.line, column: mark.column)
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+                throw Failure(
+                    message: "the key \(keys) appears more than once in one mapping (first here); keep one",
+                    line: context.mark.line, column: context.mark.column)
             case .reader(let problem, _, _, _):
                 throw Failure(message: "cannot read the text: \(problem); save the file as UTF-8", line: nil, column: nil)
             default:

@@ -13,7 +13,7 @@ public struct EncodingOptions: Sendable, Hashable {
         case kmap, cairo
     }
 
-    public init(scale: Double = 1, dpi: Double = 96, svgEngine: SVGEngine = .kmap, pngWriter: PNGWriter = .cairo) {
+    public init(scale: Double = 1, dpi: Double = 96, svgEngine: SVGEngine = .kmap, pngWriter: PNGWriter = .fast) {
         self.scale = scale
         self.dpi = dpi
         self.svgEngine = svgEngine
@@ -30,6 +30,8 @@ public enum SceneEncoder {
         case .png:
             let png = try CairoSceneRenderer.render(scene, format: .png, scale: options.scale, pngWriter: options.pngWriter)
             return PNGText.insert(png, scene.metadata)
+        case .svg:
+            return SVGWriter.marked(try CairoSceneRenderer.render(scene, format: format, scale: options.scale, dpi: options.dpi))
         default:
             return try CairoSceneRenderer.render(scene, format: format, scale: options.scale, dpi: options.dpi)
         }
