@@ -81,6 +81,15 @@ struct Animate: ParsableCommand {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CLIError.cannotCreate("\(output): the folder \(folder) does not exist; create it first or choose another path")
         }
+        try OutputFile.checkReplaceable(output, force: sequence.force)
+    }
+
+    /// Puts kmap's comment into the GIF ffmpeg wrote (MP4 and WebM get theirs from ffmpeg's `-metadata`).
+    func markGIF(_ path: String) throws {
+        guard let gif = FileManager.default.contents(atPath: path), let marked = GIFComment.insert(VideoFormat.mark, into: Array(gif)) else {
+            throw CLIError(message: "ffmpeg wrote no GIF89a file for \(output); nothing was written", code: 70)
+        }
+        try OutputFile.writeWhole(marked, to: path, shownAs: output)
     }
 
     /// Pipes the manifest's frames (the last one held) into ffmpeg, into a temporary file renamed on success.
@@ -116,6 +125,7 @@ struct Animate: ParsableCommand {
             throw CLIError(message: "\(error.description) (while encoding \(output))", code: 70)
         }
         line.finish()
+        if format == .gif { try markGIF(temp) }
         if rename(temp, output) != 0 {
             throw CLIError.io("cannot move the finished animation to \(output): \(String(cString: strerror(errno)))")
         }

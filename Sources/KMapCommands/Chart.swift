@@ -25,6 +25,9 @@ struct Chart: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("png, svg or pdf. Default: from the output's extension.", valueName: "format"))
     var format: String?
 
+    @Flag(help: "Replace the output file even when kmap did not write it.")
+    var force = false
+
     @OptionGroup var campaignOptions: CampaignOptions
     @OptionGroup var style: StyleOptions
 
@@ -37,7 +40,7 @@ struct Chart: ParsableCommand {
             let format = try OutputChoice.format(explicit: format, output: output)
             let chart = ChartComposer(campaign: campaign, theme: try ThemeLoader.resolve(style.theme), from: first, to: last)
             let bytes = try style.encode(chart.scene(), as: format)
-            try OutputFile.write(bytes, to: output, createFolder: false)
+            try OutputFile.write(bytes, to: output, createFolder: false, force: force)
             if output != "-" { Console.error("wrote \(output) (\(bytes.count) bytes)") }
         }
     }

@@ -106,16 +106,18 @@ enum OutputFile {
 /// Recognizes files kmap wrote, by the mark every kmap output carries.
 ///
 /// PNG: a `Software` text chunk of `kmap`; SVG: the `<!-- kmap -->` comment (kmap's writer); PDF:
-/// `/Creator (kmap)`; HTML: `<meta name="generator" content="kmap">`; Markdown: a last line `Made with kmap.`. Marks sit near the start (PNG, SVG, HTML)
-/// or the end (PDF's info dictionary), so only the first and last 64 KiB are read.
+/// `/Creator (kmap)`; HTML: `<meta name="generator" content="kmap">`; Markdown: a last line `Made with kmap.`;
+/// animations: the comment `Made with kmap` (`VideoFormat.mark`). Marks sit near the start (PNG, SVG, HTML,
+/// MP4 with `faststart`, WebM) or the end (PDF's info dictionary, Markdown, GIF), so only the first and last
+/// 64 KiB are read.
 enum KMapFileMark {
     static let marks: [[UInt8]] = [
         Array("tEXtSoftware\u{0}kmap".utf8),
         Array("<!-- kmap -->".utf8),
         Array("/Creator (kmap)".utf8),
         Array("<meta name=\"generator\" content=\"kmap\"".utf8),
-        // The last line of `kmap report`'s Markdown.
-        Array("\nMade with kmap.\n".utf8),
+        // The last line of `kmap report`'s Markdown and HTML; the comment of `kmap animate`'s MP4, WebM and GIF.
+        Array("Made with kmap".utf8),
     ]
 
     static let window = 64 << 10

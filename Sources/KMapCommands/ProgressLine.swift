@@ -12,6 +12,9 @@ final class ProgressLine: @unchecked Sendable {
     private var lastDraw = 0.0
     private var drawn = false
 
+    /// Whether anything is drawn (a terminal, not quiet).
+    var isEnabled: Bool { enabled }
+
     init(quiet: Bool, noun: String = "frames") {
         enabled = !quiet && isatty(STDERR_FILENO) == 1
         self.noun = noun

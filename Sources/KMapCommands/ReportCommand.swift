@@ -3,6 +3,7 @@ import Foundation
 import KMapCampaign
 import KMapRender
 import KMapReport
+import KMapSequence
 import KMapTimeline
 
 /// `kmap report`: the campaign's days as an HTML page, Markdown, or a multi-page PDF.
@@ -32,6 +33,12 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("A folder, or a .html, .md or .pdf file.", valueName: "path"))
     var output: String
 
+    @Flag(help: "Replace files at the output even when kmap did not write them.")
+    var force = false
+
+    @Flag(help: "No progress line.")
+    var quiet = false
+
     @OptionGroup var campaignOptions: CampaignOptions
     @OptionGroup var style: StyleOptions
 
@@ -43,44 +50,114 @@ struct ReportCommand: ParsableCommand {
             guard !days.isEmpty else { throw CLIError.usage("no days to report; widen --from/--to") }
             let theme = try ThemeLoader.resolve(style.theme)
             let report = Report(campaign: campaign, days: days, composer: try style.composer(for: campaign), theme: theme)
-            Console.error("kmap: reporting \(days.count) day\(days.count == 1 ? "" : "s"), \(days.first!) to \(days.last!)")
-            try write(report)
+            let plan = try ReportPlan(output: output, report: report)
+            // Every file the report will write is checked before any is drawn: a refusal stops it at once, not
+            // half-way with some files replaced.
+            for path in plan.files { try OutputFile.checkReplaceable(path, force: force) }
+            if !quiet { Console.error("kmap: reporting \(days.count) day\(days.count == 1 ? "" : "s"), \(days.first!) to \(days.last!)") }
+            let stop = CleanStop("run the same command again to write the report")
+            try withExtendedLifetime(stop) { try write(report, plan: plan, stop: stop) }
         }
     }
 
-    func write(_ report: Report) throws {
-        let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
-        switch ext {
-        case "pdf":
-            try OutputFile.write(try PDFReport.pdf(report), to: output, createFolder: false)
-            Console.error("wrote \(output)")
-        case "html", "htm":
-            let html = try HTMLReport.html(report) { _, bytes, mime in "data:\(mime);base64,\(Data(bytes).base64EncodedString())" }
-            try OutputFile.write(Array(html.utf8), to: output, createFolder: false)
-            Console.error("wrote \(output)")
-        case "md", "markdown":
-            let base = URL(fileURLWithPath: output).deletingPathExtension()
-            let images = base.lastPathComponent + "-images"
-            let folder = base.deletingLastPathComponent().appendingPathComponent(images).path
-            let md = try MarkdownReport.markdown(report) { name, bytes in
-                try OutputFile.write(bytes, to: "\(folder)/\(name)", createFolder: true)
-                return "\(images)/\(name)"
+    /// Where a report goes: one file, or a folder.
+    struct ReportPlan {
+        enum Form { case pdf, html, markdown(images: String, folder: String), folder }
+        let form: Form
+        /// Every file the report writes.
+        let files: [String]
+
+        init(output: String, report: Report) throws {
+            let images = ["chart.svg"] + report.days.map(report.mapName)
+            switch URL(fileURLWithPath: output).pathExtension.lowercased() {
+            case "pdf":
+                form = .pdf
+                files = [output]
+            case "html", "htm":
+                form = .html
+                files = [output]
+            case "md", "markdown":
+                let base = URL(fileURLWithPath: output).deletingPathExtension()
+                let name = base.lastPathComponent + "-images"
+                let folder = base.deletingLastPathComponent().appendingPathComponent(name).path
+                form = .markdown(images: name, folder: folder)
+                files = images.map { "\(folder)/\($0)" } + [output]
+            case "":
+                form = .folder
+                files = images.map { "\(output)/\($0)" } + ["index.html", "report.md", "report.pdf"].map { "\(output)/\($0)" }
+            default:
+                throw CLIError.usage("-o \(output): give a folder, or a file ending in .html, .md or .pdf")
             }
-            try OutputFile.write(Array(md.utf8), to: output, createFolder: false)
-            Console.error("wrote \(output) and \(folder)/")
-        case "":
-            let dir = output
-            let html = try HTMLReport.html(report) { name, bytes, _ in
-                try OutputFile.write(bytes, to: "\(dir)/\(name)", createFolder: true)
-                return name
-            }
-            try OutputFile.write(Array(html.utf8), to: "\(dir)/index.html", createFolder: true)
-            let md = try MarkdownReport.markdown(report) { name, _ in name }
-            try OutputFile.write(Array(md.utf8), to: "\(dir)/report.md", createFolder: true)
-            try OutputFile.write(try PDFReport.pdf(report), to: "\(dir)/report.pdf", createFolder: true)
-            Console.error("wrote \(dir)/index.html, report.md, report.pdf, chart.svg and maps/")
-        default:
-            throw CLIError.usage("-o \(output): give a folder, or a file ending in .html, .md or .pdf")
         }
     }
+
+    func write(_ report: Report, plan: ReportPlan, stop: CleanStop) throws {
+        let progress = ReportProgress(total: report.days.count, quiet: quiet)
+        func save(_ bytes: [UInt8], _ path: String, createFolder: Bool) throws {
+            try stop.writing(path) { try OutputFile.write(bytes, to: path, createFolder: createFolder, force: force) }
+        }
+        switch plan.form {
+        case .pdf:
+            progress.say("drawing \(report.days.count + 1) PDF pages")
+            try save(try PDFReport.pdf(report), output, createFolder: false)
+            Console.error("wrote \(output)")
+        case .html:
+            let html = try HTMLReport.html(report) { name, mime, bytes in
+                defer { progress.tick(name) }
+                return "data:\(mime);base64,\(Data(try bytes()).base64EncodedString())"
+            }
+            progress.finish()
+            try save(Array(html.utf8), output, createFolder: false)
+            Console.error("wrote \(output)")
+        case .markdown(let images, let folder):
+            let md = try MarkdownReport.markdown(report) { name, bytes in
+                try save(try bytes(), "\(folder)/\(name)", createFolder: true)
+                progress.tick(name)
+                return "\(images)/\(name)"
+            }
+            progress.finish()
+            try save(Array(md.utf8), output, createFolder: false)
+            Console.error("wrote \(output) and \(folder)/")
+        case .folder:
+            let dir = output
+            let html = try HTMLReport.html(report) { name, _, bytes in
+                try save(try bytes(), "\(dir)/\(name)", createFolder: true)
+                progress.tick(name)
+                return name
+            }
+            progress.finish()
+            try save(Array(html.utf8), "\(dir)/index.html", createFolder: true)
+            // The Markdown links the images the HTML wrote.
+            let md = try MarkdownReport.markdown(report) { name, _ in name }
+            try save(Array(md.utf8), "\(dir)/report.md", createFolder: true)
+            progress.say("drawing \(report.days.count + 1) PDF pages")
+            try save(try PDFReport.pdf(report), "\(dir)/report.pdf", createFolder: true)
+            Console.error("wrote \(dir)/index.html, report.md, report.pdf, chart.svg and maps/")
+        }
+    }
+}
+
+/// Progress of a report's maps on standard error (a line redrawn in place on a terminal).
+final class ReportProgress {
+    private var meter: ProgressMeter
+    private let line: ProgressLine
+
+    init(total: Int, quiet: Bool) {
+        meter = ProgressMeter(total: total, start: Date().timeIntervalSinceReferenceDate)
+        line = ProgressLine(quiet: quiet, noun: "maps")
+    }
+
+    /// Counts one image; the chart is not a map.
+    func tick(_ name: String) {
+        guard name.hasSuffix(".png") else { return }
+        meter.record(kept: false)
+        line.update(meter)
+    }
+
+    func say(_ text: String) {
+        line.finish()
+        if line.isEnabled { Console.error("kmap: \(text)") }
+    }
+
+    func finish() { line.finish() }
 }

@@ -6,8 +6,10 @@ import KMapTimeline
 /// The report as one HTML page: a cover with the summary and chart, then a section per day with its map,
 /// events (quoted), sources, confidence and what changed.
 public enum HTMLReport {
-    /// - Parameter image: where an image's bytes go; returns the `src` to use (a file name, or a data URI).
-    public static func html(_ r: Report, image: (_ name: String, _ bytes: [UInt8], _ mime: String) throws -> String) throws -> String {
+    /// - Parameter image: where an image goes; returns the `src` to use (a file name, or a data URI). It gets the
+    ///   image's name, its MIME type and a function that draws it, so a caller that already has the file (the
+    ///   Markdown of a report folder shares the HTML's images) does not draw it again.
+    public static func html(_ r: Report, image: (_ name: String, _ mime: String, _ bytes: () throws -> [UInt8]) throws -> String) throws -> String {
         let c = r.campaign
         var h = """
             <!doctype html>
@@ -36,15 +38,14 @@ public enum HTMLReport {
         if let summary = c.info.summary {
             h += "<blockquote lang=\"en\">\(e(summary))</blockquote>\n<p class=\"cite\">— \(e(c.info.summaryAttribution ?? ""))</p>\n"
         }
-        let chartSrc = try image("chart.svg", SVGWriter.write(r.chart.scene()), "image/svg+xml")
+        let chartSrc = try image("chart.svg", "image/svg+xml") { SVGWriter.write(r.chart.scene()) }
         h += "<figure><img src=\"\(e(chartSrc))\" alt=\"\(e(r.chart.description()))\"><figcaption>\(e(r.chart.description()))</figcaption></figure>\n"
         h += "<nav><h2>Days</h2><ul>\n"
         for d in r.days { h += "<li><a href=\"#day-\(d.day)\">\(e(d.day.longDescription))</a> (day \(d.number), \(d.events.count) event\(d.events.count == 1 ? "" : "s"))</li>\n" }
         h += "</ul></nav>\n</header>\n"
         for d in r.days {
             h += "<section class=\"day\" id=\"day-\(d.day)\">\n<h2>\(e(d.day.longDescription)) <small>(day \(d.number))</small></h2>\n"
-            let png = try SceneEncoder.encode(r.mapScene(d), as: .png, options: EncodingOptions(pngWriter: .fast))
-            let src = try image("maps/\(c.info.slug)-\(d.day).png", png, "image/png")
+            let src = try image(r.mapName(d), "image/png") { try r.mapPNG(d) }
             let alt = r.altText(d)
             h += "<figure><img src=\"\(e(src))\" alt=\"\(e(alt))\"><figcaption>\(e(alt))</figcaption></figure>\n"
             h += "<h3>Events</h3>\n"

@@ -3,17 +3,17 @@ import KMapRender
 
 /// The report as Markdown for wikis and static sites, images beside it.
 public enum MarkdownReport {
-    public static func markdown(_ r: Report, image: (_ name: String, _ bytes: [UInt8]) throws -> String) throws -> String {
+    /// - Parameter image: where an image goes (its name and a function that draws it); returns the link to use.
+    public static func markdown(_ r: Report, image: (_ name: String, _ bytes: () throws -> [UInt8]) throws -> String) throws -> String {
         let c = r.campaign
         var m = "# \(c.info.title)\n\n"
         m += "A day-by-day record of control, \(r.days.first?.day.longDescription ?? "") to \(r.days.last?.day.longDescription ?? ""), drawn by kmap from sourced events.\n\n"
         if let summary = c.info.summary { m += "> \(summary)\n>\n> — \(c.info.summaryAttribution ?? "")\n\n" }
-        let chart = try image("chart.svg", SVGWriter.write(r.chart.scene()))
+        let chart = try image("chart.svg") { SVGWriter.write(r.chart.scene()) }
         m += "![\(alt(r.chart.description()))](\(chart))\n\n"
         for d in r.days {
             m += "## \(d.day.longDescription) (day \(d.number))\n\n"
-            let png = try SceneEncoder.encode(r.mapScene(d), as: .png, options: EncodingOptions(pngWriter: .fast))
-            m += "![\(alt(r.altText(d)))](\(try image("maps/\(c.info.slug)-\(d.day).png", png)))\n\n"
+            m += "![\(alt(r.altText(d)))](\(try image(r.mapName(d)) { try r.mapPNG(d) }))\n\n"
             m += "### Events\n\n"
             if d.events.isEmpty { m += "No event is dated this day.\n\n" }
             for e in d.events {

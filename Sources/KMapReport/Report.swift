@@ -56,6 +56,14 @@ public struct Report: Sendable {
 
     public func mapScene(_ d: ReportDay) -> Scene { composer.scene(for: d.state, previous: d.previous) }
 
+    /// The file name of a day's map in a report folder (`maps/khanasir-2016-02-23.png`).
+    public func mapName(_ d: ReportDay) -> String { "maps/\(campaign.info.slug)-\(d.day).png" }
+
+    /// A day's map as PNG (kmap's fast writer).
+    public func mapPNG(_ d: ReportDay) throws -> [UInt8] {
+        try SceneEncoder.encode(mapScene(d), as: .png, options: EncodingOptions(pngWriter: .fast))
+    }
+
     func name(_ faction: String) -> String { campaign.faction(faction)?.shortName ?? faction }
 
     /// What the map shows, in words: the alt text of the day's map.

@@ -25,8 +25,8 @@ import Testing
 
     @Test func htmlHasEveryDayEveryAltTextAndEverySource() throws {
         var images: [String: Int] = [:]
-        let html = try HTMLReport.html(report) { name, bytes, _ in
-            images[name] = bytes.count
+        let html = try HTMLReport.html(report) { name, _, bytes in
+            images[name] = try bytes().count
             return name
         }
         for d in report.days {
