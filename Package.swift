@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "KMapReportTests", dependencies: ["KMapReport", "KMapCampaign", "KMapRender"]),
         .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCampaign"]),
         // Depends on the kmap executable: the bad-input table runs it as a child process.
-        .testTarget(name: "KMapCommandsTests", dependencies: ["KMapCommands", "KMapCampaign", "kmap"]),
+        .testTarget(name: "KMapCommandsTests", dependencies: ["KMapCommands", "KMapCampaign", "KMapRender", "KMapTimeline", "kmap"]),
         // Depends on the kmap executable so that interruption tests can run it as a child process.
         .testTarget(name: "KMapSequenceTests", dependencies: ["KMapSequence", "KMapCommands", "KMapCampaign", "kmap"]),
     ]

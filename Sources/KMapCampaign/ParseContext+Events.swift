@@ -103,8 +103,8 @@ extension ParseContext {
         }
         var unnamed = 0
         if let n = f.node("unnamed") {
-            if let v = f.number(n, "'unnamed'"), v >= 1, v == v.rounded() { unnamed = Int(v) } else {
-                diagnostics.error(f.file, n, "'unnamed' must be a whole number of places the source counts but does not name")
+            if let v = f.number(n, "'unnamed'"), v >= 1, v <= 1000, v == v.rounded() { unnamed = Int(v) } else {
+                diagnostics.error(f.file, n, "'unnamed' must be a whole number (1–1000) of places the source counts but does not name")
             }
         }
         let by = f.strings("by") ?? []

@@ -27,6 +27,15 @@ import Testing
         #expect(c.timeline.events.count == 9)
     }
 
+    /// Found by the fuzzer (Scripts/fuzz, seed 1): a count too big for an integer trapped the conversion.
+    @Test(arguments: ["1e300", "1001", "2.5", "0", "-3", "nan"])
+    func unnamedCountsMustBeSmallWholeNumbers(_ value: String) throws {
+        let f = try findings("events.yaml") { $0.replacingOccurrences(of: "    unnamed: 3", with: "    unnamed: \(value)") }
+        let first = try #require(f.first)
+        #expect(first.line == 45)
+        #expect(first.message.contains("'unnamed'") && first.message.contains("must be"), "\(first)")
+    }
+
     @Test func malformedJSONNamesLineAndColumn() throws {
         let f = try findings("gazetteer.geojson") { $0.replacingOccurrences(of: "\"kind\": \"village\", \"source\": \"script\", \"confidence\": \"approximate\"}}", with: "\"kind\": \"village\" \"source\": \"script\"}}") }
         let first = try #require(f.first)

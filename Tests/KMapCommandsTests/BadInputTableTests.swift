@@ -300,6 +300,20 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             try "mine".write(toFile: s.out + "/0001_2016-02-21.png", atomically: true, encoding: .utf8)
             return Invocation(["frames", "--from", "2016-02-21", "--to", "2016-02-22", "--out", s.out, "--size", "400x300", "--quiet"])
         },
+        BadInput("report over a page kmap did not write", 73, ["notes.html exists and kmap did not write it", "--force"]) { s in
+            try "<p>my notes</p>".write(toFile: s.out + "/notes.html", atomically: true, encoding: .utf8)
+            return Invocation(["report", "--from", "2016-02-21", "--to", "2016-02-22", "-o", s.out + "/notes.html"])
+        },
+        BadInput("report folder holding a foreign file", 73, ["index.html exists and kmap did not write it", "--force"]) { s in
+            // Refused before any map is drawn: the folder stays as it was.
+            try "<p>my site</p>".write(toFile: s.out + "/index.html", atomically: true, encoding: .utf8)
+            return Invocation(["report", "--from", "2016-02-21", "--to", "2016-02-22", "-o", s.out])
+        },
+        BadInput("chart over a file kmap did not write", 73, ["kmap did not write it", "--force"]) { s in
+            try "mine".write(toFile: s.out + "/chart.svg", atomically: true, encoding: .utf8)
+            return Invocation(["chart", "-o", s.out + "/chart.svg"])
+        },
+        usage("report with an unknown extension", ["report", "-o", "OUT:r.docx"], ["give a folder, or a file ending in .html, .md or .pdf"]),
         usage("animation with an unknown extension", ["animate", "-o", "OUT:x.avi"], ["cannot tell the animation format", ".mp4, .webm or .gif"]),
     ]
 }
