@@ -53,10 +53,21 @@ struct StyleOptions: ParsableArguments {
         return options
     }
 
+    /// The most pixels a frame may have after `--scale` (8000x8000 at scale 1): 256 MiB of ARGB to draw.
+    static let maxPixels = 64_000_000.0
+
     /// Encoding settings: pixel density, PDF resolution and SVG engine, checked.
     func encoding() throws -> EncodingOptions {
         guard (1...4).contains(scale) else { throw CLIError.usage("--scale \(scale) is out of range; use 1 to 4 (2 for HiDPI)") }
         guard (36...1200).contains(dpi) else { throw CLIError.usage("--dpi \(dpi) is out of range; use 36 to 1200") }
+        let frame = try FrameSize.parse(size)
+        let pixels = (Double(frame.width) * scale) * (Double(frame.height) * scale)
+        guard pixels <= Self.maxPixels else {
+            let w = Int((Double(frame.width) * scale).rounded()), h = Int((Double(frame.height) * scale).rounded())
+            throw CLIError.usage(
+                "--size \(size) at --scale \(scale) is \(w)x\(h) pixels (\(Int(pixels / 1e6)) megapixels, \(Int(pixels * 4 / 1_048_576)) MiB to draw); "
+                    + "kmap draws up to \(Int(Self.maxPixels / 1e6)) megapixels: lower --size or --scale (PDF and SVG are vector: --dpi sets their resolution)")
+        }
         guard let engine = EncodingOptions.SVGEngine(rawValue: svgEngine) else {
             throw CLIError.usage("--svg-engine '\(svgEngine)' is not one of kmap, cairo")
         }

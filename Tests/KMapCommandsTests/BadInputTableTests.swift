@@ -313,6 +313,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             try "mine".write(toFile: s.out + "/chart.svg", atomically: true, encoding: .utf8)
             return Invocation(["chart", "-o", s.out + "/chart.svg"])
         },
+        usage("size and scale beyond the pixel budget", ["render", "--day", "2016-02-23", "--size", "8000x8000", "--scale", "4", "-o", "OUT"], ["32000x32000 pixels", "lower --size or --scale"]),
         usage("report with an unknown extension", ["report", "-o", "OUT:r.docx"], ["give a folder, or a file ending in .html, .md or .pdf"]),
         usage("animation with an unknown extension", ["animate", "-o", "OUT:x.avi"], ["cannot tell the animation format", ".mp4, .webm or .gif"]),
     ]
