@@ -1,14 +1,149 @@
+internal import CYaml
+import Foundation
 import Yams
 
-/// Reads YAML into a `DataNode` through Yams' composer, keeping libyaml's line and column marks.
+/// Reads YAML into a `DataNode`, keeping libyaml's line and column marks.
+///
+/// Two paths, one result. `fast` drives libyaml's event parser directly and builds `DataNode`s as the events
+/// arrive: no `Yams.Node` tree, no tag resolution (Yams resolves every plain scalar's tag against regular
+/// expressions, about 90 % of loading a campaign; `DataNode` only keeps the text and whether it was quoted).
+/// It gives up, rather than report, on anything that is an error or that Yams treats specially: a syntax
+/// error, an alias, a non-text key, a key written twice, a second document. `composed` (Yams' composer, the
+/// original reader) then reads the text again, so every message, line and column is Yams' own, and the few
+/// valid inputs the fast path declines (aliases) still load. `FastYAMLTests` compares both on good and bad input.
 enum YAMLReader {
-    struct Failure: Error {
+    struct Failure: Error, Equatable {
         var message: String
         var line: Int?
         var column: Int?
     }
 
     static func parse(_ text: String) throws(Failure) -> DataNode? {
+        if let read = fast(text) { return read.node }
+        return try composed(text)
+    }
+
+    /// What the fast path read: `node` is nil for an empty stream, as Yams' `compose` returns.
+    struct Read {
+        var node: DataNode?
+    }
+
+    /// The document read straight from libyaml's events, or nil when `composed` must decide.
+    ///
+    /// - Complexity: O(bytes + keys) for mappings of up to `linearKeys` keys; larger ones index their keys.
+    static func fast(_ text: String) -> Read? {
+        if useComposerOnly { return nil }
+        var text = text
+        return text.withUTF8 { bytes -> Read? in
+            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+            let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+            defer {
+                parser.deallocate()
+                event.deallocate()
+            }
+            guard yaml_parser_initialize(parser) == 1 else { return nil }
+            defer { yaml_parser_delete(parser) }
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+            var reader = EventReader(parser: parser, event: event)
+            defer { reader.drop() }
+            guard reader.next() == YAML_STREAM_START_EVENT else { return nil }
+            reader.drop()
+            guard let first = reader.next() else { return nil }
+            reader.drop()
+            if first == YAML_STREAM_END_EVENT { return Read(node: nil) }
+            guard first == YAML_DOCUMENT_START_EVENT, reader.next() != nil, let root = reader.node(),
+                reader.next() == YAML_DOCUMENT_END_EVENT
+            else { return nil }
+            reader.drop()
+            guard reader.next() == YAML_STREAM_END_EVENT else { return nil }
+            reader.drop()
+            return Read(node: root)
+        }
+    }
+
+    /// Mappings with more keys than this look keys up in a set rather than scanning the entries.
+    static let linearKeys = 12
+
+    /// Yams reads UTF-16 when `YAMS_DEFAULT_ENCODING` asks for it; leave such runs to Yams entirely.
+    static let useComposerOnly: Bool = {
+        guard let value = getenv("YAMS_DEFAULT_ENCODING") else { return false }
+        return String(cString: value).lowercased() != "utf8"
+    }()
+
+    /// libyaml's parser and the one event it last produced.
+    struct EventReader {
+        let parser: UnsafeMutablePointer<yaml_parser_t>
+        let event: UnsafeMutablePointer<yaml_event_t>
+        var holding = false
+
+        /// Parses the next event into `event`; nil on a syntax error.
+        mutating func next() -> yaml_event_type_t? {
+            precondition(!holding, "drop the previous event first")
+            guard yaml_parser_parse(parser, event) == 1 else { return nil }
+            holding = true
+            return event.pointee.type
+        }
+
+        /// Frees the held event's strings.
+        mutating func drop() {
+            if holding { yaml_event_delete(event) }
+            holding = false
+        }
+
+        /// The node that starts with the held event, read to its end (all its events dropped); nil to fall back.
+        mutating func node() -> DataNode? {
+            defer { drop() }
+            let e = event.pointee
+            let line = Int(e.start_mark.line) + 1, column = Int(e.start_mark.column) + 1
+            switch e.type {
+            case YAML_SCALAR_EVENT:
+                let s = e.data.scalar
+                let text = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
+                let quoted =
+                    s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
+                    || s.style == YAML_LITERAL_SCALAR_STYLE || s.style == YAML_FOLDED_SCALAR_STYLE
+                if !quoted, text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL" {
+                    return DataNode(.null, line: line, column: column)
+                }
+                return DataNode(.scalar(text, quoted: quoted), line: line, column: column)
+            case YAML_SEQUENCE_START_EVENT:
+                drop()
+                var items: [DataNode] = []
+                while true {
+                    guard let type = next() else { return nil }
+                    if type == YAML_SEQUENCE_END_EVENT { return DataNode(.list(items), line: line, column: column) }
+                    guard let item = node() else { return nil }
+                    items.append(item)
+                }
+            case YAML_MAPPING_START_EVENT:
+                drop()
+                var entries: [DataNode.Entry] = []
+                var keys: Set<String> = []
+                while true {
+                    guard let type = next() else { return nil }
+                    if type == YAML_MAPPING_END_EVENT { return DataNode(.map(entries), line: line, column: column) }
+                    // A key that is not text, or text seen before in this mapping, is an error whose exact
+                    // message (Yams' duplicate check compares resolved tags too) is the composer's to give.
+                    guard type == YAML_SCALAR_EVENT, let key = node(), case .scalar(let name, _) = key.value else { return nil }
+                    if entries.count < YAMLReader.linearKeys {
+                        if entries.contains(where: { $0.key == name }) { return nil }
+                    } else {
+                        if keys.isEmpty { keys = Set(entries.map(\.key)) }
+                        guard keys.insert(name).inserted else { return nil }
+                    }
+                    guard next() != nil, let value = node() else { return nil }
+                    entries.append(DataNode.Entry(key: name, keyLine: key.line, value: value))
+                }
+            default:
+                // An alias: Yams expands it (or reports an undefined one).
+                return nil
+            }
+        }
+    }
+
+    /// The original reader: Yams' composer, then a conversion of its tree; the messages of every error.
+    static func composed(_ text: String) throws(Failure) -> DataNode? {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
