@@ -62,13 +62,15 @@ let package = Package(
             name: "KMapEmbedPlugin", capability: .buildTool(), dependencies: ["KMapEmbedTool"],
             path: "Sources/KMapEmbedPlugin"),
 
-        .testTarget(name: "KMapTimelineTests", dependencies: ["KMapTimeline", "KMapCampaign"]),
+        .testTarget(name: "KMapTimelineTests", dependencies: ["KMapTimeline", "KMapCampaign", "KMapTestSupport"]),
         .testTarget(name: "KMapCampaignTests", dependencies: ["KMapCampaign"]),
         .testTarget(name: "KMapReportTests", dependencies: ["KMapReport", "KMapCampaign", "KMapRender"]),
         .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCampaign"]),
         // Depends on the kmap executable: the bad-input table runs it as a child process.
-        .testTarget(name: "KMapCommandsTests", dependencies: ["KMapCommands", "KMapCampaign", "KMapRender", "KMapTimeline", "kmap"]),
+        .testTarget(name: "KMapCommandsTests", dependencies: ["KMapCommands", "KMapCampaign", "KMapRender", "KMapTimeline", "KMapTestSupport", "kmap"]),
         // Depends on the kmap executable so that interruption tests can run it as a child process.
-        .testTarget(name: "KMapSequenceTests", dependencies: ["KMapSequence", "KMapCommands", "KMapCampaign", "kmap"]),
+        .testTarget(name: "KMapSequenceTests", dependencies: ["KMapSequence", "KMapCommands", "KMapCampaign", "KMapTestSupport", "kmap"]),
+        // What several test targets share: running kmap as a child process, a seeded random generator.
+        .target(name: "KMapTestSupport", path: "Tests/KMapTestSupport"),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import KMapTestSupport
 import Testing
 
 /// Issue 8's table: every kind of bad input, run through a real `kmap` process, must fail with a message that
@@ -13,7 +14,8 @@ import Testing
         defer { sandbox.remove() }
         let invocation = try input.setup(sandbox)
         let before = sandbox.snapshot()
-        let result = try KMapProcess.run(invocation)
+        let result = try ProcessRunner.run(
+            try ProcessRunner.kmap(), invocation.arguments, stdout: invocation.stdout, fileSizeLimitKiB: invocation.fileSizeLimitKiB)
         let output = result.stderr + result.stdout
         if ProcessInfo.processInfo.environment["KMAP_SHOW_MESSAGES"] != nil { print("## \(input.name) → \(result.status)\n\(output)") }
         #expect(result.status == input.code, "exit \(result.status), wanted \(input.code): \(output)")
@@ -367,59 +369,5 @@ struct Sandbox: Sendable {
     func remove() {
         chmod(root + "/readonly", 0o755)
         try? FileManager.default.removeItem(atPath: root)
-    }
-}
-
-/// Runs the `kmap` built with the tests as a child process.
-enum KMapProcess {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The `kmap` binary beside the test bundle, else in one of the package's build folders.
-    static func binary() throws -> String {
-        let fm = FileManager.default
-        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kmap").path]
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent().appendingPathComponent("kmap").path) }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("kmap").path)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for build in ((try? fm.contentsOfDirectory(atPath: root.path)) ?? []).filter({ $0.hasPrefix(".build") }).sorted() {
-            candidates.append(root.appendingPathComponent("\(build)/debug/kmap").path)
-        }
-        guard let found = candidates.first(where: fm.isExecutableFile(atPath:)) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "kmap binary not found; looked in \(candidates)"])
-        }
-        return found
-    }
-
-    /// Output goes to files, not pipes (a pipe read interrupted by SIGCHLD crashes Foundation).
-    static func run(_ invocation: Invocation) throws -> Result {
-        let kmap = try binary()
-        let p = Process()
-        if let limit = invocation.fileSizeLimitKiB {
-            // ulimit -f counts 1024-byte blocks in bash and dash alike; SIGXFSZ ignored so write() fails with EFBIG.
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", "ulimit -f \(limit); trap '' XFSZ; exec \"$0\" \"$@\"", kmap] + invocation.arguments
-        } else {
-            p.executableURL = URL(fileURLWithPath: kmap)
-            p.arguments = invocation.arguments
-        }
-        let base = NSTemporaryDirectory() + "kmap-bad-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: base + ".out", contents: nil)
-        FileManager.default.createFile(atPath: base + ".err", contents: nil)
-        defer {
-            try? FileManager.default.removeItem(atPath: base + ".out")
-            try? FileManager.default.removeItem(atPath: base + ".err")
-        }
-        p.standardOutput = FileHandle(forWritingAtPath: invocation.stdout ?? base + ".out")
-        p.standardError = FileHandle(forWritingAtPath: base + ".err")
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        func read(_ path: String) -> String { String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
-        let status = p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus
-        return Result(status: status, stdout: read(base + ".out"), stderr: read(base + ".err"))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import KMapCampaign
 import KMapCommands
 import KMapRender
+import KMapTestSupport
 import KMapTimeline
 import Testing
 
@@ -116,23 +117,6 @@ import Testing
         guard let path = environment["KMAP_FUZZ_LAST"] else { return }
         try? Data(Array((label + "\n").utf8) + bytes).write(to: URL(fileURLWithPath: path))
     }
-}
-
-/// A small, fast, seedable generator (SplitMix64): the same seed gives the same cases on every machine.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
 
 /// Mutations of a text file's bytes.

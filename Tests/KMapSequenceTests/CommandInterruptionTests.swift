@@ -1,6 +1,7 @@
 import Foundation
 import KMapRender
 import KMapSequence
+import KMapTestSupport
 import Testing
 
 /// `kmap report` and `kmap animate` stopped by real signals: only whole files remain, the message says what is

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KMapSequence
+import KMapTestSupport
 import Testing
 @testable import KMapCommands
 

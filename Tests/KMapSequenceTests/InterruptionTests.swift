@@ -1,6 +1,7 @@
 import Foundation
 import KMapRender
 import KMapSequence
+import KMapTestSupport
 import Testing
 
 /// A real `kmap` child process, interrupted by a real signal, then resumed.

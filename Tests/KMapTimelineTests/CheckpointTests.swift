@@ -1,5 +1,6 @@
 import Foundation
 import KMapCampaign
+import KMapTestSupport
 import Testing
 @testable import KMapTimeline
 
@@ -12,7 +13,7 @@ import Testing
 
     func expectSameAsFullReplay(_ campaign: Campaign, instants: Int, seed: UInt64) {
         let t = campaign.timeline
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let days = campaign.info.end.days(since: campaign.info.start)
         var checked: [Instant] = [t.initialState.instant, Instant.endOf(campaign.info.start), Instant.endOf(campaign.info.end)]
         checked += t.events.prefix(3).map(\.instant) + t.events.suffix(3).map(\.instant)
@@ -46,18 +47,5 @@ import Testing
             let instant = t.events[k].instant
             #expect(t.eventCount(through: instant) == t.events.filter { $0.instant <= instant }.count)
         }
-    }
-}
-
-/// A small deterministic generator, so a failing instant can be reproduced.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

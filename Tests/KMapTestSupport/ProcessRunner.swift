@@ -1,15 +1,16 @@
 import Foundation
 
 /// Runs programs as child processes, for tests that need a real `kmap` (signals, environment).
-enum ProcessRunner {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public enum ProcessRunner {
+    public struct Output: Sendable {
+        /// The exit status, or 128 + the signal that ended the process.
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// The `kmap` binary built with the tests: beside the test bundle, else in a build folder of the package.
-    static func kmap() throws -> String {
+    public static func kmap() throws -> String {
         let fm = FileManager.default
         var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kmap").path]
         if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent().appendingPathComponent("kmap").path) }
@@ -25,26 +26,39 @@ enum ProcessRunner {
     }
 
     /// A started child and the files its output goes to.
-    struct Started {
-        var process: Process
-        var stdout: String
-        var stderr: String
+    public struct Started {
+        public var process: Process
+        public var stdout: String
+        public var stderr: String
     }
 
     /// Starts `executable`; the caller waits (and may signal it meanwhile).
     ///
     /// Output goes to files, not pipes: a blocking pipe read fails with EINTR when a signal arrives (children
     /// exiting send SIGCHLD), and Foundation turns that into a crash.
-    static func start(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Started {
+    ///
+    /// - Parameters:
+    ///   - stdout: a file to send standard output to instead of one the result reads (e.g. `/dev/full`).
+    ///   - fileSizeLimitKiB: a file size limit (`ulimit -f`), so that writes fail as on a full disk.
+    public static func start(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, stdout: String? = nil,
+        fileSizeLimitKiB: Int? = nil
+    ) throws -> Started {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
+        if let limit = fileSizeLimitKiB {
+            // ulimit -f counts 1024-byte blocks in bash and dash alike; SIGXFSZ ignored so write() fails with EFBIG.
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "ulimit -f \(limit); trap '' XFSZ; exec \"$0\" \"$@\"", executable] + arguments
+        } else {
+            p.executableURL = URL(fileURLWithPath: executable)
+            p.arguments = arguments
+        }
         if let environment { p.environment = environment }
         let base = NSTemporaryDirectory() + "kmap-test-\(UUID().uuidString)"
         let started = Started(process: p, stdout: base + ".out", stderr: base + ".err")
         FileManager.default.createFile(atPath: started.stdout, contents: nil)
         FileManager.default.createFile(atPath: started.stderr, contents: nil)
-        p.standardOutput = FileHandle(forWritingAtPath: started.stdout)
+        p.standardOutput = FileHandle(forWritingAtPath: stdout ?? started.stdout)
         p.standardError = FileHandle(forWritingAtPath: started.stderr)
         p.standardInput = FileHandle.nullDevice
         try p.run()
@@ -52,16 +66,21 @@ enum ProcessRunner {
     }
 
     /// Waits for a started process and collects its output.
-    static func finish(_ started: Started) -> Output {
+    public static func finish(_ started: Started) -> Output {
         started.process.waitUntilExit()
         func read(_ path: String) -> String {
             defer { try? FileManager.default.removeItem(atPath: path) }
             return String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
         }
-        return Output(status: started.process.terminationStatus, stdout: read(started.stdout), stderr: read(started.stderr))
+        let p = started.process
+        let status = p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus
+        return Output(status: status, stdout: read(started.stdout), stderr: read(started.stderr))
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Output {
-        finish(try start(executable, arguments, environment: environment))
+    public static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, stdout: String? = nil,
+        fileSizeLimitKiB: Int? = nil
+    ) throws -> Output {
+        finish(try start(executable, arguments, environment: environment, stdout: stdout, fileSizeLimitKiB: fileSizeLimitKiB))
     }
 }
