@@ -55,7 +55,8 @@ struct BenchRender: ParsableCommand {
                     }
                 let bytes = try style.encode(frame, as: format)
                 let name = "frame-" + String(repeating: "0", count: max(0, 4 - String(f).count)) + String(f)
-                try OutputFile.write(bytes, to: "\(out)/\(name).\(format.fileExtension)", createFolder: false)
+                // Like the peers, a benchmark overwrites its own frames from the last run.
+                try OutputFile.write(bytes, to: "\(out)/\(name).\(format.fileExtension)", createFolder: false, force: true)
             }
             let failure = FirstError()
             DispatchQueue.concurrentPerform(iterations: min(jobs, frames)) { job in

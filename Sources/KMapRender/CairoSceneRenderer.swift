@@ -14,14 +14,11 @@ public enum CairoSceneRenderer {
         let sink = ByteSink()
         switch format {
         case .png:
-            let w = Int32((scene.width * scale).rounded()), h = Int32((scene.height * scale).rounded())
-            let canvas = try CairoCanvas(surface: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)!, during: "creating a \(w)×\(h) image")
-            cairo_scale(canvas.cr, scale, scale)
-            draw(scene, on: canvas.cr)
-            try canvas.check(during: "drawing")
-            if pngWriter == .fast { return try FastPNGEncoder.encode(canvas.surface) }
-            let status = cairo_surface_write_to_png_stream(canvas.surface, ByteSink.write, sink.closure)
-            guard status == CAIRO_STATUS_SUCCESS else { throw .cairo(CairoCanvas.describe(status), during: "encoding PNG") }
+            // The surface and the encoder's buffers come from a workspace this frame holds alone, reused from the
+            // previous frame instead of being allocated (and page-faulted in) again: see `FrameWorkspace`.
+            return try FrameWorkspace.Pool.shared.with { workspace throws(RenderError) in
+                try renderPNG(scene, scale: scale, pngWriter: pngWriter, in: workspace)
+            }
         case .svg:
             let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, scene.width, scene.height)!
             cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
@@ -43,6 +40,21 @@ public enum CairoSceneRenderer {
             draw(scene, on: canvas.cr)
             try canvas.finish(during: "writing PDF")
         }
+        return sink.bytes
+    }
+
+    /// The PNG bytes of `scene`, drawn on `workspace`'s surface and encoded with its buffers.
+    static func renderPNG(_ scene: Scene, scale: Double, pngWriter: PNGWriter, in workspace: FrameWorkspace) throws(RenderError) -> [UInt8] {
+        let w = Int32((scene.width * scale).rounded()), h = Int32((scene.height * scale).rounded())
+        let canvas = try CairoCanvas(
+            surface: cairo_surface_reference(workspace.imageSurface(width: w, height: h))!, during: "creating a \(w)×\(h) image")
+        cairo_scale(canvas.cr, scale, scale)
+        draw(scene, on: canvas.cr)
+        try canvas.check(during: "drawing")
+        if pngWriter == .fast { return try FastPNGEncoder.encode(canvas.surface, in: workspace) }
+        let sink = ByteSink()
+        let status = cairo_surface_write_to_png_stream(canvas.surface, ByteSink.write, sink.closure)
+        guard status == CAIRO_STATUS_SUCCESS else { throw .cairo(CairoCanvas.describe(status), during: "encoding PNG") }
         return sink.bytes
     }
 

@@ -12,8 +12,16 @@ enum FastPNGEncoder {
     /// libdeflate's level: 1 is the fastest; on kmap's frames it already beats Cairo's writer on size.
     static let defaultLevel: Int32 = 1
 
-    /// The PNG bytes of an ARGB32 or RGB24 image `surface` (flushed here).
+    /// The PNG bytes of an ARGB32 or RGB24 image `surface` (flushed here), with buffers from a pooled workspace.
     static func encode(_ surface: OpaquePointer, level: Int32 = defaultLevel) throws(RenderError) -> [UInt8] {
+        try FrameWorkspace.Pool.shared.with { workspace throws(RenderError) in try encode(surface, level: level, in: workspace) }
+    }
+
+    /// The PNG bytes of `surface`, its scanlines and deflate output written into `workspace`'s buffers.
+    ///
+    /// Only the returned file (a few hundred kilobytes) is a new allocation; the multi-megabyte buffers are
+    /// the workspace's, reused from frame to frame.
+    static func encode(_ surface: OpaquePointer, level: Int32 = defaultLevel, in workspace: FrameWorkspace) throws(RenderError) -> [UInt8] {
         cairo_surface_flush(surface)
         let format = cairo_image_surface_get_format(surface)
         guard format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24, let data = cairo_image_surface_get_data(surface) else {
@@ -22,70 +30,88 @@ enum FastPNGEncoder {
         let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
         let pixels = UnsafeRawPointer(data)
-        let alpha = format == CAIRO_FORMAT_ARGB32 && !isOpaque(pixels, width: width, height: height, stride: stride)
-        let raw = scanlines(pixels, width: width, height: height, stride: stride, alpha: alpha)
-        let compressed = try Deflater(level: level).zlib(raw)
+        let raw = workspace.scanlineBuffer((width * 4 + 1) * height)
+        var alpha = false
+        if format == CAIRO_FORMAT_ARGB32 {
+            alpha = !rgbScanlines(pixels, width: width, height: height, stride: stride, into: raw, checkingOpacity: true)
+        } else {
+            _ = rgbScanlines(pixels, width: width, height: height, stride: stride, into: raw, checkingOpacity: false)
+        }
+        if alpha { rgbaScanlines(pixels, width: width, height: height, stride: stride, into: raw) }
+        let rawCount = (width * (alpha ? 4 : 3) + 1) * height
+
+        let compressor = try workspace.deflater(level: level)
+        let bound = libdeflate_zlib_compress_bound(compressor, rawCount)
+        let out = workspace.outputBuffer(bound)
+        let compressedCount = libdeflate_zlib_compress(compressor, raw.baseAddress, rawCount, out.baseAddress, bound)
+        if compressedCount == 0 { throw .encoder("libdeflate failed to compress \(rawCount) bytes") }
+        let compressed = UnsafeRawBufferPointer(rebasing: out[0..<compressedCount])
 
         var png: [UInt8] = [137, 80, 78, 71, 13, 10, 26, 10]
-        png.reserveCapacity(compressed.count + 64)
+        png.reserveCapacity(compressedCount + 64)
         var header: [UInt8] = []
         appendBigEndian(UInt32(width), to: &header)
         appendBigEndian(UInt32(height), to: &header)
         header += [8, alpha ? 6 : 2, 0, 0, 0]  // bit depth 8, RGBA or RGB, deflate, filter set 0, no interlace
-        appendChunk("IHDR", header, to: &png)
+        header.withUnsafeBytes { appendChunk("IHDR", $0, to: &png) }
         appendChunk("IDAT", compressed, to: &png)
-        appendChunk("IEND", [], to: &png)
+        appendChunk("IEND", UnsafeRawBufferPointer(start: nil, count: 0), to: &png)
         return png
     }
 
-    /// Whether every pixel's alpha is 255, as Cairo decides before choosing RGB over RGBA.
-    static func isOpaque(_ pixels: UnsafeRawPointer, width: Int, height: Int, stride: Int) -> Bool {
+    /// RGB scanlines into `out`; with `checkingOpacity`, stops and returns false at the first row holding a
+    /// pixel whose alpha is not 255 (the image then needs RGBA). One pass does both the opacity scan Cairo's
+    /// writer makes and the conversion.
+    static func rgbScanlines(
+        _ pixels: UnsafeRawPointer, width: Int, height: Int, stride: Int, into out: UnsafeMutableRawBufferPointer, checkingOpacity: Bool
+    ) -> Bool {
+        let rowBytes = width * 3 + 1
+        precondition(out.count >= rowBytes * height)
+        let base = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
         for y in 0..<height {
             let row = (pixels + y * stride).assumingMemoryBound(to: UInt32.self)
-            for x in 0..<width where row[x] >> 24 != 255 { return false }
+            var o = base + y * rowBytes
+            o[0] = 0
+            o += 1
+            var all: UInt32 = 0xFFFF_FFFF
+            for x in 0..<width {
+                let p = row[x]
+                all &= p
+                o[0] = UInt8(truncatingIfNeeded: p >> 16)
+                o[1] = UInt8(truncatingIfNeeded: p >> 8)
+                o[2] = UInt8(truncatingIfNeeded: p)
+                o += 3
+            }
+            if checkingOpacity, all >> 24 != 255 { return false }
         }
         return true
     }
 
-    /// PNG scanlines, each a filter byte (0, none) and the row as RGB or un-premultiplied RGBA.
-    ///
-    /// - Complexity: O(width × height); a plain loop over native-endian words the compiler keeps tight.
-    static func scanlines(_ pixels: UnsafeRawPointer, width: Int, height: Int, stride: Int, alpha: Bool) -> [UInt8] {
-        let bpp = alpha ? 4 : 3
-        let rowBytes = width * bpp + 1
-        return [UInt8](unsafeUninitializedCapacity: rowBytes * height) { out, count in
-            for y in 0..<height {
-                let row = (pixels + y * stride).assumingMemoryBound(to: UInt32.self)
-                var o = y * rowBytes
-                out[o] = 0
-                o += 1
-                if alpha {
-                    for x in 0..<width {
-                        let p = row[x]
-                        let a = p >> 24
-                        var r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                        if a != 255 && a != 0 {
-                            r = (r * 255 + a / 2) / a
-                            g = (g * 255 + a / 2) / a
-                            b = (b * 255 + a / 2) / a
-                        }
-                        out[o] = UInt8(truncatingIfNeeded: r)
-                        out[o + 1] = UInt8(truncatingIfNeeded: g)
-                        out[o + 2] = UInt8(truncatingIfNeeded: b)
-                        out[o + 3] = UInt8(truncatingIfNeeded: a)
-                        o += 4
-                    }
-                } else {
-                    for x in 0..<width {
-                        let p = row[x]
-                        out[o] = UInt8(truncatingIfNeeded: p >> 16)
-                        out[o + 1] = UInt8(truncatingIfNeeded: p >> 8)
-                        out[o + 2] = UInt8(truncatingIfNeeded: p)
-                        o += 3
-                    }
+    /// Un-premultiplied RGBA scanlines into `out`, rounding as Cairo does: `(c × 255 + a / 2) / a`.
+    static func rgbaScanlines(_ pixels: UnsafeRawPointer, width: Int, height: Int, stride: Int, into out: UnsafeMutableRawBufferPointer) {
+        let rowBytes = width * 4 + 1
+        precondition(out.count >= rowBytes * height)
+        let base = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        for y in 0..<height {
+            let row = (pixels + y * stride).assumingMemoryBound(to: UInt32.self)
+            var o = base + y * rowBytes
+            o[0] = 0
+            o += 1
+            for x in 0..<width {
+                let p = row[x]
+                let a = p >> 24
+                var r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                if a != 255 && a != 0 {
+                    r = (r * 255 + a / 2) / a
+                    g = (g * 255 + a / 2) / a
+                    b = (b * 255 + a / 2) / a
                 }
+                o[0] = UInt8(truncatingIfNeeded: r)
+                o[1] = UInt8(truncatingIfNeeded: g)
+                o[2] = UInt8(truncatingIfNeeded: b)
+                o[3] = UInt8(truncatingIfNeeded: a)
+                o += 4
             }
-            count = rowBytes * height
         }
     }
 
@@ -94,39 +120,15 @@ enum FastPNGEncoder {
     }
 
     /// A chunk: length, type, data, and the CRC-32 of type and data.
-    static func appendChunk(_ type: String, _ data: [UInt8], to out: inout [UInt8]) {
+    static func appendChunk(_ type: String, _ data: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         let typeBytes = Array(type.utf8)
         appendBigEndian(UInt32(data.count), to: &out)
         out += typeBytes
         var crc = typeBytes.withUnsafeBytes { libdeflate_crc32(0, $0.baseAddress, $0.count) }
-        if !data.isEmpty { crc = data.withUnsafeBytes { libdeflate_crc32(crc, $0.baseAddress, $0.count) } }
-        out += data
+        if !data.isEmpty {
+            crc = libdeflate_crc32(crc, data.baseAddress, data.count)
+            out.append(contentsOf: data)
+        }
         appendBigEndian(crc, to: &out)
-    }
-}
-
-/// Owns one libdeflate compressor: the only place its lifetime is managed.
-struct Deflater: ~Copyable {
-    let compressor: OpaquePointer
-
-    init(level: Int32) throws(RenderError) {
-        guard let c = libdeflate_alloc_compressor(level) else {
-            throw .encoder("libdeflate could not allocate a level-\(level) compressor (out of memory?)")
-        }
-        compressor = c
-    }
-
-    deinit { libdeflate_free_compressor(compressor) }
-
-    /// `input` as a zlib stream (what a PNG's IDAT holds).
-    func zlib(_ input: [UInt8]) throws(RenderError) -> [UInt8] {
-        let bound = libdeflate_zlib_compress_bound(compressor, input.count)
-        var failed = false
-        let out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
-            count = input.withUnsafeBytes { libdeflate_zlib_compress(compressor, $0.baseAddress, $0.count, buffer.baseAddress, bound) }
-            failed = count == 0
-        }
-        if failed { throw .encoder("libdeflate failed to compress \(input.count) bytes") }
-        return out
     }
 }
