@@ -44,21 +44,40 @@ struct FrameFolder: FrameStore {
     }
 
     /// Removes kmap's own leftovers and refuses to overwrite files kmap did not write.
+    ///
+    /// A manifest is only a claim (anyone can edit it), so a frame it lists is removed only when its name is a
+    /// plain file name in this folder (no `/`, not hidden) and the file carries kmap's mark; any other file is
+    /// left where it is. A planned frame whose file exists but is not kmap's stops the run unless `--force`.
     func tidy(for plan: FramePlan, previous: FrameManifest?, force: Bool) throws {
         let fm = FileManager.default
         let names = (try? fm.contentsOfDirectory(atPath: path)) ?? []
         for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") && name.contains(".kmap-") {
             try? fm.removeItem(atPath: url(name))
         }
-        let ours = Set(previous?.frames.map(\.file) ?? [])
+        let ours = Set((previous?.frames.map(\.file) ?? []).filter(Self.isPlainName))
         let planned = Set(plan.frames.map(\.file))
-        for file in ours.subtracting(planned) where size(of: file) != nil {
+        for file in ours.subtracting(planned) where size(of: file) != nil && KMapFileMark.isKMapFile(atPath: url(file)) {
             try? fm.removeItem(atPath: url(file))
         }
         guard !force else { return }
-        if let foreign = plan.frames.first(where: { !ours.contains($0.file) && fm.fileExists(atPath: url($0.file)) }) {
+        if previous == nil, fm.fileExists(atPath: url(FrameManifest.fileName)) {
             throw CLIError.cannotCreate(
-                "\(url(foreign.file)) exists but kmap did not write it (it is not in \(FrameManifest.fileName)); move it away, choose another --out, or pass --force to replace it")
+                "\(url(FrameManifest.fileName)) exists but is not a kmap frame manifest; move it away, choose another --out, or pass --force to replace it")
         }
+        for frame in plan.frames where fm.fileExists(atPath: url(frame.file)) {
+            if !ours.contains(frame.file) {
+                throw CLIError.cannotCreate(
+                    "\(url(frame.file)) exists but kmap did not write it (it is not in \(FrameManifest.fileName)); move it away, choose another --out, or pass --force to replace it")
+            }
+            if size(of: frame.file) == nil || !KMapFileMark.isKMapFile(atPath: url(frame.file)) {
+                throw CLIError.cannotCreate(
+                    "\(url(frame.file)) was changed since kmap wrote it (it no longer carries kmap's mark); move it away, choose another --out, or pass --force to replace it")
+            }
+        }
+    }
+
+    /// A frame file name as kmap writes them: one name in the folder, not hidden, no path.
+    static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\u{0}")
     }
 }

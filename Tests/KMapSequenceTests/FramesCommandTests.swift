@@ -82,6 +82,46 @@ import Testing
         #expect(contents(dir).keys.sorted() == ["0001_2020-01-01.png", "0002_2020-01-02.png", "0003_2020-01-03.png", "frames.json", "notes.txt"])
     }
 
+    /// A manifest is a claim anyone can edit: names with a path, and files without kmap's mark, are never removed.
+    @Test func aTamperedManifestCannotRemoveOtherFiles() throws {
+        let root = try scratchFolder("tampered")
+        let dir = root + "/frames"
+        #expect(run(["frames", "--campaign", testlandPath, "--out", dir, "--size", "400x300", "--quiet"]) == 0)
+        FileManager.default.createFile(atPath: "\(root)/victim.txt", contents: Data("mine".utf8))
+        FileManager.default.createFile(atPath: "\(dir)/notes.png", contents: Data("mine".utf8))
+        // The 10th frame edited by someone (its kmap mark gone), and the manifest claiming two more files.
+        FileManager.default.createFile(atPath: "\(dir)/0010_2020-01-10.png", contents: Data("annotated by hand".utf8))
+        let data = try #require(FileManager.default.contents(atPath: "\(dir)/frames.json"))
+        let manifest = try #require(FrameManifest.decode(data))
+        var claimed = manifest
+        claimed.frames[8].file = "../victim.txt"
+        claimed.frames.append(claimed.frames[8])
+        claimed.frames[10].file = "notes.png"
+        try Data(claimed.encoded()).write(to: URL(fileURLWithPath: "\(dir)/frames.json"))
+
+        #expect(run(["frames", "--campaign", testlandPath, "--out", dir, "--size", "400x300", "--quiet", "--to", "2020-01-03"]) == 0)
+        #expect(FileManager.default.contents(atPath: "\(root)/victim.txt") == Data("mine".utf8), "outside the folder: untouched")
+        #expect(FileManager.default.contents(atPath: "\(dir)/notes.png") == Data("mine".utf8), "no kmap mark: untouched")
+        #expect(FileManager.default.contents(atPath: "\(dir)/0010_2020-01-10.png") == Data("annotated by hand".utf8), "edited: untouched")
+    }
+
+    @Test func anEditedFrameIsNotReplacedWithoutForce() throws {
+        let dir = try scratchFolder("edited")
+        #expect(run(["frames", "--campaign", testlandPath, "--out", dir, "--size", "400x300", "--quiet"]) == 0)
+        FileManager.default.createFile(atPath: "\(dir)/0002_2020-01-02.png", contents: Data("annotated by hand".utf8))
+        #expect(run(["frames", "--campaign", testlandPath, "--out", dir, "--size", "400x300", "--quiet"]) == 73)
+        #expect(FileManager.default.contents(atPath: "\(dir)/0002_2020-01-02.png") == Data("annotated by hand".utf8))
+        #expect(run(["frames", "--campaign", testlandPath, "--out", dir, "--size", "400x300", "--quiet", "--force"]) == 0)
+        #expect(try pngSize(Array(try #require(FileManager.default.contents(atPath: "\(dir)/0002_2020-01-02.png")))) ?? (0, 0) == (400, 300))
+    }
+
+    @Test func aForeignManifestIsNotReplacedWithoutForce() throws {
+        let dir = try scratchFolder("foreign-manifest")
+        FileManager.default.createFile(atPath: "\(dir)/frames.json", contents: Data("{\"mine\": true}".utf8))
+        #expect(run(["frames", "--campaign", testlandPath, "--out", dir, "--size", "400x300", "--quiet"]) == 73)
+        #expect(FileManager.default.contents(atPath: "\(dir)/frames.json") == Data("{\"mine\": true}".utf8))
+    }
+
     @Test(arguments: ["mp4", "gif", "webm"])
     func animateEncodesWithFFmpeg(_ ext: String) throws {
         let dir = try scratchFolder("animate")
