@@ -8,9 +8,10 @@ import Yams
 /// arrive: no `Yams.Node` tree, no tag resolution (Yams resolves every plain scalar's tag against regular
 /// expressions, about 90 % of loading a campaign; `DataNode` only keeps the text and whether it was quoted).
 /// It gives up, rather than report, on anything that is an error or that Yams treats specially: a syntax
-/// error, an alias, a non-text key, a key written twice, a second document. `composed` (Yams' composer, the
-/// original reader) then reads the text again, so every message, line and column is Yams' own, and the few
-/// valid inputs the fast path declines (aliases) still load. `FastYAMLTests` compares both on good and bad input.
+/// error, a non-text key, a key written twice, a second document. `composed` (Yams' composer, the original
+/// reader) then reads the text again, so every message, line and column is Yams' own. Aliases (`*name`) are
+/// refused where the fast path meets them, never handed to the composer, which would expand them (nested
+/// aliases grow exponentially). `FastYAMLTests` compares both readers on good and bad input.
 enum YAMLReader {
     struct Failure: Error, Equatable {
         var message: String
@@ -19,13 +20,23 @@ enum YAMLReader {
     }
 
     static func parse(_ text: String) throws(Failure) -> DataNode? {
-        if let read = fast(text) { return read.node }
+        if let read = fast(text) {
+            if let (line, column) = read.alias {
+                // Refused here, before Yams' composer could expand it: nested aliases grow exponentially
+                // ("billion laughs": a 2 KB file, gigabytes of nodes).
+                throw Failure(
+                    message: "YAML aliases (*name) are not supported in campaign files; write the value out", line: line, column: column)
+            }
+            return read.node
+        }
         return try composed(text)
     }
 
     /// What the fast path read: `node` is nil for an empty stream, as Yams' `compose` returns.
     struct Read {
         var node: DataNode?
+        /// Where the first alias (`*name`) stands, when the text has one; `node` is then nil.
+        var alias: (line: Int, column: Int)? = nil
     }
 
     /// The document read straight from libyaml's events, or nil when `composed` must decide.
@@ -54,7 +65,10 @@ enum YAMLReader {
             if first == YAML_STREAM_END_EVENT { return Read(node: nil) }
             guard first == YAML_DOCUMENT_START_EVENT, reader.next() != nil, let root = reader.node(),
                 reader.next() == YAML_DOCUMENT_END_EVENT
-            else { return nil }
+            else {
+                if let alias = reader.alias { return Read(node: nil, alias: alias) }
+                return nil
+            }
             reader.drop()
             guard reader.next() == YAML_STREAM_END_EVENT else { return nil }
             reader.drop()
@@ -76,6 +90,8 @@ enum YAMLReader {
         let parser: UnsafeMutablePointer<yaml_parser_t>
         let event: UnsafeMutablePointer<yaml_event_t>
         var holding = false
+        /// The first alias met, which ends the fast read.
+        var alias: (line: Int, column: Int)?
 
         /// Parses the next event into `event`; nil on a syntax error.
         mutating func next() -> yaml_event_type_t? {
@@ -135,8 +151,10 @@ enum YAMLReader {
                     guard next() != nil, let value = node() else { return nil }
                     entries.append(DataNode.Entry(key: name, keyLine: key.line, value: value))
                 }
+            case YAML_ALIAS_EVENT:
+                alias = (line, column)
+                return nil
             default:
-                // An alias: Yams expands it (or reports an undefined one).
                 return nil
             }
         }

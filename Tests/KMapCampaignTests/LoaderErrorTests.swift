@@ -36,6 +36,19 @@ import Testing
         #expect(first.message.contains("'unnamed'") && first.message.contains("must be"), "\(first)")
     }
 
+    /// Found in review: nested aliases ("billion laughs") expanded into gigabytes before any error. An alias is
+    /// refused where it stands, before anything expands it.
+    @Test func yamlAliasesAreRefusedBeforeTheyExpand() throws {
+        var bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let f = try findings("events.yaml") { bomb + $0 }
+        let first = try #require(f.first)
+        #expect(first.line == 2 && first.column == 10, "\(first)")
+        #expect(first.message.contains("YAML aliases (*name) are not supported"))
+    }
+
     @Test func malformedJSONNamesLineAndColumn() throws {
         let f = try findings("gazetteer.geojson") { $0.replacingOccurrences(of: "\"kind\": \"village\", \"source\": \"script\", \"confidence\": \"approximate\"}}", with: "\"kind\": \"village\" \"source\": \"script\"}}") }
         let first = try #require(f.first)
