@@ -19,6 +19,8 @@ struct JSONParser {
 
     static func parse(_ text: String) throws(Failure) -> DataNode {
         var p = JSONParser(text)
+        // A byte order mark, which some editors on Windows write: RFC 8259 lets a parser ignore it.
+        if p.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { (p.i, p.lineStart) = (3, 3) }
         p.skipSpace()
         if p.i == p.bytes.count { throw p.fail("the file is empty; expected a JSON object") }
         let node = try p.value()

@@ -23,10 +23,10 @@ struct Animate: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("The animation to write: .mp4, .webm or .gif.", valueName: "path"))
     var output: String
 
-    @Option(help: ArgumentHelp("Frames per second (1–60).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frames per second (1–60).", valueName: "n"))
     var fps: Int = 4
 
-    @Option(name: .customLong("hold-last"), help: ArgumentHelp("Seconds to hold the last frame (0–60).", valueName: "seconds"))
+    @Option(name: .customLong("hold-last"), parsing: .unconditional, help: ArgumentHelp("Seconds to hold the last frame (0–60).", valueName: "seconds"))
     var holdLast: Double = 2
 
     @Option(help: ArgumentHelp("The folder for the frames, kept to resume and re-encode. Default: <output>-frames beside the output.", valueName: "dir"))
@@ -54,7 +54,7 @@ struct Animate: ParsableCommand {
             _ = try SequenceOptions.evenFrameOptions(style)
             let campaign = try campaignOptions.load()
             let plan = try sequence.plan(for: campaign, format: .png)
-            let folder = FrameFolder(path: frames ?? outputURL.deletingPathExtension().path + "-frames")
+            let folder = FrameFolder(path: frames ?? outputURL.deletingPathExtension().path + "-frames", option: "--frames")
             let trap = SequenceJob.trap()
             try withExtendedLifetime(trap) {
                 let manifest = try SequenceJob(

@@ -6,6 +6,9 @@ import KMapRender
 struct CLIError: Error, CustomStringConvertible {
     var message: String
     var code: Int32
+    /// The message is a list of `file:line:column: error: …` findings, printed as they are so that editors and
+    /// CI logs link each line (no `kmap: error:` in front).
+    var located = false
 
     init(message: String, code: Int32) {
         self.message = message
@@ -33,6 +36,7 @@ struct CLIError: Error, CustomStringConvertible {
                 case .dayOutOfRange, .noBuiltin: 64
                 }
             self.init(message: e.description, code: code)
+            if case .invalid = e { located = true }
         case let e as ThemeError:
             let code: Int32 =
                 switch e {
@@ -41,6 +45,7 @@ struct CLIError: Error, CustomStringConvertible {
                 case .invalid: 65
                 }
             self.init(message: e.description, code: code)
+            if case .invalid = e { located = true }
         case let e as RenderError:
             let code: Int32 = if case .badSize = e { 64 } else { 70 }
             self.init(message: e.description, code: code)
@@ -57,7 +62,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw exit
     } catch {
         let e = CLIError(error)
-        Console.error("kmap: error: \(e.message)")
+        Console.error(e.located ? e.message : "kmap: error: \(e.message)")
         throw ExitCode(e.code)
     }
 }

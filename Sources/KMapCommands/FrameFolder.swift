@@ -9,6 +9,8 @@ import KMapSequence
 /// is left alone and the run refuses to start unless `--force` is given.
 struct FrameFolder: FrameStore {
     let path: String
+    /// The option that named the folder, for messages (`--out` of frames, `--frames` of animate).
+    var option = "--out"
 
     func url(_ file: String) -> String { (path as NSString).appendingPathComponent(file) }
 
@@ -28,7 +30,7 @@ struct FrameFolder: FrameStore {
     func prepare() throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw CLIError.cannotCreate("\(path) is a file; --out needs a folder for the frames") }
+            guard isDirectory.boolValue else { throw CLIError.cannotCreate("\(path) is a file; \(option) needs a folder for the frames") }
             return
         }
         do {
@@ -62,16 +64,16 @@ struct FrameFolder: FrameStore {
         guard !force else { return }
         if previous == nil, fm.fileExists(atPath: url(FrameManifest.fileName)) {
             throw CLIError.cannotCreate(
-                "\(url(FrameManifest.fileName)) exists but is not a kmap frame manifest; move it away, choose another --out, or pass --force to replace it")
+                "\(url(FrameManifest.fileName)) exists but is not a kmap frame manifest; move it away, choose another \(option), or pass --force to replace it")
         }
         for frame in plan.frames where fm.fileExists(atPath: url(frame.file)) {
             if !ours.contains(frame.file) {
                 throw CLIError.cannotCreate(
-                    "\(url(frame.file)) exists but kmap did not write it (it is not in \(FrameManifest.fileName)); move it away, choose another --out, or pass --force to replace it")
+                    "\(url(frame.file)) exists but kmap did not write it (it is not in \(FrameManifest.fileName)); move it away, choose another \(option), or pass --force to replace it")
             }
             if size(of: frame.file) == nil || !KMapFileMark.isKMapFile(atPath: url(frame.file)) {
                 throw CLIError.cannotCreate(
-                    "\(url(frame.file)) was changed since kmap wrote it (it no longer carries kmap's mark); move it away, choose another --out, or pass --force to replace it")
+                    "\(url(frame.file)) was changed since kmap wrote it (it no longer carries kmap's mark); move it away, choose another \(option), or pass --force to replace it")
             }
         }
     }

@@ -68,6 +68,9 @@ struct ReportCommand: ParsableCommand {
         let files: [String]
 
         init(output: String, report: Report) throws {
+            guard output != "-", !output.isEmpty else {
+                throw CLIError.usage("-o '\(output)': a report is a folder or one .pdf, .html or .md file, not standard output; give a path such as -o report.pdf")
+            }
             let images = ["chart.svg"] + report.days.map(report.mapName)
             switch URL(fileURLWithPath: output).pathExtension.lowercased() {
             case "pdf":

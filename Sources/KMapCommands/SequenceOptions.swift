@@ -16,10 +16,10 @@ struct SequenceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Time between frames: 1d (every day's end), 12h, 6h, any Nh that divides a day, or Nd.", valueName: "step"))
     var step: String = "1d"
 
-    @Option(help: ArgumentHelp("Transition frames between two states, eased (0 for none).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Transition frames between two states, eased (0 for none).", valueName: "n"))
     var tween: Int = 0
 
-    @Option(help: ArgumentHelp("Frames drawn at once. Default: the number of cores. The output is the same for any value.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frames drawn at once. Default: the number of cores. The output is the same for any value.", valueName: "n"))
     var jobs: Int?
 
     @Flag(help: "Print no progress or summary (errors still go to standard error).")
@@ -41,8 +41,18 @@ struct SequenceOptions: ParsableArguments {
         let first = try from.map { try InstantOptions.instant(day: $0, option: "--from", in: campaign).day } ?? campaign.info.start
         let last = try to.map { try InstantOptions.instant(day: $0, option: "--to", in: campaign).day } ?? campaign.info.end
         guard first <= last else { throw CLIError.usage("--from \(first) is after --to \(last); swap them") }
+        let days = last.days(since: first) / parsed.days + 1
+        let frames = Double(days) * Double(24 / (parsed.hours ?? 24)) * Double(tween + 1)
+        guard frames <= Double(Self.maxFrames) else {
+            throw CLIError.usage(
+                "\(first) to \(last) at --step \(parsed)\(tween > 0 ? " with --tween \(tween)" : "") is \(Int(frames)) frames; kmap draws up to \(Self.maxFrames) in one sequence: narrow --from/--to, or take a larger --step or a smaller --tween")
+        }
         return FramePlan(from: first, through: last, step: parsed, tween: tween, format: format)
     }
+
+    /// The most frames in one sequence (over a year at 6h with --tween 8): beyond it a typo in a campaign's
+    /// `end` or in --to is likelier than intent, and the manifest alone would run to hundreds of megabytes.
+    static let maxFrames = 20_000
 
     /// `--jobs`, or the core count.
     func workerCount() throws -> Int {

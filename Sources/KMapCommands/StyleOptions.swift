@@ -5,7 +5,7 @@ import KMapRender
 /// How frames look: size, theme, label language, pixel density. Shared by every drawing command, so a
 /// sequence and a single frame with the same options look alike.
 struct StyleOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Frame size in pixels, WxH (default 1600x1200).", valueName: "WxH"))
+    @Option(name: .long, help: ArgumentHelp("Frame size in pixels, WxH.", valueName: "WxH"))
     var size: String = "1600x1200"
 
     @Option(name: .long, help: ArgumentHelp("A built-in theme (wikipedia, isw) or a theme file; see kmap themes.", valueName: "name|file"))
@@ -14,10 +14,10 @@ struct StyleOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Place names in English (en), Arabic (ar) or both.", valueName: "en|ar|both"))
     var labels: String = "en"
 
-    @Option(name: .long, help: ArgumentHelp("Device pixels per frame pixel for PNG (2 for HiDPI screens), 1 to 4.", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Device pixels per frame pixel for PNG (2 for HiDPI screens), 1 to 4.", valueName: "n"))
     var scale: Double = 1
 
-    @Option(name: .long, help: ArgumentHelp("PDF resolution: frame pixels per inch, which sets the page size (default 96).", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("PDF resolution: frame pixels per inch, which sets the page size.", valueName: "n"))
     var dpi: Double = 96
 
     @Flag(name: .long, help: "No background: the map floats on a transparent PNG (or PDF/SVG) page.")
@@ -25,17 +25,17 @@ struct StyleOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("SVG text as real, editable <text> (kmap, default) or as Cairo's glyph outlines (cairo).", valueName: "kmap|cairo"))
+        help: ArgumentHelp("SVG text as real, editable <text> (kmap) or as Cairo's glyph outlines (cairo).", valueName: "kmap|cairo"))
     var svgEngine: String = "kmap"
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "Shade derived zones of control: each place claims the ground nearest to it, up to this many km (e.g. 5). Marked in the legend as derived.",
             valueName: "km"))
     var zones: Double?
 
-    @Option(name: .long, help: ArgumentHelp("PNG encoder: fast (default: kmap's, filter none and libdeflate) or cairo (Cairo's own); same pixels.", valueName: "fast|cairo"))
+    @Option(name: .long, help: ArgumentHelp("PNG encoder: fast (kmap's: no row filter, libdeflate; smaller files, about 4x quicker) or cairo (Cairo's own). The pixels are the same.", valueName: "fast|cairo"))
     var pngWriter: PNGWriter = .fast
 
     /// The frame options these flags describe.

@@ -2,8 +2,20 @@ import KMapCampaign
 import KMapTimeline
 
 /// A short line saying what an event did: "ISIL takes Khanasir", "Government fights in Khanasir".
+///
+/// An inferred event rests on a quote that says something else (a loss implied by a later "recaptured"), so its
+/// headline says so: "ISIL takes Syria Tel Hill (inferred)" over "government forces recaptured Syria Tel Hill";
+/// a reported one says "(reported)".
 public enum Headline {
     public static func of(_ e: Event, in campaign: Campaign) -> String {
+        switch e.confidence {
+        case .inferred: what(e, in: campaign) + " (inferred)"
+        case .reported: what(e, in: campaign) + " (reported)"
+        case .stated: what(e, in: campaign)
+        }
+    }
+
+    static func what(_ e: Event, in campaign: Campaign) -> String {
         var names = e.places.map { campaign.gazetteer.place($0)?.name ?? campaign.gazetteer.area($0)?.name ?? campaign.gazetteer.road($0)?.name ?? $0 }
         if e.unnamed > 0 { names.append("\(e.unnamed) unnamed \(e.roads.isEmpty ? "place" : "point")\(e.unnamed == 1 ? "" : "s")") }
         let list = names.joined(separator: ", ")

@@ -56,12 +56,21 @@ extension SceneComposer {
             return items
         }
         let bottom = panel.maxY - pad
+        // A sentence that carries several events is quoted once; later entries point back to it.
+        var quotedBy: [String: Int] = [:]
         for (i, entry) in changes.entries.enumerated() {
             let e = entry.event
             let titleLines = wrap(headline(e), font: title, width: width)
-            let allQuoteLines = wrap("“\(e.quote)”", font: quote, width: width)
-            var quoteLines = Array(allQuoteLines.prefix(4))
-            if allQuoteLines.count > 4 { quoteLines[3] = wrap(quoteLines[3] + " …", font: quote, width: width - 14).first! + " …" }
+            var quoteLines: [String]
+            if let first = quotedBy[e.quote] {
+                quoteLines = ["The same sentence as \(first)."]
+            } else {
+                quotedBy[e.quote] = entry.number
+                let allQuoteLines = wrap("“\(e.quote)”", font: quote, width: width)
+                quoteLines = Array(allQuoteLines.prefix(4))
+                // The fourth line shortened to leave room for the ellipsis that says the quote goes on.
+                if allQuoteLines.count > 4 { quoteLines[3] = wrap(quoteLines[3], font: quote, width: width - 14).first! + " …" }
+            }
             let needed = Double(titleLines.count) * 18 + Double(quoteLines.count) * 17 + 48
             if y + needed > bottom {
                 let rest = changes.entries.count - i

@@ -30,17 +30,19 @@ extension SceneComposer {
         return items
     }
 
-    /// "Aleppo supply road: CUT since 22 Feb — day 2, at Rasm Al-Nafal".
+    /// "Aleppo supply road: CUT since 22 Feb (day 2 of the cut) at Rasm al-Nafal and 2 unmapped points".
     func routeBanner(_ route: LinkState, name: String, day: Day) -> [SceneItem] {
         var names = route.cutAt.compactMap { campaign.gazetteer.place($0)?.name }
-        if route.unnamedCut > 0 { names.append("\(route.unnamedCut) unnamed point\(route.unnamedCut == 1 ? "" : "s")") }
+        // Points the source counts but does not name have no marker: "unmapped" says why the map shows fewer cuts.
+        if route.unnamedCut > 0 { names.append("\(route.unnamedCut) unmapped point\(route.unnamedCut == 1 ? "" : "s")") }
         let text: String
         let color: Color
         switch route.phase {
         case .cut:
             let since = route.cutSince?.day ?? day
-            let at = names.isEmpty ? "" : " — cut at \(names.joined(separator: ", "))"
-            text = "\(name): CUT since \(since.shortDescription), day \(day.days(since: since) + 1)\(at)"
+            let at = names.isEmpty ? "" : " at \(Self.list(names))"
+            // "day N of the cut", not "day N": the header's day counts from the campaign's start.
+            text = "\(name): CUT since \(since.shortDescription) (day \(day.days(since: since) + 1) of the cut)\(at)"
             color = theme.routeCut
         case .cleared:
             let since = route.clearedAt?.day ?? day
@@ -54,13 +56,24 @@ extension SceneComposer {
             }
             color = theme.routeOpen
         }
-        let font = Font(family: theme.fontFamily, size: 17, bold: true)
-        let m = measurer.measure(text, font: font)
+        // Shrunk to fit narrow frames rather than clipped.
+        var font = Font(family: theme.fontFamily, size: 17, bold: true)
+        var m = measurer.measure(text, font: font)
+        let room = Double(options.width) - 40 - 24
+        if m.width > room {
+            font.size = max(9, (font.size * room / m.width).rounded(.down))
+            m = measurer.measure(text, font: font)
+        }
         let box = Rect(x: 20, y: 52, width: m.width + 24, height: 30)
         return [
             SceneItem(id: "route:panel", layer: .furniture, symbol: .rect(box, fill: color, stroke: nil)),
             self.text("route", text, font, at: Point(x: box.x + 12, y: box.y + 21), .white),
         ]
+    }
+
+    /// "A", "A and B", "A, B and C".
+    static func list(_ names: [String]) -> String {
+        names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 
     /// A bar of four segments whose length is a round number of kilometres.

@@ -19,6 +19,14 @@ import Testing
         #expect(s == "xé😀")
     }
 
+    /// Found in review: a GeoJSON saved with a byte order mark failed with "unexpected byte 0xEF".
+    @Test func ignoresAByteOrderMark() throws {
+        let node = try JSONParser.parse("\u{FEFF}{\"a\":\n 1}")
+        let a = try #require(node["a"])
+        #expect(node.line == 1 && node.column == 1)
+        #expect(a.line == 2 && a.column == 2)
+    }
+
     @Test(arguments: [
         ("", "empty"), ("{", "ends inside an object"), ("[1,]", "expected a JSON value"), ("{\"a\" 1}", "expected ':'"),
         ("\"abc", "missing closing"), ("01x", "after the end"), ("{\"a\": tru}", "expected true"), ("[1] [2]", "after the end"),

@@ -78,7 +78,20 @@ import Testing
             Issue.record("no route banner")
             return
         }
-        #expect(t.text.hasPrefix("Aleppo supply road: CUT since 22 Feb, day 2"))
+        #expect(t.text.hasPrefix("Aleppo supply road: CUT since 22 Feb (day 2 of the cut)"))
+        #expect(t.text.hasSuffix("unmapped points"), "points without a marker are said to be unmapped: \(t.text)")
+    }
+
+    /// Found in review: at 800x600 the banner ran off the frame; it shrinks to fit instead.
+    @Test(arguments: [(800, 600), (1280, 720), (1600, 1200)])
+    func routeBannerFitsTheFrame(_ width: Int, _ height: Int) throws {
+        let composer = SceneComposer(campaign: campaign, options: FrameOptions(width: width, height: height))
+        let scene = composer.scene(for: try campaign.state(on: try #require(Day("2016-02-22"))))
+        guard case .rect(let box, _, _) = try #require(scene.item("route:panel")).symbol else {
+            Issue.record("no route banner")
+            return
+        }
+        #expect(box.maxX <= Double(width) - 20, "banner \(box) in a frame \(width) wide")
     }
 
     @Test func projectionRoundTrips() {
