@@ -16,7 +16,8 @@ struct Animate: ParsableCommand {
 
             Examples:
               kmap animate -o khanasir.mp4
-              kmap animate -o feb.gif --from 2016-02-21 --to 2016-02-29 --step 6h --tween 2 --size 800x600 --fps 8
+              kmap animate -o feb.gif --from 2016-02-21 --to 2016-02-29 \\
+                --step 6h --tween 2 --size 800x600 --fps 8
               kmap animate -o khanasir.webm --fps 6 --hold-last 4
             """)
 
@@ -29,7 +30,7 @@ struct Animate: ParsableCommand {
     @Option(name: .customLong("hold-last"), parsing: .unconditional, help: ArgumentHelp("Seconds to hold the last frame (0–60).", valueName: "seconds"))
     var holdLast: Double = 2
 
-    @Option(help: ArgumentHelp("The folder for the frames, kept to resume and re-encode. Default: <output>-frames beside the output.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder for the frames, kept to resume and re-encode. Default: beside the output, named after it (khanasir.mp4: khanasir-frames).", valueName: "dir"))
     var frames: String?
 
     @OptionGroup var campaignOptions: CampaignOptions

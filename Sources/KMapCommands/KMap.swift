@@ -11,12 +11,15 @@ public struct KMap: ParsableCommand {
             (see docs/DATA.md).
 
             Examples:
-              kmap render --day 2016-02-23                 writes Renders/khanasir-2016-02-23.png
+              kmap render --day 2016-02-23       # Renders/khanasir-2016-02-23.png
               kmap render --day 2016-02-23 -o day.svg
               kmap state --day 2016-02-25 --format json
               kmap explain khanasir --day 2016-02-24
               kmap diff --from 2016-02-22 --to 2016-02-26
               kmap check --campaign my-campaign
+              kmap frames --from 2016-02-21 --to 2016-02-29 --out feb
+              kmap animate -o khanasir.mp4
+              kmap report --from 2016-02-21 --to 2016-02-29 -o khanasir-report
             """,
         subcommands: [Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Themes.self, Chart.self, ReportCommand.self, BenchRender.self, Frames.self, Animate.self]
     )

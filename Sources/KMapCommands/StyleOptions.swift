@@ -78,7 +78,9 @@ struct StyleOptions: ParsableArguments {
     func composer(for campaign: Campaign) throws -> SceneComposer {
         let options = try frameOptions()
         _ = try encoding()
-        return SceneComposer(campaign: campaign, theme: try ThemeLoader.resolve(theme), options: options)
+        let composer = SceneComposer(campaign: campaign, theme: try ThemeLoader.resolve(theme), options: options)
+        for warning in composer.themeWarnings { Console.error("kmap: warning: \(warning)") }
+        return composer
     }
 
     /// The encoded bytes of `scene`, with these options' density, resolution, SVG engine and PNG writer.

@@ -60,6 +60,21 @@ import Testing
         #expect(throws: ThemeError.self) { try ThemeLoader.resolve("solarized") }
     }
 
+    /// Found in review: a faction typo in a theme (`isl:`) rendered silently with the campaign's colour.
+    @Test func themeWarningsNameTyposAndSharedColours() throws {
+        #expect(SceneComposer(campaign: campaign).themeWarnings.isEmpty, "the built-in theme is clean")
+        var typo = try ThemeLoader.resolve("wikipedia")
+        typo.factionColors["isl"] = typo.factionColors.removeValue(forKey: "isil")
+        #expect(SceneComposer(campaign: campaign, theme: typo).themeWarnings == [
+            "theme wikipedia: faction 'isl' is not in this campaign; did you mean 'isil'? (its colour is unused)"
+        ])
+        var same = try ThemeLoader.resolve("wikipedia")
+        same.factionColors["jund-al-aqsa"] = same.factionColors["isil"]
+        #expect(SceneComposer(campaign: campaign, theme: same).themeWarnings == [
+            "theme wikipedia: factions 'isil' and 'jund-al-aqsa' are both drawn in #1a1a1a; a reader cannot tell them apart"
+        ])
+    }
+
     @Test func themeColoursReachThePixels() throws {
         let isw = SceneComposer(campaign: campaign, theme: try ThemeLoader.resolve("isw"))
         let (scene, _) = try frame("2016-02-23", composer: isw)
