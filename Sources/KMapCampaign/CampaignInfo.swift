@@ -42,6 +42,9 @@ public struct CampaignInfo: Sendable {
         public var faction: String
         public var from: String
         public var to: String
+        /// The lines of `from` and `to` in campaign.yaml, for messages.
+        public var fromLine = 0
+        public var toLine = 0
     }
 
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }

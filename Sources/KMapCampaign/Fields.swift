@@ -78,9 +78,17 @@ struct Fields {
         }
     }
 
-    func number(_ node: DataNode, _ label: String) -> Double? {
+    /// A finite number; `subject` names whose number it is (default: this mapping's `what`).
+    func number(_ node: DataNode, _ label: String, of subject: String? = nil) -> Double? {
         guard case .scalar(let s, let quoted) = node.value, !quoted, let v = Double(s), v.isFinite else {
-            diagnostics.error(file, node, "\(label) of \(what) must be a number, found \(node.kindDescription)")
+            let found: String
+            switch node.value {
+            case .scalar(let s, false) where Double(s) != nil: found = "\(s), which is too large (not a finite number)"
+            case .scalar(let s, true): found = "the text \"\(s.prefix(40))\"; write the number without quotes"
+            case .scalar(let s, false): found = "'\(s.prefix(40))'"
+            default: found = node.kindDescription
+            }
+            diagnostics.error(file, node, "\(label) of \(subject ?? what) must be a number, found \(found)")
             return nil
         }
         return v

@@ -42,6 +42,9 @@ extension ParseContext {
             }
             return Faction(id: id, name: name, color: color.lowercased(), shortName: s.string("short"))
         }
+        // Entries written but refused for a reported error keep their ids known: no "unknown faction" cascade.
+        rejectedIDs.formUnion(Set(Self.idLines(f.node("sources")).map(\.0)).subtracting(sources?.map(\.id) ?? []))
+        rejectedIDs.formUnion(Set(Self.idLines(f.node("factions")).map(\.0)).subtracting(factions?.map(\.id) ?? []))
         sourceIDs = sources?.map(\.id) ?? []
         if let s = f.string("summarySource"), !sourceIDs.isEmpty { expect(s, in: sourceIDs, what: "source", file: file.name, line: f.node("summarySource")?.line ?? 1) }
         factionIDs = factions?.map(\.id) ?? []
@@ -56,7 +59,8 @@ extension ParseContext {
                 let from = s.string("from", required: "the place id at one end"), let to = s.string("to", required: "the place id at the other end")
             {
                 if let factions { expect(faction, in: factions.map(\.id), what: "faction", file: file.name, line: s.node("faction")?.line ?? r.line) }
-                route = .init(name: name, faction: faction, from: from, to: to)
+                route = .init(
+                    name: name, faction: faction, from: from, to: to, fromLine: s.node("from")?.line ?? r.line, toLine: s.node("to")?.line ?? r.line)
             }
         }
         if let id, !ParseContext.isValidID(id) {
@@ -110,13 +114,17 @@ extension ParseContext {
     }
 
     /// The supply route's ends must be places on some road.
+    ///
+    /// Quiet about an end that a refused feature may explain (the place itself, or a road that would have
+    /// carried it, was refused for an error already reported).
     func checkRoute(_ info: CampaignInfo, gazetteer: Gazetteer, file: String) {
         guard let route = info.supplyRoute else { return }
         let onRoads = Set(gazetteer.roads.flatMap(\.via))
-        for end in [route.from, route.to] where !onRoads.contains(end) {
+        for (end, line) in [(route.from, route.fromLine), (route.to, route.toLine)] where !onRoads.contains(end) {
             let known = gazetteer.place(end) != nil
+            if rejectedIDs.contains(end) || (known && !rejectedIDs.isEmpty) { continue }
             diagnostics.error(
-                file, line: nil,
+                file, line: line,
                 known
                     ? "supplyRoute end '\(end)' is on no road; add it to a road's 'via' in the gazetteer"
                     : "supplyRoute end '\(end)' is not a place in the gazetteer\(Suggestion.hint(for: end, in: gazetteer.places.map(\.id)))")

@@ -18,6 +18,13 @@ extension ParseContext {
         var areas: [Area] = []
         var roads: [Road] = []
         for feature in features {
+            // A feature refused below keeps its id known (`rejectedIDs`), so events naming it add no errors.
+            let before = places.count + areas.count + roads.count
+            defer {
+                if places.count + areas.count + roads.count == before, let id = feature["properties"]?["id"]?.scalarText {
+                    rejectedIDs.insert(id)
+                }
+            }
             guard let f = Fields(feature, file: file.name, what: "a feature", diagnostics: diagnostics) else { continue }
             guard let props = f.node("properties"),
                 let p = Fields(props, file: file.name, what: "the feature's properties", diagnostics: diagnostics)
@@ -113,7 +120,7 @@ extension ParseContext {
             diagnostics.error(p.file, node, "\(what): a position must be [lon, lat]")
             return nil
         }
-        guard let lon = p.number(items[0], "longitude"), let lat = p.number(items[1], "latitude") else { return nil }
+        guard let lon = p.number(items[0], "the longitude", of: what), let lat = p.number(items[1], "the latitude", of: what) else { return nil }
         guard (-180...180).contains(lon), (-90...90).contains(lat) else {
             diagnostics.error(p.file, node, "\(what): [\(lon), \(lat)] is not on Earth; positions are [lon, lat] with lon in ±180 and lat in ±90")
             return nil

@@ -8,6 +8,9 @@ final class ParseContext {
     /// Source and faction ids from campaign.yaml, once read (empty when it failed to parse).
     var sourceIDs: [String] = []
     var factionIDs: [String] = []
+    /// Ids of entries (features, factions, sources) that were written but refused for an error already
+    /// reported: a later use of such an id is not "unknown", and saying so would bury the real error.
+    var rejectedIDs: Set<String> = []
 
     init(diagnostics: Diagnostics) { self.diagnostics = diagnostics }
 
@@ -41,6 +44,7 @@ final class ParseContext {
     @discardableResult
     func expect(_ id: String, in known: [String], what: String, file: String, line: Int) -> Bool {
         if known.contains(id) { return true }
+        if rejectedIDs.contains(id) { return false }
         diagnostics.error(file, line: line, "unknown \(what) '\(id)'\(Suggestion.hint(for: id, in: known))")
         return false
     }

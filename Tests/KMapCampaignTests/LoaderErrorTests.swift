@@ -49,6 +49,16 @@ import Testing
         #expect(first.message.contains("YAML aliases (*name) are not supported"))
     }
 
+    /// Found in review: one refused entry used to bring a wall of "unknown faction/place" errors after it.
+    @Test func aRefusedEntryDoesNotCascade() throws {
+        let colour = try findings("campaign.yaml") { $0.replacingOccurrences(of: "color: \"#e3242b\"", with: "color: \"#zzzzzz\"") }
+        #expect(colour.count == 1, "\(colour)")
+        #expect(colour.first?.message.contains("faction 'government' has colour '#zzzzzz'") == true)
+        let position = try findings("gazetteer.geojson") { $0.replacingOccurrences(of: "[10.8, 50.2]},", with: "[1e309, 50.2]},") }
+        #expect(position.count == 1, "\(position)")
+        #expect(position.first?.message == "the longitude of feature 'delta' must be a number, found 1e309, which is too large (not a finite number)")
+    }
+
     @Test func malformedJSONNamesLineAndColumn() throws {
         let f = try findings("gazetteer.geojson") { $0.replacingOccurrences(of: "\"kind\": \"village\", \"source\": \"script\", \"confidence\": \"approximate\"}}", with: "\"kind\": \"village\" \"source\": \"script\"}}") }
         let first = try #require(f.first)
