@@ -128,9 +128,13 @@ extension SceneComposer {
                 marker("legend:changed:swatch", Marker(shape: .circle, center: mid, radius: 5, fill: neutral, stroke: outline, highlight: theme.changed))
                 text("legend:changed", "changed since the previous frame", body, textX, baseline, theme.ink)
             case .zones(let km):
-                let swatch = Rect(x: swatchX - 9, y: mid.y - 7, width: 18, height: 14)
-                items.append(SceneItem(id: "legend:zones:swatch", layer: .legend, symbol: .rect(swatch, fill: theme.ink.withAlpha(0.2), stroke: nil)))
-                text("legend:zones", "zone: nearest place, ≤ \(SceneComposer.format(km)) km", body, textX, baseline, theme.ink)
+                // Halves in the pale tints of the first two factions, as the zones are drawn.
+                let tints = campaign.factions.prefix(2).map { color(ofFaction: $0.id).withAlpha(0.2) }
+                for (k, tint) in tints.enumerated() {
+                    let half = Rect(x: swatchX - 9 + Double(k) * 18 / Double(tints.count), y: mid.y - 7, width: 18 / Double(tints.count), height: 14)
+                    items.append(SceneItem(id: "legend:zones:swatch:\(k)", layer: .legend, symbol: .rect(half, fill: tint, stroke: nil)))
+                }
+                text("legend:zones", "pale: ground nearest a place, ≤ \(SceneComposer.format(km)) km", body, textX, baseline, theme.ink)
             case .front:
                 let a = Point(x: swatchX - 10, y: mid.y), b = Point(x: swatchX + 10, y: mid.y)
                 items.append(SceneItem(id: "legend:front:swatch", layer: .legend, symbol: .polyline(points: [a, b], stroke: Stroke(color: theme.routeCut.withAlpha(0.8), width: 2, dash: [6, 4]))))
