@@ -29,6 +29,8 @@ struct LabelPlacer {
     let frame: Rect
     /// Rectangles no label may cover: markers, panels.
     var obstacles: [Rect]
+    /// Rectangles no leader line may cross besides labels: the markers (badge slots and panels may be crossed).
+    var leaderObstacles: [Rect] = []
 
     /// Places every request it can; unplaceable ones are returned in `dropped`.
     ///
@@ -41,33 +43,53 @@ struct LabelPlacer {
         var dropped: [String] = []
         var labelGrid = RectGrid()
         let obstacleGrid = RectGrid(obstacles)
-        for (_, request) in order {
-            let found =
-                if indexed {
-                    best(for: request) { labelGrid.intersectsAny($0) || obstacleGrid.intersectsAny($0) }
-                } else {
-                    best(for: request) { [placed, obstacles] box in
-                        placed.contains { $0.bounds.intersects(box) } || obstacles.contains { $0.intersects(box) }
+        let leaderGrid = RectGrid(leaderObstacles)
+        // Two passes: every label first tries the rings near its marker; only then do the labels left over try
+        // the far rings, with longer leaders, so a far label never takes the place of a near one.
+        for (pass, rings) in [Self.nearRings, Self.farRings].enumerated() {
+            var left: [String] = []
+            let waiting = Set(dropped)
+            for (_, request) in order where pass == 0 || waiting.contains(request.id) {
+                let found =
+                    if indexed {
+                        best(for: request, rings: rings, crossesLabel: { labelGrid.intersectsAny($0) || leaderGrid.intersectsAny($0) }) {
+                            labelGrid.intersectsAny($0) || obstacleGrid.intersectsAny($0)
+                        }
+                    } else {
+                        best(for: request, rings: rings, crossesLabel: { [placed, leaderObstacles] box in
+                            placed.contains { $0.bounds.intersects(box) } || leaderObstacles.contains { $0.intersects(box) }
+                        }) {
+                            [placed, obstacles] box in
+                            placed.contains { $0.bounds.intersects(box) } || obstacles.contains { $0.intersects(box) }
+                        }
                     }
+                if let p = found {
+                    placed.append(p)
+                    labelGrid.insert(p.bounds)
+                } else {
+                    left.append(request.id)
                 }
-            if let p = found {
-                placed.append(p)
-                labelGrid.insert(p.bounds)
-            } else {
-                dropped.append(request.id)
             }
+            dropped = left
         }
         let rank = Dictionary(uniqueKeysWithValues: requests.enumerated().map { ($1.id, $0) })
         return (placed.sorted { rank[$0.id]! < rank[$1.id]! }, dropped)
     }
 
-    /// The first free candidate for `r`; `blocked` says whether a padded box overlaps a label or obstacle.
-    private func best(for r: Request, blocked: (Rect) -> Bool) -> Placement? {
+    /// Rings of candidates round a marker: (ring number, gap in pixels between marker and label). Ring 0 has no
+    /// leader line; the others do.
+    static let nearRings: [(Int, Double)] = [(0, 3), (1, 10), (2, 18), (3, 28), (4, 40)]
+    /// Further out, for the labels of crowded clusters (the villages north-east of Khanasir).
+    static let farRings: [(Int, Double)] = [(5, 56), (6, 76), (7, 100)]
+
+    /// The first free candidate for `r`; `blocked` says whether a padded box overlaps a label or obstacle,
+    /// `crossesLabel` whether a point of a leader line falls on a placed label.
+    private func best(for r: Request, rings: [(Int, Double)], crossesLabel: (Rect) -> Bool, blocked: (Rect) -> Bool) -> Placement? {
         let m = measurer.measure(r.text, font: r.font)
         let h = m.ascent + m.descent
         let pad = 1.5
         // Offsets of the label box's reference corner from the anchor, per candidate direction.
-        for (step, gap) in [(0, 3.0), (1, 10.0), (2, 18.0), (3, 28.0), (4, 40.0)] {
+        for (step, gap) in rings {
             let d = r.radius + gap
             let diag = d * 0.75
             let candidates: [(dx: Double, dy: Double)] = [
@@ -92,6 +114,17 @@ struct LabelPlacer {
                     let dx = target.x - r.anchor.x, dy = target.y - r.anchor.y
                     let len = max(1e-9, (dx * dx + dy * dy).squareRoot())
                     let start = Point(x: r.anchor.x + dx / len * (r.radius + 1), y: r.anchor.y + dy / len * (r.radius + 1))
+                    // A leader may not run through another label or marker: probe small boxes along it, from
+                    // beyond the place's own marker, ring and badges (`ownReach`) to just short of the label.
+                    let ownReach = r.radius + 16
+                    var along = ownReach
+                    var crosses = false
+                    while along < len - 3, !crosses {
+                        let p = Point(x: r.anchor.x + dx / len * along, y: r.anchor.y + dy / len * along)
+                        crosses = crossesLabel(Rect(x: p.x - 1, y: p.y - 1, width: 2, height: 2))
+                        along += 4
+                    }
+                    if crosses { continue }
                     leader = [start, target]
                 }
                 return Placement(id: r.id, text: r.text, font: r.font, origin: origin, bounds: box, leader: leader)

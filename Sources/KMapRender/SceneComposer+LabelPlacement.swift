@@ -29,7 +29,8 @@ extension SceneComposer {
         return LabelPlacer(
             measurer: measurer, frame: layout.frame.insetBy(4),
             obstacles: markers + badges + changeSlots + layout.reserved + [legendSpace, northArrowBox(layout)]
-                + (insetPanel(layout, locator: campaign.locator).map { [$0] } ?? []))
+                + (insetPanel(layout, locator: campaign.locator).map { [$0] } ?? []),
+            leaderObstacles: markers)
     }
 
     /// One label request per visible place, in gazetteer order.
