@@ -27,17 +27,28 @@ public enum ThemeLoader {
         return yaml + "\n"
     }
 
+    /// The largest theme file read: themes are a page of YAML.
+    static let maxFileBytes = 1 << 20
+
     /// A built-in theme's name, or a path to a theme file.
     public static func resolve(_ nameOrPath: String) throws(ThemeError) -> Theme {
         if let yaml = BuiltinThemes.yaml(nameOrPath) { return try parse(yaml, name: "built-in theme \(nameOrPath)") }
-        guard nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") else {
+        // A name that is neither built in nor an existing file, nor written like a path, is a mistyped name.
+        let looksLikePath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml")
+        guard looksLikePath || FileManager.default.fileExists(atPath: nameOrPath) else {
             throw .unknown(nameOrPath, available: BuiltinThemes.names)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: nameOrPath, isDirectory: &isDirectory) else {
-            throw .unreadable(path: nameOrPath, reason: "no such file")
+        var info = stat()
+        guard stat(nameOrPath, &info) == 0 else { throw .unreadable(path: nameOrPath, reason: "no such file") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .unreadable(path: nameOrPath, reason: "a folder stands where a theme file is expected")
+        // Reading a pipe or a device could block forever or never end.
+        default: throw .unreadable(path: nameOrPath, reason: "not a regular file (a pipe or a device); give a theme file")
         }
-        guard !isDirectory.boolValue else { throw .unreadable(path: nameOrPath, reason: "a folder stands where a theme file is expected") }
+        guard info.st_size <= Self.maxFileBytes else {
+            throw .unreadable(path: nameOrPath, reason: "\(info.st_size) bytes, larger than a theme can be (\(Self.maxFileBytes >> 10) KiB)")
+        }
         guard let data = FileManager.default.contents(atPath: nameOrPath) else {
             throw .unreadable(path: nameOrPath, reason: "permission denied or I/O error")
         }

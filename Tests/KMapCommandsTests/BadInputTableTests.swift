@@ -317,6 +317,11 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         },
         usage("size and scale beyond the pixel budget", ["render", "--day", "2016-02-23", "--size", "8000x8000", "--scale", "4", "-o", "OUT"], ["32000x32000 pixels", "lower --size or --scale"]),
         usage("a sequence of half a million frames", ["frames", "--step", "1h", "--tween", "60", "--out", "OUT:frames"], ["frames; kmap draws up to 20000 in one sequence", "narrow --from/--to"]),
+        BadInput("a pipe given as the theme file", 66, ["cannot read the theme: not a regular file"]) { s in
+            // Reading a FIFO with no writer would block forever: refused before opening.
+            #expect(mkfifo(s.root + "/theme.yaml", 0o644) == 0)
+            return Invocation(["render", "--day", "2016-02-23", "--theme", s.root + "/theme.yaml", "-o", s.output])
+        },
         usage("report to standard output", ["report", "-o", "-"], ["not standard output", "-o report.pdf"]),
         usage("report with an unknown extension", ["report", "-o", "OUT:r.docx"], ["give a folder, or a file ending in .html, .md or .pdf"]),
         usage("animation with an unknown extension", ["animate", "-o", "OUT:x.avi"], ["cannot tell the animation format", ".mp4, .webm or .gif"]),
