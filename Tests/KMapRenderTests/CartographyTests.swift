@@ -165,6 +165,24 @@ import Testing
         #expect(!titles.contains { $0 == "Khanasir" }, "narrative events are not listed as changes")
     }
 
+    /// Found in review: on 10 March thirteen "1" badges piled up. One number's badges never overlap.
+    @Test func badgesOfOneNumberDoNotPileUp() throws {
+        let (scene, _) = try frame("2016-03-10")
+        var centers: [String: [Point]] = [:]
+        for item in scene.items(in: .changes) where item.id.hasPrefix("change:") && !item.id.hasSuffix(":number") {
+            guard case .marker(let m) = item.symbol, case .text(let t) = try #require(scene.item(item.id + ":number")).symbol else { continue }
+            centers[t.text, default: []].append(m.center)
+        }
+        #expect(!centers.isEmpty)
+        for (number, points) in centers {
+            for (i, a) in points.enumerated() {
+                for b in points[(i + 1)...] {
+                    #expect(((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot() >= SceneComposer.sameBadgeSpacing, "badge \(number)")
+                }
+            }
+        }
+    }
+
     @Test func theInsetShowsTheFramesExtentInsideSyria() throws {
         let (scene, _) = try frame("2016-02-23")
         guard case .rect(let extent, _, _) = try #require(scene.item("inset:extent")).symbol,
