@@ -5,7 +5,7 @@ import Foundation
 /// The large buffers one PNG frame needs, kept from frame to frame: the image surface, the PNG scanlines, the
 /// deflate output and libdeflate's compressor.
 ///
-/// Allocating them fresh for every frame (about 19 MB at 1600×1200) made glibc hand the pages back to the
+/// Allocating them fresh for every frame (about 20 MB at 1600×1200) made glibc hand the pages back to the
 /// kernel and fault them in again: 336,000 minor faults per 100 frames (`docs/PERFORMANCE.md`). A workspace
 /// is used by one frame at a time (`FrameWorkspace.Pool`), so frames drawn in parallel each have their own and
 /// nothing is shared between threads while in use. Nothing in it carries over into the next frame's bytes:
