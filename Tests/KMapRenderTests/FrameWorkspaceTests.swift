@@ -24,6 +24,9 @@ import Testing
             list.append(("\(day) transparent", try scene(day, transparent: true), 1))
         }
         list.append(("zones at 2x", try scene("2016-02-24", transparent: true, zones: 5), 2))
+        for day in ["2016-02-22", "2016-02-25", "2016-02-27"] {
+            list.append(("\(day) transparent with zones", try scene(day, transparent: true, zones: 5), 1))
+        }
         var ramp: [SceneItem] = []
         for i in 0..<256 {
             let c = Color(r: Double(i) / 255, g: Double(255 - i) / 255, b: 0.5, a: Double(i) / 255)
