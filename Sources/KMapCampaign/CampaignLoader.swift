@@ -150,6 +150,8 @@ public enum CampaignLoader {
 
     /// UTF-8 read as Windows-1252 and saved again ("Zaâ€™rour") is a common accident with spreadsheet exports.
     static func checkMojibake(_ file: CampaignTexts.File, _ diagnostics: Diagnostics) {
+        // Mojibake needs a non-ASCII character: an all-ASCII file (the common case) is checked in one byte scan.
+        if file.text.utf8.allSatisfy({ $0 < 0x80 }) { return }
         for (n, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if looksLikeMojibake(line) {
                 diagnostics.warning(file.name, line: n + 1, "text looks like mojibake (UTF-8 decoded as Windows-1252, e.g. 'â€™' for '’'); repair it")
@@ -160,8 +162,10 @@ public enum CampaignLoader {
 
 /// A lead byte of a two- or three-byte UTF-8 sequence shown as Windows-1252 ("Ã", "Å", "â"), followed by a
 /// continuation byte shown the same way (U+0080–U+00BF, or one of cp1252's 0x80–0x9F letters).
+private let cp1252High: Set<Unicode.Scalar> = Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".unicodeScalars)
+
 func looksLikeMojibake(_ line: Substring) -> Bool {
-    let cp1252High: Set<Unicode.Scalar> = Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".unicodeScalars)
+    if line.utf8.allSatisfy({ $0 < 0x80 }) { return false }
     var previousIsLead = false
     for scalar in line.unicodeScalars {
         if previousIsLead, (0x80...0xBF).contains(scalar.value) || cp1252High.contains(scalar) { return true }

@@ -49,7 +49,7 @@ struct Fields {
             diagnostics.error(file, n, "'\(key)' of \(what) must be text, found \(n.kindDescription)")
             return nil
         }
-        if hint != nil, s.trimmingCharacters(in: .whitespaces).isEmpty {
+        if hint != nil, s.unicodeScalars.allSatisfy({ CharacterSet.whitespaces.contains($0) }) {
             diagnostics.error(file, n, "'\(key)' of \(what) is empty; write \(hint!)")
             return nil
         }

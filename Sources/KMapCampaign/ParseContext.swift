@@ -16,7 +16,7 @@ final class ParseContext {
 
     /// Parses a file as YAML or JSON, reporting a syntax error at its line.
     func root(_ file: CampaignTexts.File, json: Bool) -> DataNode? {
-        if file.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if file.text.unicodeScalars.allSatisfy({ CharacterSet.whitespacesAndNewlines.contains($0) }) {
             diagnostics.error(file.name, line: nil, "the file is empty; see docs/DATA.md for what it must hold")
             return nil
         }
