@@ -116,13 +116,14 @@ extension ParseContext {
             for id in roads { expect(id, in: roadIDs, what: "road", file: f.file, line: f.node("roads")?.line ?? f.node.line) }
         }
         let traffic = f.choice("traffic", Traffic.self)
-        if !roads.isEmpty, traffic == nil, unnamed == 0 || controller == nil {
+        if !roads.isEmpty, traffic == nil, (unnamed == 0 && f.node("unnamed") == nil) || controller == nil {
             diagnostics.error(f.file, f.node("roads"), "'roads' goes with 'traffic: reopened', or with 'unnamed' and 'controller' for unnamed places along those roads")
         }
         if traffic != nil, roads.isEmpty {
             diagnostics.error(f.file, f.node("traffic"), "'traffic' needs 'roads': the ids of the roads reopened")
         }
-        if controller != nil || status != nil, places.isEmpty, unnamed == 0 {
+        // An 'unnamed' that was written but refused has its own error already.
+        if controller != nil || status != nil, places.isEmpty, unnamed == 0, f.node("unnamed") == nil {
             diagnostics.error(
                 f.file, f.node,
                 "\(f.what) sets control but names no 'places'; list the place ids it applies to, or give 'unnamed: N' when the source only counts them")
