@@ -45,7 +45,8 @@ struct BenchRender: ParsableCommand {
             }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             let composer = scene == "kmap" ? try style.composer(for: campaign) : nil
-            let render: @Sendable (Int) throws -> Void = { [style, out] f in
+            let encoding = try style.encoding()
+            let render: @Sendable (Int) throws -> Void = { [out] f in
                 let state = campaign.timeline.state(at: Instant.endOf(days[f]))
                 let frame =
                     if let composer {
@@ -53,7 +54,7 @@ struct BenchRender: ParsableCommand {
                     } else {
                         ReferenceScene.scene(campaign: campaign, state: state, frame: f)
                     }
-                let bytes = try style.encode(frame, as: format)
+                let bytes = try SceneEncoder.encode(frame, as: format, options: encoding)
                 let name = "frame-" + String(repeating: "0", count: max(0, 4 - String(f).count)) + String(f)
                 // Like the peers, a benchmark overwrites its own frames from the last run.
                 try OutputFile.write(bytes, to: "\(out)/\(name).\(format.fileExtension)", createFolder: false, force: true)

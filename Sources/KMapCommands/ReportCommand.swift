@@ -3,7 +3,6 @@ import Foundation
 import KMapCampaign
 import KMapRender
 import KMapReport
-import KMapSequence
 import KMapTimeline
 
 /// `kmap report`: the campaign's days as an HTML page, Markdown, or a multi-page PDF.
@@ -138,29 +137,4 @@ struct ReportCommand: ParsableCommand {
             Console.error("wrote \(dir)/index.html, report.md, report.pdf, chart.svg and maps/")
         }
     }
-}
-
-/// Progress of a report's maps on standard error (a line redrawn in place on a terminal).
-final class ReportProgress {
-    private var meter: ProgressMeter
-    private let line: ProgressLine
-
-    init(total: Int, quiet: Bool) {
-        meter = ProgressMeter(total: total, start: Date().timeIntervalSinceReferenceDate)
-        line = ProgressLine(quiet: quiet, noun: "maps")
-    }
-
-    /// Counts one image; the chart is not a map.
-    func tick(_ name: String) {
-        guard name.hasSuffix(".png") else { return }
-        meter.record(kept: false)
-        line.update(meter)
-    }
-
-    func say(_ text: String) {
-        line.finish()
-        if line.isEnabled { Console.error("kmap: \(text)") }
-    }
-
-    func finish() { line.finish() }
 }

@@ -23,11 +23,11 @@ struct SequenceJob {
         try folder.prepare()
         let previous = folder.manifest()
         try folder.tidy(for: plan, previous: previous, force: force)
-        let style = UncheckedSendable(style), format = plan.format
-        _ = try style.value.encoding()  // option errors now, not in a worker
+        // Encoding options checked once, here (errors now, not in a worker), and not re-derived per frame.
+        let encoding = try style.encoding(), format = plan.format
         let runner = FrameRunner(
-            plan: plan, composer: composer, jobs: jobs, render: { try style.value.encode($0, as: format) },
-            encoding: String(reflecting: style.value))
+            plan: plan, composer: composer, jobs: jobs, render: { try SceneEncoder.encode($0, as: format, options: encoding) },
+            encoding: String(reflecting: style))
         let line = ProgressLine(quiet: quiet)
         let started = Date()
         let result: FrameRunner.Result
@@ -54,12 +54,6 @@ struct SequenceJob {
                     + String(format: "%.1f s", seconds) + "\(rate), \(jobs) job\(jobs == 1 ? "" : "s")); manifest \(manifestPath)")
         }
         return m
-    }
-
-    /// Style options are plain parsed values, read-only once parsed; ArgumentParser does not mark them Sendable.
-    struct UncheckedSendable<Value>: @unchecked Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
     }
 
     /// A trap that says, on the first signal, that the run is winding down.
