@@ -7,6 +7,7 @@ import KMapSequence
 /// `kmap animate`: a frame sequence encoded by ffmpeg into MP4, WebM or GIF.
 struct Animate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "animate",
         abstract: "Animate the campaign into MP4, WebM or GIF (needs ffmpeg, Debian package 'ffmpeg').",
         discussion: """
             Draws the frames as `kmap frames` does (same options) into a folder next to the output, then pipes \

@@ -6,6 +6,7 @@ import KMapTimeline
 /// `kmap chart`: the campaign over time in one picture.
 struct Chart: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "chart",
         abstract: "Chart the supply road's status and the places each faction held, day by day.",
         discussion: """
             Examples:

@@ -4,6 +4,7 @@ import KMapCampaign
 /// `kmap check`: validate a campaign folder and list every problem.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate a campaign: ids, dates, positions, sources, transitions, contradictions.",
         discussion: """
             Prints each finding as file:line:column: severity: message, then a summary. Exits 0 only when the \

@@ -5,6 +5,7 @@ import KMapTimeline
 /// `kmap diff`: what changed between two days.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "List what changed between two days: places, roads, the supply route, with the events in between.",
         discussion: """
             Compares the end of --from with the end of --to.

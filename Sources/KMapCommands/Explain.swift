@@ -6,6 +6,7 @@ import KMapTimeline
 /// `kmap explain`: why a place has its state on a day, event by event with the quotes.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain a place's state on a day: where it is, and the chain of sourced events behind its control.",
         discussion: """
             PLACE matches ids, names, aliases and Arabic names, ignoring case, accents and transliteration vowels \

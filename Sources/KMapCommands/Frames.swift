@@ -7,6 +7,7 @@ import KMapSequence
 /// `kmap frames`: a numbered, dated sequence of frames and its manifest.
 struct Frames: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "frames",
         abstract: "Draw a numbered, dated frame sequence with a manifest, on all cores; an interrupted run resumes.",
         discussion: """
             Writes 0001_2016-02-21.png, 0002_2016-02-22.png, … (within a day: 0003_2016-02-22T0600.png; \

@@ -6,6 +6,7 @@ import KMapGazetteer
 /// `kmap places`: the gazetteer, as a table, JSON, CSV or GeoJSON.
 struct Places: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "places",
         abstract: "List the campaign's places with their positions, sources and confidence.",
         discussion: """
             Examples:

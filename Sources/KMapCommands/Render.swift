@@ -7,6 +7,7 @@ import KMapTimeline
 /// `kmap render`: one frame of one day.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Draw the map of one day as PNG, SVG or PDF.",
         discussion: """
             Without -o the frame goes to Renders/<campaign>-<day>.png (the folder is created when missing). \

@@ -6,6 +6,7 @@ import KMapTimeline
 /// `kmap state`: who holds what on a day, as a table or as JSON.
 struct State: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "state",
         abstract: "Print who controls each place, and the roads' status, on a day.",
         discussion: """
             --format json prints one object with the campaign, the day, the factions, every place (controller, \

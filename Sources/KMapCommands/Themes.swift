@@ -4,6 +4,7 @@ import KMapRender
 /// `kmap themes`: list the built-in themes, or print one to copy and edit.
 struct Themes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "themes",
         abstract: "List the built-in themes, or print one as YAML to copy and edit.",
         discussion: """
             Examples:

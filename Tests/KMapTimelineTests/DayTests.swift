@@ -1,3 +1,4 @@
+import KMapTestSupport
 import Testing
 @testable import KMapTimeline
 
@@ -11,6 +12,42 @@ import Testing
     @Test(arguments: ["2016-02-30", "2016-13-01", "2017-02-29", "1900-02-29", "2016-2-3", "16-02-03", "2016/02/03", "", "2016-02-3x", "２０１６-02-03"])
     func rejectsImpossibleOrMalformedDates(_ text: String) {
         #expect(Day(text) == nil)
+    }
+
+    /// The parser reads bytes; this is the Character-based parser it replaced, kept as the oracle.
+    static func characterParse(_ text: String) -> Day? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    @Test func byteParserAgreesWithTheCharacterParser() {
+        // Mutations of real dates: a byte replaced, dropped or doubled, drawn from digits, separators, spaces,
+        // non-ASCII digits and combining marks, so that near misses of every kind are tried.
+        let pieces = ["0", "1", "2", "9", "-", "/", " ", "\t", "\n", "+", "a", "٣", "２", "\u{301}", "é", ""]
+        var rng = SplitMix64(seed: 0x6B6D6170)
+        var accepted = 0
+        for n in 0..<20_000 {
+            var chars = Array(Day(ordinal: Int(rng.next() % 40_000) - 5_000).description).map(String.init)
+            for _ in 0..<(n % 3) {
+                let at = Int(rng.next() % UInt64(chars.count))
+                let piece = pieces[Int(rng.next() % UInt64(pieces.count))]
+                switch rng.next() % 3 {
+                case 0: chars[at] = piece
+                case 1: chars.remove(at: at)
+                default: chars.insert(piece, at: at)
+                }
+                if chars.isEmpty { chars = ["0"] }
+            }
+            let text = chars.joined()
+            let fast = Day(text), slow = Self.characterParse(text)
+            #expect(fast == slow, "\(text.debugDescription)")
+            if fast != nil { accepted += 1 }
+        }
+        #expect(accepted > 5_000)  // the mutations leave many real dates, so acceptance is compared too
     }
 
     @Test func countsAndStepsDays() throws {
