@@ -4,14 +4,16 @@ import Yams
 
 /// Reads YAML into a `DataNode`, keeping libyaml's line and column marks.
 ///
-/// Two paths, one result. `fast` drives libyaml's event parser directly and builds `DataNode`s as the events
-/// arrive: no `Yams.Node` tree, no tag resolution (Yams resolves every plain scalar's tag against regular
-/// expressions, about 90 % of loading a campaign; `DataNode` only keeps the text and whether it was quoted).
-/// It gives up, rather than report, on anything that is an error or that Yams treats specially: a syntax
-/// error, a non-text key, a key written twice, a second document. `composed` (Yams' composer, the original
-/// reader) then reads the text again, so every message, line and column is Yams' own. Aliases (`*name`) are
-/// refused where the fast path meets them, never handed to the composer, which would expand them (nested
-/// aliases grow exponentially). `FastYAMLTests` compares both readers on good and bad input.
+/// Two paths, one result. `fast` first tries `YAMLScanner`, which reads the plain subset of YAML that campaign
+/// files use straight from the bytes and declines anything else; then it drives libyaml's event parser directly
+/// (`events`) and builds `DataNode`s as the events arrive: no `Yams.Node` tree, no tag resolution (Yams
+/// resolves every plain scalar's tag against regular expressions, about 90 % of loading a campaign; `DataNode`
+/// only keeps the text and whether it was quoted). It gives up, rather than report, on anything that is an
+/// error or that Yams treats specially: a syntax error, a non-text key, a key written twice, a second document.
+/// `composed` (Yams' composer, the original reader) then reads the text again, so every message, line and
+/// column is Yams' own. Aliases (`*name`) are refused where the fast path meets them, never handed to the
+/// composer, which would expand them (nested aliases grow exponentially). `FastYAMLTests` compares the fast
+/// path with the composer on good and bad input; `YAMLScannerTests` compares the scanner with `events`.
 enum YAMLReader {
     struct Failure: Error, Equatable {
         var message: String
@@ -39,11 +41,18 @@ enum YAMLReader {
         var alias: (line: Int, column: Int)? = nil
     }
 
+    /// The document read by `YAMLScanner` or else straight from libyaml's events, or nil when `composed`
+    /// must decide.
+    static func fast(_ text: String) -> Read? {
+        if useComposerOnly { return nil }
+        if let node = YAMLScanner.read(text) { return Read(node: node) }
+        return events(text)
+    }
+
     /// The document read straight from libyaml's events, or nil when `composed` must decide.
     ///
     /// - Complexity: O(bytes + keys) for mappings of up to `linearKeys` keys; larger ones index their keys.
-    static func fast(_ text: String) -> Read? {
-        if useComposerOnly { return nil }
+    static func events(_ text: String) -> Read? {
         var text = text
         return text.withUTF8 { bytes -> Read? in
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
