@@ -40,6 +40,23 @@ struct JSONParser {
         return c
     }
 
+    /// Where the counting of `mark` stopped: the byte, its column, and the line start the count began at.
+    private var counted = (at: 0, column: 1, lineStart: 0)
+
+    /// The line and column of byte `i`, counting on from the previous mark on the same line: GeoJSON puts a whole
+    /// feature (hundreds of values) on one line, and counting each value's column from the line's start made
+    /// reading such a file quadratic in the line's length.
+    private mutating func mark() -> (line: Int, column: Int) {
+        if counted.lineStart != lineStart || counted.at > i { counted = (lineStart, 1, lineStart) }
+        var (k, c) = (counted.at, counted.column)
+        while k < i {
+            if bytes[k] & 0xC0 != 0x80 { c += 1 }
+            k += 1
+        }
+        counted = (k, c, lineStart)
+        return (line, c)
+    }
+
     private func fail(_ message: String) -> Failure { Failure(message: message, line: line, column: column) }
 
     private func describe(_ b: UInt8) -> String {
@@ -61,7 +78,7 @@ struct JSONParser {
 
     private mutating func value() throws(Failure) -> DataNode {
         guard i < bytes.count else { throw fail("the file ends where a value was expected") }
-        let (l, c) = (line, column)
+        let (l, c) = mark()
         switch bytes[i] {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
@@ -82,7 +99,7 @@ struct JSONParser {
     }
 
     private mutating func object() throws(Failure) -> DataNode {
-        let (l, c) = (line, column)
+        let (l, c) = mark()
         try nest()
         i += 1
         var entries: [DataNode.Entry] = []
@@ -115,7 +132,7 @@ struct JSONParser {
     }
 
     private mutating func array() throws(Failure) -> DataNode {
-        let (l, c) = (line, column)
+        let (l, c) = mark()
         try nest()
         i += 1
         var items: [DataNode] = []

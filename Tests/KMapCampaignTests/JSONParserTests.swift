@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KMapCampaign
 
@@ -38,6 +39,38 @@ import Testing
             Issue.record("parsed \(text)")
         } catch {
             #expect(error.message.contains(fragment), "\(error.message)")
+        }
+    }
+
+    /// Every value's mark points at the value's first character, counted in Unicode scalars: on the repository's
+    /// GeoJSON files (whole features on one line) and on a line with non-ASCII text before later values.
+    @Test func marksPointAtEveryValue() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var texts = ["{\"é\": [\"ü😀\", 1, {\"ç\": \"x\"}], \"b\": \n  [true, \"a\\u00e9\", null]}"]
+        for path in ["Geo/khanasir-2016/gazetteer.geojson", "Geo/khanasir-2016/locator.geojson", "Scripts/bench/campaign/gazetteer.geojson"] {
+            texts.append(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8))
+        }
+        for text in texts {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+            var count = 0
+            func check(_ node: DataNode) {
+                count += 1
+                let line = lines[node.line - 1]
+                let first = line[node.column - 1]
+                switch node.value {
+                case .map(let entries):
+                    #expect(first == "{")
+                    entries.forEach { check($0.value) }
+                case .list(let items):
+                    #expect(first == "[")
+                    items.forEach(check)
+                case .scalar(let s, true): #expect(first == "\"", "\(s)")
+                case .scalar(let s, false): #expect(s.unicodeScalars.first == first, "\(s)")
+                case .null: #expect(first == "n")
+                }
+            }
+            check(try JSONParser.parse(text))
+            #expect(count > 5)
         }
     }
 }
