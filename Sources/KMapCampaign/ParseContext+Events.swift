@@ -76,8 +76,8 @@ extension ParseContext {
         return (quote, source, confidence)
     }
 
-    func checkFaction(_ id: String, file: String, line: Int) {
-        if !factionIDs.isEmpty { expect(id, in: factionIDs, what: "faction", file: file, line: line) }
+    func checkFaction(_ id: String, file: String, line: @autoclosure () -> Int) {
+        if !factionIDs.isEmpty { expect(id, in: factionIDs, what: "faction", file: file, line: line()) }
     }
 
     /// One event (or initial exception) record.
@@ -93,11 +93,12 @@ extension ParseContext {
         let places = f.strings("places") ?? []
         let controller = f.string("controller")
         let status = f.choice("status", ControlStatus.self)
-        let placesLine = f.node("places")?.line ?? f.node.line
+        // Looked up only for a report, like every line below.
+        func placesLine() -> Int { f.node("places")?.line ?? f.node.line }
         if let placeIDs, let featureIDs {
-            for id in places where expect(id, in: featureIDs, what: "place", file: f.file, line: placesLine) {
+            for id in places where expect(id, in: featureIDs, what: "place", file: f.file, line: placesLine()) {
                 if controller != nil || status != nil, !placeIDs.contains(id) {
-                    diagnostics.error(f.file, line: placesLine, "'\(id)' is a lake or road: only places change control; move it to 'note' or drop the controller")
+                    diagnostics.error(f.file, line: placesLine(), "'\(id)' is a lake or road: only places change control; move it to 'note' or drop the controller")
                 }
             }
         }

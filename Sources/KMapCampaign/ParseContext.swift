@@ -41,11 +41,13 @@ final class ParseContext {
     }
 
     /// Checks that `id` is one of `known`, reporting it with a suggestion otherwise.
+    ///
+    /// `line` is worked out only for a report: callers look it up in the record, once per id checked.
     @discardableResult
-    func expect(_ id: String, in known: [String], what: String, file: String, line: Int) -> Bool {
+    func expect(_ id: String, in known: [String], what: String, file: String, line: @autoclosure () -> Int) -> Bool {
         if known.contains(id) { return true }
         if rejectedIDs.contains(id) { return false }
-        diagnostics.error(file, line: line, "unknown \(what) '\(id)'\(Suggestion.hint(for: id, in: known))")
+        diagnostics.error(file, line: line(), "unknown \(what) '\(id)'\(Suggestion.hint(for: id, in: known))")
         return false
     }
 
