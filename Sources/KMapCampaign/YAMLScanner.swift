@@ -44,11 +44,13 @@ struct YAMLScanner {
         var i = 0
         while i < n {
             if i + 8 <= n {
-                // Eight bytes in 0x20...0x7E (a zero-byte test finds bytes below 0x20 and bytes equal to 0x7F,
-                // sometimes too many, never too few): skip them; otherwise look at each.
+                // Eight ASCII bytes, each (its low seven bits, with the high bit set so that no subtraction
+                // borrows from the next byte) in 0x20...0x7E or a line feed: skip them; otherwise look at each.
                 let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let del = w ^ (0x7F &* ones)
-                if (w | ((w &- 0x20 &* ones) & ~w) | ((del &- ones) & ~del)) & highs == 0 {
+                let atLeast20 = ((w | highs) &- 0x20 &* ones) & highs
+                let lf = w ^ (0x0A &* ones), notLF = ((lf | highs) &- ones) & highs
+                let del = w ^ (0x7F &* ones), notDEL = ((del | highs) &- ones) & highs
+                if w & highs == 0, ~atLeast20 & notLF & highs == 0, notDEL == highs {
                     i += 8
                     continue
                 }
@@ -175,7 +177,7 @@ struct YAMLScanner {
     private func keyColon(at q: Int) -> Int? {
         guard q < n, isWordStart(b[q]) else { return nil }
         var i = q + 1
-        while i < n, isWord(b[i]) { i += 1 }
+        while i < n, Self.isWord(b[i]) { i += 1 }
         // libyaml looks for a key's `:` within 1,024 characters.
         guard i - q <= 256, i < n, b[i] == Byte.colon, i + 1 == n || b[i + 1] == Byte.space || b[i + 1] == Byte.lf else { return nil }
         return i
@@ -197,7 +199,8 @@ struct YAMLScanner {
             // A null key (`null`, `Null`, `NULL`) is not text: libyaml's reader declines it too.
             if length == 4, b[p] == 0x6E || b[p] == 0x4E, key == "null" || key == "Null" || key == "NULL" { throw Decline() }
             if entries.count < YAMLReader.linearKeys {
-                if entries.contains(where: { $0.key == key }) { throw Decline() }
+                // Keys here are ASCII, so texts of different lengths differ: most comparisons end at the length.
+                if entries.contains(where: { $0.key.utf8.count == length && $0.key == key }) { throw Decline() }
             } else {
                 if keys.isEmpty { keys = Set(entries.map(\.key)) }
                 guard keys.insert(key).inserted else { throw Decline() }

@@ -144,6 +144,13 @@ import Testing
         }
     }
 
+    @Test func keyBytesAreLettersDigitsAndUnderscoreDashDot() {
+        for c in UInt8.min...UInt8.max {
+            let expected = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D || c == 0x2E
+            #expect(YAMLScanner.isWord(c) == expected, "\(c)")
+        }
+    }
+
     // MARK: Mutations
 
     /// What mutations insert: YAML's indicators, blanks, breaks, a non-ASCII letter, digits and letters (and
