@@ -109,9 +109,10 @@ extension ParseContext {
             }
         }
         let by = f.strings("by") ?? []
-        for id in (controller.map { [$0] } ?? []) + by {
-            checkFaction(id, file: f.file, line: (f.node("controller") ?? f.node("by"))?.line ?? f.node.line)
-        }
+        // The controller, then the attackers, without building an array of them for every event.
+        func factionLine() -> Int { (f.node("controller") ?? f.node("by"))?.line ?? f.node.line }
+        if let controller { checkFaction(controller, file: f.file, line: factionLine()) }
+        for id in by { checkFaction(id, file: f.file, line: factionLine()) }
         let roads = f.strings("roads") ?? []
         if let roadIDs {
             for id in roads { expect(id, in: roadIDs, what: "road", file: f.file, line: f.node("roads")?.line ?? f.node.line) }
