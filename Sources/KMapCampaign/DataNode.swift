@@ -40,7 +40,9 @@ public struct DataNode: Sendable {
     }
 
     public subscript(key: String) -> DataNode? {
-        if case .map(let entries) = value { return entries.first { $0.key == key }?.value }
+        guard case .map(let entries) = value else { return nil }
+        // An index loop: `first(where:)` copied each entry it passed (its key and value retained, then released).
+        for i in entries.indices where entries[i].key == key { return entries[i].value }
         return nil
     }
 }
