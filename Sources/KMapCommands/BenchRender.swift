@@ -31,6 +31,9 @@ struct BenchRender: ParsableCommand {
     @Option(help: "Frames drawn in parallel (one canvas each).")
     var jobs = 1
 
+    @Option(help: "on: PNG frames reuse an image of what did not change (the default of every command); off: every frame drawn whole.")
+    var staticLayers = "on"
+
     @OptionGroup var style: StyleOptions
 
     func run() throws {
@@ -45,7 +48,10 @@ struct BenchRender: ParsableCommand {
             }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             let composer = scene == "kmap" ? try style.composer(for: campaign) : nil
-            let encoding = try style.encoding()
+            guard ["on", "off"].contains(staticLayers) else { throw CLIError.usage("--static-layers '\(staticLayers)' is not on or off") }
+            var options = try style.encoding()
+            options.staticLayers = staticLayers == "on"
+            let encoding = options
             let render: @Sendable (Int) throws -> Void = { [out] f in
                 let state = campaign.timeline.state(at: Instant.endOf(days[f]))
                 let frame =

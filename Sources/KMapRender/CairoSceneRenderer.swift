@@ -8,8 +8,11 @@ public enum CairoSceneRenderer {
     ///   - scale: device pixels per scene pixel (2 for HiDPI PNGs); vector formats ignore it.
     ///   - dpi: for PDF, scene pixels per inch: it sets the page's physical size (96, as in CSS, by default).
     ///   - pngWriter: Cairo's PNG writer, or kmap's faster one; both give the same decoded pixels.
+    ///   - staticLayers: for PNG, let the workspace reuse what earlier frames drew and did not change
+    ///     (`LayerCache`); the bytes are the same.
     public static func render(
-        _ scene: Scene, format: OutputFormat, scale: Double = 1, dpi: Double = 96, pngWriter: PNGWriter = .cairo
+        _ scene: Scene, format: OutputFormat, scale: Double = 1, dpi: Double = 96, pngWriter: PNGWriter = .cairo,
+        staticLayers: Bool = false
     ) throws(RenderError) -> [UInt8] {
         let sink = ByteSink()
         switch format {
@@ -17,7 +20,7 @@ public enum CairoSceneRenderer {
             // The surface and the encoder's buffers come from a workspace this frame holds alone, reused from the
             // previous frame instead of being allocated (and page-faulted in) again: see `FrameWorkspace`.
             return try FrameWorkspace.Pool.shared.with { workspace throws(RenderError) in
-                try renderPNG(scene, scale: scale, pngWriter: pngWriter, in: workspace)
+                try renderPNG(scene, scale: scale, pngWriter: pngWriter, staticLayers: staticLayers, in: workspace)
             }
         case .svg:
             let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, scene.width, scene.height)!
@@ -44,12 +47,22 @@ public enum CairoSceneRenderer {
     }
 
     /// The PNG bytes of `scene`, drawn on `workspace`'s surface and encoded with its buffers.
-    static func renderPNG(_ scene: Scene, scale: Double, pngWriter: PNGWriter, in workspace: FrameWorkspace) throws(RenderError) -> [UInt8] {
+    ///
+    /// With `staticLayers`, the workspace's `LayerCache` may supply the items that did not change since its
+    /// previous frames as one image, and only the others are drawn: the bytes are the same either way.
+    static func renderPNG(
+        _ scene: Scene, scale: Double, pngWriter: PNGWriter, staticLayers: Bool = false, in workspace: FrameWorkspace
+    ) throws(RenderError) -> [UInt8] {
         let w = Int32((scene.width * scale).rounded()), h = Int32((scene.height * scale).rounded())
-        let canvas = try CairoCanvas(
-            surface: cairo_surface_reference(workspace.imageSurface(width: w, height: h))!, during: "creating a \(w)×\(h) image")
+        let (surface, isNew) = workspace.uncleared(width: w, height: h)
+        let canvas = try CairoCanvas(surface: cairo_surface_reference(surface)!, during: "creating a \(w)×\(h) image")
         cairo_scale(canvas.cr, scale, scale)
-        draw(scene, on: canvas.cr)
+        if staticLayers, let fresh = workspace.layers.prepare(scene, on: canvas.surface, width: w, height: h, scale: scale) {
+            draw(scene, only: fresh, on: canvas.cr)  // the cached image overwrote every pixel
+        } else {
+            if !isNew { workspace.clear(surface) }
+            draw(scene, on: canvas.cr)
+        }
         try canvas.check(during: "drawing")
         if pngWriter == .fast { return try FastPNGEncoder.encode(canvas.surface, in: workspace) }
         let sink = ByteSink()
@@ -58,33 +71,64 @@ public enum CairoSceneRenderer {
         return sink.bytes
     }
 
+    /// The whole frame, in order. Items leave one piece of Cairo state to the next: a polygon sets the even-odd
+    /// fill rule, and it stays (it matters to the fill of haloed text).
     static func draw(_ scene: Scene, on cr: OpaquePointer) {
-        if let bg = scene.background {
-            setColor(bg, cr)
-            cairo_paint(cr)
+        paintBackground(scene.background, cr)
+        prepare(cr)
+        for item in scene.items { draw(item, on: cr) }
+    }
+
+    /// Some of the frame's items (indices in frame order), each with the fill rule it has in the whole frame.
+    static func draw(_ scene: Scene, only indices: [Int], on cr: OpaquePointer) {
+        let evenOdd = evenOddBefore(scene.items)
+        prepare(cr)
+        for i in indices {
+            cairo_set_fill_rule(cr, evenOdd[i] ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)
+            draw(scene.items[i], on: cr)
         }
+    }
+
+    /// For each item, whether a polygon came before it: the fill rule it is drawn with in the whole frame.
+    static func evenOddBefore(_ items: [SceneItem]) -> [Bool] {
+        var seen = false
+        return items.map { item in
+            defer { if case .polygon = item.symbol { seen = true } }
+            return seen
+        }
+    }
+
+    static func paintBackground(_ background: Color?, _ cr: OpaquePointer) {
+        guard let background else { return }
+        setColor(background, cr)
+        cairo_paint(cr)
+    }
+
+    /// The state every frame starts its items with.
+    static func prepare(_ cr: OpaquePointer) {
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
-        for item in scene.items {
-            switch item.symbol {
-            case .polygon(let rings, let fill, let stroke):
-                cairo_new_path(cr)
-                for ring in rings { path(ring, closed: true, cr) }
-                cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
-                paint(fill: fill, stroke: stroke, cr)
-            case .polyline(let points, let stroke):
-                cairo_new_path(cr)
-                path(points, closed: false, cr)
-                paint(fill: nil, stroke: stroke, cr)
-            case .rect(let r, let fill, let stroke):
-                cairo_new_path(cr)
-                cairo_rectangle(cr, r.x, r.y, r.width, r.height)
-                paint(fill: fill, stroke: stroke, cr)
-            case .marker(let m):
-                marker(m, cr)
-            case .text(let t):
-                text(t, cr)
-            }
+    }
+
+    static func draw(_ item: SceneItem, on cr: OpaquePointer) {
+        switch item.symbol {
+        case .polygon(let rings, let fill, let stroke):
+            cairo_new_path(cr)
+            for ring in rings { path(ring, closed: true, cr) }
+            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
+            paint(fill: fill, stroke: stroke, cr)
+        case .polyline(let points, let stroke):
+            cairo_new_path(cr)
+            path(points, closed: false, cr)
+            paint(fill: nil, stroke: stroke, cr)
+        case .rect(let r, let fill, let stroke):
+            cairo_new_path(cr)
+            cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+            paint(fill: fill, stroke: stroke, cr)
+        case .marker(let m):
+            marker(m, cr)
+        case .text(let t):
+            text(t, cr)
         }
     }
 

@@ -9,7 +9,7 @@ import Foundation
 /// kernel and fault them in again: 336,000 minor faults per 100 frames (`docs/PERFORMANCE.md`). A workspace
 /// is used by one frame at a time (`FrameWorkspace.Pool`), so frames drawn in parallel each have their own and
 /// nothing is shared between threads while in use. Nothing in it carries over into the next frame's bytes:
-/// the surface is cleared through Cairo (which also restores its "clear" state, as on a new surface), every
+/// the surface is cleared through Cairo and marked dirty, as a new one is (see `uncleared`), every
 /// scanline byte is rewritten, and libdeflate's compressor keeps no state between calls.
 final class FrameWorkspace {
     private(set) var surface: OpaquePointer?
@@ -18,6 +18,8 @@ final class FrameWorkspace {
     private(set) var output = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     private var compressor: OpaquePointer?
     private var compressorLevel: Int32 = -1
+    /// The static layers of the frames this workspace drew (`LayerCache`).
+    let layers = LayerCache()
 
     deinit {
         if let surface { cairo_surface_destroy(surface) }
@@ -26,21 +28,31 @@ final class FrameWorkspace {
         if let compressor { libdeflate_free_compressor(compressor) }
     }
 
-    /// A cleared ARGB32 surface of `width`×`height`, reused when the size matches; the caller references it.
-    func imageSurface(width: Int32, height: Int32) -> OpaquePointer {
+    /// The surface as the previous frame left it (or a new, clear one when the size changed): for a frame that
+    /// overwrites every pixel anyway (`LayerCache`); `clear` it otherwise.
+    func uncleared(width: Int32, height: Int32) -> (surface: OpaquePointer, isNew: Bool) {
         if let surface, surfaceSize == (width, height), cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS {
-            // CLEAR over the whole surface, through Cairo so that it knows the surface is clear again.
-            let cr = cairo_create(surface)!
-            cairo_set_operator(cr, CAIRO_OPERATOR_CLEAR)
-            cairo_paint(cr)
-            cairo_destroy(cr)
-            return surface
+            return (surface, false)
         }
         if let surface { cairo_surface_destroy(surface) }
         let fresh = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!
+        // Never in Cairo's "clear" state when drawn on: Cairo draws the first operation on a clear surface
+        // through another path, whose rounding differs in the last bit on transparent pixels, and a frame drawn
+        // from the static-layer image (`LayerCache`) starts on a surface that is not clear. Marking it dirty
+        // makes both start alike.
+        cairo_surface_mark_dirty(fresh)
         surface = fresh
         surfaceSize = (width, height)
-        return fresh
+        return (fresh, true)
+    }
+
+    /// CLEAR over the whole surface through Cairo, then marked dirty like a new one.
+    func clear(_ surface: OpaquePointer) {
+        let cr = cairo_create(surface)!
+        cairo_set_operator(cr, CAIRO_OPERATOR_CLEAR)
+        cairo_paint(cr)
+        cairo_destroy(cr)
+        cairo_surface_mark_dirty(surface)
     }
 
     /// At least `count` bytes for scanlines (contents undefined).

@@ -42,6 +42,19 @@ enum PangoText {
         return TextMetrics(width: Double(logical.width) / scale, ascent: baseline - top, descent: bottom - baseline)
     }
 
+    /// The ink box of `t` as `draw` places it, in the units of `cr`'s user space (halo not included).
+    static func inkBox(_ t: TextItem, on cr: OpaquePointer) -> Rect {
+        withLayout(cr, t.text, t.font) { layout in
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_get_extents(layout, &ink, &logical)
+            let scale = Double(PANGO_SCALE)
+            let baseline = Double(pango_layout_get_baseline(layout)) / scale
+            return Rect(
+                x: t.origin.x + Double(ink.x) / scale, y: t.origin.y - baseline + Double(ink.y) / scale,
+                width: Double(ink.width) / scale, height: Double(ink.height) / scale)
+        }
+    }
+
     /// Draws `t` with its first baseline at `t.origin`, with a halo when it has one.
     static func draw(_ t: TextItem, on cr: OpaquePointer) {
         withLayout(cr, t.text, t.font) { layout in

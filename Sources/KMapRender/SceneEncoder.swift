@@ -8,16 +8,22 @@ public struct EncodingOptions: Sendable, Hashable {
     public var svgEngine: SVGEngine
     /// Cairo's PNG writer or kmap's fast one (same pixels).
     public var pngWriter: PNGWriter
+    /// PNG frames of a sequence reuse an image of what earlier frames drew and did not change (`LayerCache`):
+    /// the same bytes, sooner. Off only to measure or to check it.
+    public var staticLayers: Bool
 
     public enum SVGEngine: String, Sendable, Hashable, CaseIterable {
         case kmap, cairo
     }
 
-    public init(scale: Double = 1, dpi: Double = 96, svgEngine: SVGEngine = .kmap, pngWriter: PNGWriter = .fast) {
+    public init(
+        scale: Double = 1, dpi: Double = 96, svgEngine: SVGEngine = .kmap, pngWriter: PNGWriter = .fast, staticLayers: Bool = true
+    ) {
         self.scale = scale
         self.dpi = dpi
         self.svgEngine = svgEngine
         self.pngWriter = pngWriter
+        self.staticLayers = staticLayers
     }
 }
 
@@ -28,7 +34,8 @@ public enum SceneEncoder {
         case .svg where options.svgEngine == .kmap:
             return SVGWriter.write(scene)
         case .png:
-            let png = try CairoSceneRenderer.render(scene, format: .png, scale: options.scale, pngWriter: options.pngWriter)
+            let png = try CairoSceneRenderer.render(
+                scene, format: .png, scale: options.scale, pngWriter: options.pngWriter, staticLayers: options.staticLayers)
             return PNGText.insert(png, scene.metadata)
         case .svg:
             return SVGWriter.marked(try CairoSceneRenderer.render(scene, format: format, scale: options.scale, dpi: options.dpi))
