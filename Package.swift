@@ -63,7 +63,7 @@ let package = Package(
             path: "Sources/KMapEmbedPlugin"),
 
         .testTarget(name: "KMapTimelineTests", dependencies: ["KMapTimeline", "KMapCampaign", "KMapTestSupport"]),
-        .testTarget(name: "KMapCampaignTests", dependencies: ["KMapCampaign"]),
+        .testTarget(name: "KMapCampaignTests", dependencies: ["KMapCampaign", "KMapTestSupport"]),
         .testTarget(name: "KMapReportTests", dependencies: ["KMapReport", "KMapCampaign", "KMapRender"]),
         .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCampaign"]),
         // Depends on the kmap executable: the bad-input table runs it as a child process.
