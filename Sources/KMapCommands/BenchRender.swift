@@ -37,6 +37,7 @@ struct BenchRender: ParsableCommand {
     @OptionGroup var style: StyleOptions
 
     func run() throws {
+        FontWarmUp.start()  // fonts load on another core while the campaign is read
         try reportingErrors {
             guard let format = OutputFormat(rawValue: format) else { throw CLIError.usage("--format '\(format)' is not png, svg or pdf") }
             guard ["kmap", "reference"].contains(scene) else { throw CLIError.usage("--scene '\(scene)' is not kmap or reference") }

@@ -35,6 +35,7 @@ struct Render: ParsableCommand {
     @OptionGroup var style: StyleOptions
 
     func run() throws {
+        FontWarmUp.start()  // fonts load on another core while the campaign is read
         try reportingErrors {
             let format = try resolveFormat()
             let campaign = try campaignOptions.load()

@@ -1,0 +1,50 @@
+import Foundation
+import KMapCampaign
+import KMapTimeline
+import Testing
+@testable import KMapRender
+
+/// Fonts warmed on another thread (`FontWarmUp`) draw the same bytes as fonts a thread loads itself.
+@Suite struct FontWarmUpTests {
+    @Test func framesDrawnWithTheWarmedFontMapAreTheFramesDrawnWithout() throws {
+        let campaign = try CampaignLoader.builtin()
+        let day = try #require(Day("2016-02-23"))
+        let state = try campaign.state(on: day)
+        let previous = campaign.timeline.state(at: Instant.endOf(day.adding(days: -1)))
+        let options = FrameOptions(width: 800, height: 600, labels: .both)
+
+        /// Composes (measuring every label) and draws on a thread of its own, whose font map is its own.
+        func onAFreshThread() -> [UInt8]? {
+            let result = Box()
+            let done = DispatchSemaphore(value: 0)
+            Thread {
+                let scene = SceneComposer(campaign: campaign, options: options).scene(for: state, previous: previous)
+                result.bytes = try? CairoSceneRenderer.render(scene, format: .png, pngWriter: .fast)
+                done.signal()
+            }.start()
+            done.wait()
+            return result.bytes
+        }
+
+        let expected = try #require(onAFreshThread())
+        // This thread starts the warm-up and then composes and draws: its first Pango call adopts the warmed map.
+        let warmed = Box()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            FontWarmUp.start()
+            let scene = SceneComposer(campaign: campaign, options: options).scene(for: state, previous: previous)
+            warmed.bytes = try? CairoSceneRenderer.render(scene, format: .png, pngWriter: .fast)
+            warmed.adopted = !FontWarmUp.isPending
+            done.signal()
+        }.start()
+        done.wait()
+        #expect(warmed.adopted, "the thread that started the warm-up did not adopt its font map")
+        let same = warmed.bytes == expected
+        #expect(same, "a frame drawn with the warmed font map differs")
+    }
+}
+
+private final class Box: @unchecked Sendable {
+    var bytes: [UInt8]?
+    var adopted = false
+}
