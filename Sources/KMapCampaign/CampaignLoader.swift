@@ -80,12 +80,14 @@ public enum CampaignLoader {
             throw .missing(path: path, what: "file")
         }
         if isDirectory.boolValue { throw .unreadable(path: path, reason: "a directory stands where a file is expected") }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        // A FIFO, socket or device would block or never end: only regular files are read.
-        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+        // A FIFO, socket or device would block or never end: only regular files are read. `stat` follows a
+        // symbolic link to its file, as reading does (FileManager's attributes describe the link itself, and
+        // look up the owner's name in /etc/passwd and /etc/group for every file).
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw .unreadable(path: path, reason: "not a regular file (a pipe, socket or device); give a plain text file")
         }
-        let size = (attributes?[.size] as? Int) ?? 0
+        let size = Int(info.st_size)
         if size > maxFileBytes {
             throw .unreadable(path: path, reason: "\(size / 1_048_576) MiB is larger than the \(maxFileBytes >> 20) MiB a campaign file may have")
         }

@@ -27,6 +27,18 @@ import Testing
         #expect(c.timeline.events.count == 9)
     }
 
+    /// A campaign file may be a symbolic link to a file elsewhere (a shared events file): it is read like the file.
+    @Test func symbolicLinksToFilesAreRead() throws {
+        let folder = try testlandCopy(editing: "events.yaml") { $0 }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let elsewhere = folder + "-events.yaml"
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        try FileManager.default.moveItem(atPath: folder + "/events.yaml", toPath: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/events.yaml", withDestinationPath: elsewhere)
+        let c = try CampaignLoader.load(folder: folder)
+        #expect(c.timeline.events.count == 9)
+    }
+
     /// Found by the fuzzer (Scripts/fuzz, seed 1): a count too big for an integer trapped the conversion.
     @Test(arguments: ["1e300", "1001", "2.5", "0", "-3", "nan"])
     func unnamedCountsMustBeSmallWholeNumbers(_ value: String) throws {
