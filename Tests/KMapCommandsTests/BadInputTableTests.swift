@@ -285,6 +285,11 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             i.stdout = "/dev/full"
             return i
         },
+        BadInput("help to a full standard output", 74, ["writing to standard output failed: No space left on device"]) { _ in
+            var i = Invocation(["--help"])
+            i.stdout = "/dev/full"
+            return i
+        },
         BadInput("existing file kmap did not write", 73, ["exists and kmap did not write it", "--force"]) { s in
             try "my own notes".write(toFile: s.out + "/notes.png", atomically: true, encoding: .utf8)
             return Invocation(render.map { $0 == "OUT" ? s.out + "/notes.png" : $0 })
