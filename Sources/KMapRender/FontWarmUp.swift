@@ -12,24 +12,34 @@ import Synchronization
 /// point). Pango's default font map is per thread; this one is handed over only after the warming thread has
 /// finished with it (a semaphore orders the two), so no map is ever used by two threads at once. Worker threads
 /// of a parallel sequence load their own, as before. What is drawn does not change: the map is the one Pango
-/// would have made, only made sooner.
-public enum FontWarmUp {
+/// would have made, only made sooner. The commands use the process's one warm-up (`shared`); tests make their own.
+public final class FontWarmUp: Sendable {
+    /// The process's warm-up, which the commands start and `PangoText` adopts.
+    static let shared = FontWarmUp()
+
     /// Set while a warm-up started by `owner` has not been adopted yet: the only check on the hot path.
-    private static let pending = Atomic<Bool>(false)
-    private static let started = Atomic<Bool>(false)
+    private let pending = Atomic<Bool>(false)
+    private let started = Atomic<Bool>(false)
     // Written before `pending` is set (release) or before `done` is signalled; read after those.
-    private nonisolated(unsafe) static var owner = pthread_self()
-    private nonisolated(unsafe) static var done = DispatchSemaphore(value: 0)
-    private nonisolated(unsafe) static var map: UnsafeMutablePointer<PangoFontMap>?
+    private nonisolated(unsafe) var owner = pthread_self()
+    private let done = DispatchSemaphore(value: 0)
+    private nonisolated(unsafe) var map: UnsafeMutablePointer<PangoFontMap>?
+
+    init() {}
 
     /// Starts loading fonts for `family` on another thread; once per process, later calls do nothing.
-    public static func start(family: String = "DejaVu Sans") {
+    public static func start(family: String = "DejaVu Sans") { shared.start(family: family) }
+
+    /// On the thread that called `start`, waits for the warm-up and makes its font map this thread's default.
+    @inline(__always)
+    static func adopt() { shared.adopt() }
+
+    func start(family: String) {
         guard started.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
         owner = pthread_self()
         pending.store(true, ordering: .releasing)
-        let semaphore = done
-        let thread = Thread {
-            defer { semaphore.signal() }
+        let thread = Thread { [self] in
+            defer { done.signal() }
             guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1) else { return }
             defer { cairo_surface_destroy(surface) }
             let cr = cairo_create(surface)!
@@ -46,16 +56,15 @@ public enum FontWarmUp {
     }
 
     /// Whether a warm-up has started and not yet been adopted (for tests).
-    static var isPending: Bool { pending.load(ordering: .acquiring) }
+    var isPending: Bool { pending.load(ordering: .acquiring) }
 
-    /// On the thread that called `start`, waits for the warm-up and makes its font map this thread's default.
     @inline(__always)
-    static func adopt() {
+    func adopt() {
         guard pending.load(ordering: .acquiring) else { return }
         adoptSlowly()
     }
 
-    private static func adoptSlowly() {
+    private func adoptSlowly() {
         guard pthread_equal(owner, pthread_self()) != 0 else { return }
         done.wait()
         pending.store(false, ordering: .releasing)

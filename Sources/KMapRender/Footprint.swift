@@ -12,24 +12,46 @@ import Foundation
 /// touches the scratch surface's outer rim, the estimated bounds were wrong and the footprint is the whole
 /// frame: the item is then simply never cached beside anything.
 struct Footprint {
-    /// Device-pixel origin and size of `mask`.
-    let x0: Int, y0: Int, width: Int, height: Int
-    /// One byte per pixel, row by row: 1 where the item may change the pixel.
-    let mask: [UInt8]
+    /// The first device row, and for each row from there the runs of pixels the item may change: row `y0 + k`
+    /// holds the pairs `runs[rowStart[k]..<rowStart[k + 1]]`, each a start and an end (exclusive) in device x.
+    /// Runs rather than a bitmap: a road across the frame touches a thin band of a large box.
+    let y0: Int
+    let rowStart: [Int32]
+    let runs: [Int32]
+    /// Device columns the runs span, for a quick rejection.
+    let minX: Int, maxX: Int
     /// True when the measurement failed or escaped its bounds: treat as touching everything.
     let everywhere: Bool
 
-    static let unbounded = Footprint(x0: 0, y0: 0, width: 0, height: 0, mask: [], everywhere: true)
+    static let unbounded = Footprint(y0: 0, rowStart: [0], runs: [], minX: 0, maxX: 0, everywhere: true)
+
+    var rows: Int { rowStart.count - 1 }
 
     /// Whether the two items share at least one pixel they may both change.
     func intersects(_ other: Footprint) -> Bool {
         if everywhere || other.everywhere { return true }
-        let left = max(x0, other.x0), right = min(x0 + width, other.x0 + other.width)
-        let top = max(y0, other.y0), bottom = min(y0 + height, other.y0 + other.height)
-        guard left < right, top < bottom else { return false }
+        guard minX < other.maxX, other.minX < maxX else { return false }
+        let top = max(y0, other.y0), bottom = min(y0 + rows, other.y0 + other.rows)
+        guard top < bottom else { return false }
         for y in top..<bottom {
-            let a = (y - y0) * width - x0, b = (y - other.y0) * other.width - other.x0
-            for x in left..<right where mask[a + x] != 0 && other.mask[b + x] != 0 { return true }
+            var i = Int(rowStart[y - y0]), j = Int(other.rowStart[y - other.y0])
+            let iEnd = Int(rowStart[y - y0 + 1]), jEnd = Int(other.rowStart[y - other.y0 + 1])
+            while i < iEnd, j < jEnd {
+                if runs[i] < other.runs[j + 1], other.runs[j] < runs[i + 1] { return true }
+                if runs[i + 1] <= other.runs[j + 1] { i += 2 } else { j += 2 }
+            }
+        }
+        return false
+    }
+
+    /// Whether the item may change device pixel (x, y).
+    func touches(x: Int, y: Int) -> Bool {
+        if everywhere { return true }
+        guard y >= y0, y < y0 + rows else { return false }
+        var i = Int(rowStart[y - y0])
+        while i < Int(rowStart[y - y0 + 1]) {
+            if Int(runs[i]) <= x, x < Int(runs[i + 1]) { return true }
+            i += 2
         }
         return false
     }
@@ -38,14 +60,17 @@ struct Footprint {
     static func measure(_ item: SceneItem, evenOdd: Bool, scale: Double) -> Footprint {
         guard let box = item.conservativeBounds(scale: scale) else { return .unbounded }
         // The bounds in device pixels, rounded outwards, then a rim of 2 pixels: 1 for the widening and 1 to
-        // notice an item that escapes its bounds.
-        let rim = 2
-        let sx0 = Int((box.x * scale).rounded(.down)) - rim
-        let sy0 = Int((box.y * scale).rounded(.down)) - rim
-        let sx1 = Int(((box.x + box.width) * scale).rounded(.up)) + rim
-        let sy1 = Int(((box.y + box.height) * scale).rounded(.up)) + rim
-        let w = sx1 - sx0, h = sy1 - sy0
-        guard w > 0, h > 0, w * h <= 16_000_000 else { return .unbounded }
+        // notice an item that escapes its bounds. Far outside the frame (or not finite) nothing is measured:
+        // Cairo's fixed-point coordinates end near 8 million pixels, and the scratch surface would be huge.
+        let rim = 2.0
+        let left = (box.x * scale).rounded(.down) - rim, top = (box.y * scale).rounded(.down) - rim
+        let right = ((box.x + box.width) * scale).rounded(.up) + rim
+        let bottom = ((box.y + box.height) * scale).rounded(.up) + rim
+        let limit = 1_000_000.0
+        guard [left, top, right, bottom].allSatisfy({ $0.isFinite && abs($0) < limit }),
+            right > left, bottom > top, (right - left) * (bottom - top) <= 16_000_000
+        else { return .unbounded }
+        let sx0 = Int(left), sy0 = Int(top), w = Int(right - left), h = Int(bottom - top)
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)),
             cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
         else { return .unbounded }
@@ -76,7 +101,38 @@ struct Footprint {
                 }
             }
         }
-        return Footprint(x0: sx0, y0: sy0, width: w, height: h, mask: touched, everywhere: false)
+        return runs(of: touched, width: w, height: h, x0: sx0, y0: sy0)
+    }
+
+    /// The runs of a byte mask (1 = touched) whose pixel (0, 0) is device pixel (x0, y0); empty rows at the top
+    /// and bottom are dropped.
+    static func runs(of mask: [UInt8], width w: Int, height h: Int, x0: Int, y0: Int) -> Footprint {
+        var rowStart: [Int32] = [0], runs: [Int32] = []
+        var first = -1, last = -1, minX = Int.max, maxX = Int.min
+        for y in 0..<h {
+            var x = 0
+            let before = runs.count
+            while x < w {
+                guard mask[y * w + x] != 0 else {
+                    x += 1
+                    continue
+                }
+                let start = x
+                while x < w, mask[y * w + x] != 0 { x += 1 }
+                runs.append(Int32(x0 + start))
+                runs.append(Int32(x0 + x))
+                minX = min(minX, x0 + start)
+                maxX = max(maxX, x0 + x)
+            }
+            if runs.count > before {
+                if first < 0 { first = y }
+                last = y
+            }
+            rowStart.append(Int32(runs.count))
+        }
+        guard first >= 0 else { return Footprint(y0: y0, rowStart: [0], runs: [], minX: 0, maxX: 0, everywhere: false) }
+        return Footprint(
+            y0: y0 + first, rowStart: Array(rowStart[first...(last + 1)]), runs: runs, minX: minX, maxX: maxX, everywhere: false)
     }
 }
 

@@ -40,7 +40,12 @@ final class LayerCache {
     /// Every id's value in the previous frame, and the ids that changed at least once.
     private var previous: [String: SceneItem] = [:]
     private var unsettled: Set<String> = []
+    /// Footprints used by this frame and by the previous one: kept no longer, so that memory follows what a frame
+    /// holds, not the length of the sequence (every new colour of a changing zone is a new item).
     private var footprints: [FootprintKey: Footprint] = [:]
+    private var olderFootprints: [FootprintKey: Footprint] = [:]
+    /// Footprints held between frames (for tests).
+    var heldFootprints: Int { footprints.count + olderFootprints.count }
     /// What measuring new footprints cost this frame, in `weight` units, and the balance of the last frames:
     /// what caching saved minus what it cost. A workspace whose frames change too much to gain stops trying.
     private var measuredWeight = 0.0
@@ -77,7 +82,11 @@ final class LayerCache {
     func prepare(_ scene: Scene, on surface: OpaquePointer, width: Int32, height: Int32, scale: Double) -> [Int]? {
         let here = Geometry(width: width, height: height, scale: scale)
         if geometry != here { reset(here) }
-        defer { remember(scene) }
+        defer {
+            remember(scene)
+            olderFootprints = footprints
+            footprints = [:]
+        }
         guard !previous.isEmpty, !gaveUp else { return nil }
         measuredWeight = 0
 
@@ -130,7 +139,7 @@ final class LayerCache {
         gaveUp = false
         previous = [:]
         unsettled = []
-        footprints = [:]
+        olderFootprints = [:]
     }
 
     private func remember(_ scene: Scene) {
@@ -149,7 +158,10 @@ final class LayerCache {
     private func footprint(_ item: SceneItem, _ evenOdd: Bool, _ scale: Double) -> Footprint {
         let key = FootprintKey(item: item, evenOdd: evenOdd)
         if let known = footprints[key] { return known }
-        if footprints.count >= 8192 { footprints.removeAll(keepingCapacity: true) }
+        if let known = olderFootprints[key] {
+            footprints[key] = known
+            return known
+        }
         let measured = Footprint.measure(item, evenOdd: evenOdd, scale: scale)
         measuredWeight += Self.weight([item])
         footprints[key] = measured

@@ -27,14 +27,17 @@ import Testing
         }
 
         let expected = try #require(onAFreshThread())
-        // This thread starts the warm-up and then composes and draws: its first Pango call adopts the warmed map.
+        // This thread starts a warm-up, adopts its font map, and then composes and draws with it.
         let warmed = Box()
         let done = DispatchSemaphore(value: 0)
+        // A warm-up of its own: the process's one may have been started by an in-process command test.
+        let warmUp = FontWarmUp()
         Thread {
-            FontWarmUp.start()
+            warmUp.start(family: "DejaVu Sans")
+            warmUp.adopt()  // what PangoText does for the process's warm-up at its first call
+            warmed.adopted = !warmUp.isPending
             let scene = SceneComposer(campaign: campaign, options: options).scene(for: state, previous: previous)
             warmed.bytes = try? CairoSceneRenderer.render(scene, format: .png, pngWriter: .fast)
-            warmed.adopted = !FontWarmUp.isPending
             done.signal()
         }.start()
         done.wait()
