@@ -57,8 +57,8 @@ public enum CairoSceneRenderer {
         let (surface, isNew) = workspace.uncleared(width: w, height: h)
         let canvas = try CairoCanvas(surface: cairo_surface_reference(surface)!, during: "creating a \(w)×\(h) image")
         cairo_scale(canvas.cr, scale, scale)
-        if staticLayers, let fresh = workspace.layers.prepare(scene, on: canvas.surface, width: w, height: h, scale: scale) {
-            draw(scene, only: fresh, on: canvas.cr)  // the cached image overwrote every pixel
+        if staticLayers, let plan = workspace.layers.prepare(scene, on: canvas.surface, width: w, height: h, scale: scale) {
+            draw(scene, only: plan.fresh, evenOdd: plan.evenOdd, on: canvas.cr)  // the cached image overwrote every pixel
         } else {
             if !isNew { workspace.clear(surface) }
             draw(scene, on: canvas.cr)
@@ -79,9 +79,9 @@ public enum CairoSceneRenderer {
         for item in scene.items { draw(item, on: cr) }
     }
 
-    /// Some of the frame's items (indices in frame order), each with the fill rule it has in the whole frame.
-    static func draw(_ scene: Scene, only indices: [Int], on cr: OpaquePointer) {
-        let evenOdd = evenOddBefore(scene.items)
+    /// Some of the frame's items (indices in frame order), each with the fill rule it has in the whole frame
+    /// (`evenOdd`, from `evenOddBefore`).
+    static func draw(_ scene: Scene, only indices: [Int], evenOdd: [Bool], on cr: OpaquePointer) {
         prepare(cr)
         for i in indices {
             cairo_set_fill_rule(cr, evenOdd[i] ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)

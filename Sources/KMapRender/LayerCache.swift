@@ -77,9 +77,12 @@ final class LayerCache {
     }
 
     /// Prepares `surface` (a `width`×`height` ARGB32 image at `scale`) for `scene`: when the cached image
-    /// serves, copies it in and returns the indices of the items still to draw; otherwise returns nil and the
+    /// serves, copies it in and returns the indices of the items still to draw, with every item's fill rule in
+    /// the whole frame (`CairoSceneRenderer.evenOddBefore`, worked out once here); otherwise returns nil and the
     /// whole frame is to be drawn. Either way it remembers the scene for the next frame.
-    func prepare(_ scene: Scene, on surface: OpaquePointer, width: Int32, height: Int32, scale: Double) -> [Int]? {
+    func prepare(
+        _ scene: Scene, on surface: OpaquePointer, width: Int32, height: Int32, scale: Double
+    ) -> (fresh: [Int], evenOdd: [Bool])? {
         let here = Geometry(width: width, height: height, scale: scale)
         if geometry != here { reset(here) }
         defer {
@@ -114,19 +117,20 @@ final class LayerCache {
         let choice = Content(background: scene.background, items: cached.map { scene.items[$0] }, evenOdd: cached.map { evenOdd[$0] })
         defer { lastChoice = choice }
         // Judged over 4 frames: the first frames of a sequence measure every item once.
-        balance.append(Self.weight(choice.items) - Self.copyWeight - measuredWeight)
+        let saved = Self.weight(choice.items)
+        balance.append(saved - Self.copyWeight - measuredWeight)
         if balance.count > 4 { balance.removeFirst() }
         if balance.count == 4, balance.reduce(0, +) <= 0, !neverGiveUp {
             gaveUp = true
             return nil
         }
         if choice != baked {
-            guard choice == lastChoice, neverGiveUp || Self.weight(choice.items) >= Self.copyWeight, build(choice) else { return nil }
+            guard choice == lastChoice, neverGiveUp || saved >= Self.copyWeight, build(choice) else { return nil }
         }
         guard let image else { return nil }
         copy(image, into: surface)
         framesFromCache += 1
-        return fresh
+        return (fresh, evenOdd)
     }
 
     private func reset(_ g: Geometry) {
