@@ -65,7 +65,8 @@ let package = Package(
         .testTarget(name: "KMapTimelineTests", dependencies: ["KMapTimeline", "KMapCampaign", "KMapTestSupport"]),
         .testTarget(name: "KMapCampaignTests", dependencies: ["KMapCampaign", "KMapTestSupport"]),
         .testTarget(name: "KMapReportTests", dependencies: ["KMapReport", "KMapCampaign", "KMapRender"]),
-        .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCampaign"]),
+        // CDeflate: the deflate-joining tests compress and inflate with libdeflate directly.
+        .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCampaign", "KMapTestSupport", "CDeflate"]),
         // Depends on the kmap executable: the bad-input table runs it as a child process.
         .testTarget(name: "KMapCommandsTests", dependencies: ["KMapCommands", "KMapCampaign", "KMapRender", "KMapTimeline", "KMapTestSupport", "kmap"]),
         // Depends on the kmap executable so that interruption tests can run it as a child process.

@@ -34,10 +34,15 @@ struct BenchRender: ParsableCommand {
     @Option(help: "on: PNG frames reuse an image of what did not change (the default of every command); off: every frame drawn whole.")
     var staticLayers = "on"
 
+    @Option(help: "Threads each PNG frame may use (its two bands at once). Default: the cores for a single frame (as kmap render), else 1.")
+    var frameThreads: Int?
+
     @OptionGroup var style: StyleOptions
 
     func run() throws {
-        FontWarmUp.start()  // fonts load on another core while the campaign is read
+        let frameThreads = max(1, min(2, self.frameThreads ?? (frames == 1 ? ProcessInfo.processInfo.activeProcessorCount : 1)))
+        // Fonts load on another core while the campaign is read (with a map for a second band).
+        FontWarmUp.start(spares: format == "png" ? frameThreads - 1 : 0)
         try reportingErrors {
             guard let format = OutputFormat(rawValue: format) else { throw CLIError.usage("--format '\(format)' is not png, svg or pdf") }
             guard ["kmap", "reference"].contains(scene) else { throw CLIError.usage("--scene '\(scene)' is not kmap or reference") }
@@ -52,6 +57,7 @@ struct BenchRender: ParsableCommand {
             guard ["on", "off"].contains(staticLayers) else { throw CLIError.usage("--static-layers '\(staticLayers)' is not on or off") }
             var options = try style.encoding()
             options.staticLayers = staticLayers == "on"
+            options.threads = frameThreads
             let encoding = options
             let render: @Sendable (Int) throws -> Void = { [out] f in
                 let state = campaign.timeline.state(at: Instant.endOf(days[f]))

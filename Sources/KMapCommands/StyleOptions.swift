@@ -83,9 +83,12 @@ struct StyleOptions: ParsableArguments {
         return composer
     }
 
-    /// The encoded bytes of `scene`, with these options' density, resolution, SVG engine and PNG writer.
-    func encode(_ scene: Scene, as format: OutputFormat) throws -> [UInt8] {
-        try SceneEncoder.encode(scene, as: format, options: try encoding())
+    /// The encoded bytes of `scene`, with these options' density, resolution, SVG engine and PNG writer; a PNG
+    /// drawn with up to `threads` threads (the bytes do not depend on them).
+    func encode(_ scene: Scene, as format: OutputFormat, threads: Int = 1) throws -> [UInt8] {
+        var options = try encoding()
+        options.threads = threads
+        return try SceneEncoder.encode(scene, as: format, options: options)
     }
 }
 

@@ -10,9 +10,10 @@ public enum CairoSceneRenderer {
     ///   - pngWriter: Cairo's PNG writer, or kmap's faster one; both give the same decoded pixels.
     ///   - staticLayers: for PNG, let the workspace reuse what earlier frames drew and did not change
     ///     (`LayerCache`); the bytes are the same.
+    ///   - threads: for PNG, threads this one frame may use (bands drawn at once); the bytes are the same.
     public static func render(
         _ scene: Scene, format: OutputFormat, scale: Double = 1, dpi: Double = 96, pngWriter: PNGWriter = .cairo,
-        staticLayers: Bool = false
+        staticLayers: Bool = false, threads: Int = 1
     ) throws(RenderError) -> [UInt8] {
         let sink = ByteSink()
         switch format {
@@ -20,7 +21,7 @@ public enum CairoSceneRenderer {
             // The surface and the encoder's buffers come from a workspace this frame holds alone, reused from the
             // previous frame instead of being allocated (and page-faulted in) again: see `FrameWorkspace`.
             return try FrameWorkspace.Pool.shared.with { workspace throws(RenderError) in
-                try renderPNG(scene, scale: scale, pngWriter: pngWriter, staticLayers: staticLayers, in: workspace)
+                try renderPNG(scene, scale: scale, pngWriter: pngWriter, staticLayers: staticLayers, threads: threads, in: workspace)
             }
         case .svg:
             let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, scene.width, scene.height)!
@@ -49,24 +50,33 @@ public enum CairoSceneRenderer {
     /// The PNG bytes of `scene`, drawn on `workspace`'s surface and encoded with its buffers.
     ///
     /// With `staticLayers`, the workspace's `LayerCache` may supply the items that did not change since its
-    /// previous frames as one image, and only the others are drawn: the bytes are the same either way.
+    /// previous frames as one image, and only the others are drawn. Otherwise, with `threads` of 2 or more, a
+    /// large frame is drawn and encoded in bands at once (`renderInBands`). The bytes are the same either way.
     static func renderPNG(
-        _ scene: Scene, scale: Double, pngWriter: PNGWriter, staticLayers: Bool = false, in workspace: FrameWorkspace
+        _ scene: Scene, scale: Double, pngWriter: PNGWriter, staticLayers: Bool = false, threads: Int = 1, in workspace: FrameWorkspace
     ) throws(RenderError) -> [UInt8] {
         let w = Int32((scene.width * scale).rounded()), h = Int32((scene.height * scale).rounded())
-        let (surface, isNew) = workspace.uncleared(width: w, height: h)
+        let (surface, isNew) = try workspace.uncleared(width: w, height: h)
         let canvas = try CairoCanvas(surface: cairo_surface_reference(surface)!, during: "creating a \(w)×\(h) image")
         cairo_scale(canvas.cr, scale, scale)
         if staticLayers, let plan = workspace.layers.prepare(scene, on: canvas.surface, width: w, height: h, scale: scale) {
             draw(scene, only: plan.fresh, evenOdd: plan.evenOdd, on: canvas.cr)  // the cached image overwrote every pixel
+        } else if threads > 1, FastPNGEncoder.partRows(width: Int(w), height: Int(h)).count > 1, let reach = bandReach(scene, scale: scale) {
+            return try renderInBands(
+                scene, reach: reach, on: canvas.surface, clear: !isNew, scale: scale, pngWriter: pngWriter, threads: threads, in: workspace)
         } else {
             if !isNew { workspace.clear(surface) }
             draw(scene, on: canvas.cr)
         }
         try canvas.check(during: "drawing")
-        if pngWriter == .fast { return try FastPNGEncoder.encode(canvas.surface, in: workspace) }
+        if pngWriter == .fast { return try FastPNGEncoder.encode(canvas.surface, threads: threads, in: workspace) }
+        return try cairoPNG(canvas.surface)
+    }
+
+    /// Cairo's own PNG writer.
+    static func cairoPNG(_ surface: OpaquePointer) throws(RenderError) -> [UInt8] {
         let sink = ByteSink()
-        let status = cairo_surface_write_to_png_stream(canvas.surface, ByteSink.write, sink.closure)
+        let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure)
         guard status == CAIRO_STATUS_SUCCESS else { throw .cairo(CairoCanvas.describe(status), during: "encoding PNG") }
         return sink.bytes
     }

@@ -13,35 +13,100 @@ import Foundation
 /// scanline byte is rewritten, and libdeflate's compressor keeps no state between calls.
 final class FrameWorkspace {
     private(set) var surface: OpaquePointer?
+    /// The surface's pixels: kmap's own memory (`PageBuffer`), so that bands of it can be drawn on by
+    /// separate surfaces on separate threads (`CairoSceneRenderer.renderPNG`).
+    private var pixels: PageBuffer?
     private var surfaceSize = (width: Int32(0), height: Int32(0))
-    private(set) var scanlines = UnsafeMutableRawBufferPointer(start: nil, count: 0)
-    private(set) var output = UnsafeMutableRawBufferPointer(start: nil, count: 0)
-    private var compressor: OpaquePointer?
-    private var compressorLevel: Int32 = -1
+    /// Buffers for each part of a PNG's rows (`FastPNGEncoder`): parts are encoded apart, in parallel or not.
+    private var parts: [Part] = []
     /// The static layers of the frames this workspace drew (`LayerCache`).
     let layers = LayerCache()
 
+    /// One part's scanlines, deflate output and compressor (libdeflate's compressors are not shared between
+    /// threads).
+    final class Part {
+        private(set) var scanlines: PageBuffer?
+        private(set) var output: PageBuffer?
+        private var compressor: OpaquePointer?
+        private var compressorLevel: Int32 = -1
+
+        deinit { if let compressor { libdeflate_free_compressor(compressor) } }
+
+        /// At least `count` bytes for scanlines (contents undefined).
+        func scanlineBuffer(_ count: Int) throws(RenderError) -> UnsafeMutableRawBufferPointer {
+            try FrameWorkspace.grow(&scanlines, to: count)
+        }
+
+        /// At least `count` bytes for deflate's output (contents undefined).
+        func outputBuffer(_ count: Int) throws(RenderError) -> UnsafeMutableRawBufferPointer {
+            try FrameWorkspace.grow(&output, to: count, huge: false)
+        }
+
+        /// libdeflate's compressor for `level`, allocated once.
+        func deflater(level: Int32) throws(RenderError) -> OpaquePointer {
+            if let compressor, compressorLevel == level { return compressor }
+            if let compressor { libdeflate_free_compressor(compressor) }
+            compressor = nil
+            guard let c = libdeflate_alloc_compressor(level) else {
+                throw .encoder("libdeflate could not allocate a level-\(level) compressor (out of memory?)")
+            }
+            compressor = c
+            compressorLevel = level
+            return c
+        }
+    }
+
     deinit {
-        if let surface { cairo_surface_destroy(surface) }
-        scanlines.deallocate()
-        output.deallocate()
-        if let compressor { libdeflate_free_compressor(compressor) }
+        if let surface { cairo_surface_destroy(surface) }  // before its pixels are unmapped
+    }
+
+    /// The buffers of part `k` of a PNG.
+    func part(_ k: Int) -> Part {
+        while parts.count <= k { parts.append(Part()) }
+        return parts[k]
+    }
+
+    /// The first `count` bytes of `buffer`, grown (as new, zeroed memory) when it is smaller.
+    static func grow(_ buffer: inout PageBuffer?, to count: Int, huge: Bool = true) throws(RenderError) -> UnsafeMutableRawBufferPointer {
+        if (buffer?.count ?? -1) < count {
+            buffer = nil
+            guard let fresh = PageBuffer(count: count, huge: huge) else { throw .encoder("could not map \(count) bytes of memory") }
+            buffer = fresh
+        }
+        return UnsafeMutableRawBufferPointer(rebasing: buffer!.bytes[0..<count])
     }
 
     /// The surface as the previous frame left it (or a new, clear one when the size changed): for a frame that
     /// overwrites every pixel anyway (`LayerCache`); `clear` it otherwise.
-    func uncleared(width: Int32, height: Int32) -> (surface: OpaquePointer, isNew: Bool) {
+    func uncleared(width: Int32, height: Int32) throws(RenderError) -> (surface: OpaquePointer, isNew: Bool) {
         if let surface, surfaceSize == (width, height), cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS {
             return (surface, false)
         }
         if let surface { cairo_surface_destroy(surface) }
-        let fresh = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!
+        surface = nil
+        pixels = nil
+        let during = "creating a \(width)×\(height) image"
+        let stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width)
+        let memory = stride > 0 && height > 0 && height <= 32767 ? PageBuffer(count: Int(stride) * Int(height)) : nil
+        // A size Cairo refuses gets Cairo's own error, as from a surface Cairo allocates.
+        let fresh =
+            if let memory {
+                cairo_image_surface_create_for_data(memory.base.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32, width, height, stride)!
+            } else {
+                cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!
+            }
+        let status = cairo_surface_status(fresh)
+        guard status == CAIRO_STATUS_SUCCESS, let memory else {
+            cairo_surface_destroy(fresh)
+            throw .cairo(status == CAIRO_STATUS_SUCCESS ? "out of memory" : CairoCanvas.describe(status), during: during)
+        }
         // Never in Cairo's "clear" state when drawn on: Cairo draws the first operation on a clear surface
         // through another path, whose rounding differs in the last bit on transparent pixels, and a frame drawn
         // from the static-layer image (`LayerCache`) starts on a surface that is not clear. Marking it dirty
-        // makes both start alike.
+        // makes both start alike. (The memory is zero when mapped: a new surface is transparent.)
         cairo_surface_mark_dirty(fresh)
         surface = fresh
+        pixels = memory
         surfaceSize = (width, height)
         return (fresh, true)
     }
@@ -53,37 +118,6 @@ final class FrameWorkspace {
         cairo_paint(cr)
         cairo_destroy(cr)
         cairo_surface_mark_dirty(surface)
-    }
-
-    /// At least `count` bytes for scanlines (contents undefined).
-    func scanlineBuffer(_ count: Int) -> UnsafeMutableRawBufferPointer {
-        if scanlines.count < count {
-            scanlines.deallocate()
-            scanlines = .allocate(byteCount: count, alignment: 16)
-        }
-        return UnsafeMutableRawBufferPointer(rebasing: scanlines[0..<count])
-    }
-
-    /// At least `count` bytes for deflate's output (contents undefined).
-    func outputBuffer(_ count: Int) -> UnsafeMutableRawBufferPointer {
-        if output.count < count {
-            output.deallocate()
-            output = .allocate(byteCount: count, alignment: 16)
-        }
-        return UnsafeMutableRawBufferPointer(rebasing: output[0..<count])
-    }
-
-    /// libdeflate's compressor for `level`, allocated once.
-    func deflater(level: Int32) throws(RenderError) -> OpaquePointer {
-        if let compressor, compressorLevel == level { return compressor }
-        if let compressor { libdeflate_free_compressor(compressor) }
-        compressor = nil
-        guard let c = libdeflate_alloc_compressor(level) else {
-            throw .encoder("libdeflate could not allocate a level-\(level) compressor (out of memory?)")
-        }
-        compressor = c
-        compressorLevel = level
-        return c
     }
 
     /// Workspaces not in use. Frames take one for their whole drawing and encoding and give it back, so there

@@ -11,19 +11,24 @@ public struct EncodingOptions: Sendable, Hashable {
     /// PNG frames of a sequence reuse an image of what earlier frames drew and did not change (`LayerCache`):
     /// the same bytes, sooner. Off only to measure or to check it.
     public var staticLayers: Bool
+    /// Threads one PNG frame may use: with 2, a large frame is drawn and encoded in two bands at once. For a
+    /// single frame; a sequence runs frames side by side instead (`--jobs`). The bytes do not depend on it.
+    public var threads: Int
 
     public enum SVGEngine: String, Sendable, Hashable, CaseIterable {
         case kmap, cairo
     }
 
     public init(
-        scale: Double = 1, dpi: Double = 96, svgEngine: SVGEngine = .kmap, pngWriter: PNGWriter = .fast, staticLayers: Bool = true
+        scale: Double = 1, dpi: Double = 96, svgEngine: SVGEngine = .kmap, pngWriter: PNGWriter = .fast, staticLayers: Bool = true,
+        threads: Int = 1
     ) {
         self.scale = scale
         self.dpi = dpi
         self.svgEngine = svgEngine
         self.pngWriter = pngWriter
         self.staticLayers = staticLayers
+        self.threads = threads
     }
 }
 
@@ -35,7 +40,8 @@ public enum SceneEncoder {
             return SVGWriter.write(scene)
         case .png:
             let png = try CairoSceneRenderer.render(
-                scene, format: .png, scale: options.scale, pngWriter: options.pngWriter, staticLayers: options.staticLayers)
+                scene, format: .png, scale: options.scale, pngWriter: options.pngWriter, staticLayers: options.staticLayers,
+                threads: options.threads)
             return PNGText.insert(png, scene.metadata)
         case .svg:
             return SVGWriter.marked(try CairoSceneRenderer.render(scene, format: format, scale: options.scale, dpi: options.dpi))

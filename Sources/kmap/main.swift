@@ -11,4 +11,5 @@ atexit {
     _exit(74)
 }
 
+KMap.startEarlyWork(CommandLine.arguments)
 KMap.main()
