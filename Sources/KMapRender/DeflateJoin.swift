@@ -92,10 +92,10 @@ enum DeflateJoin {
         literals.fast.withUnsafeBufferPointer { lit in
             distances.fast.withUnsafeBufferPointer { dist in
                 let litTable = lit.baseAddress.unsafelyUnwrapped, distTable = dist.baseAddress.unsafelyUnwrapped
-                let mask = UInt32((1 << Huffman.fastBits) - 1)
+                let litMask = literals.mask, distMask = distances.mask
                 while true {
                     // A table entry is symbol << 8 | extra bits << 4 | code length (0: a longer code).
-                    var entry = litTable[Int(bits.peek32() & mask)]
+                    var entry = litTable[Int(bits.peek32() & litMask)]
                     if entry == 0 {
                         guard let symbol = literals.decodeSlowly(&bits) else { return false }
                         entry = Huffman.entry(symbol: symbol, length: 0, literals: true)
@@ -105,7 +105,7 @@ enum DeflateJoin {
                     if symbol < 256 { continue }
                     if symbol == 256 { return true }
                     guard symbol <= 285 else { return false }
-                    var d = distTable[Int(bits.peek32() & mask)]
+                    var d = distTable[Int(bits.peek32() & distMask)]
                     if d == 0 {
                         guard let symbol = distances.decodeSlowly(&bits) else { return false }
                         d = Huffman.entry(symbol: symbol, length: 0, literals: false)
@@ -172,8 +172,11 @@ enum DeflateJoin {
     /// ones, bit by bit (as zlib's `puff.c` does).
     struct Huffman {
         static let fastBits = 10
-        /// For each `fastBits`-bit window (stream order): `entry`, or 0 when the code is longer.
+        /// For each window of the next `mask`'s bits (stream order): `entry`, or 0 when the code is longer. The
+        /// table is as wide as the longest code, up to `fastBits`: a block's three tables are built for every
+        /// block, and the code-length code needs only 7 bits.
         fileprivate var fast: [UInt32]
+        fileprivate let mask: UInt32
         /// Codes of each length, and the symbols sorted by code.
         private var counts: [Int]
         private var symbols: [UInt16]
@@ -202,18 +205,19 @@ enum DeflateJoin {
         /// `literals`: the literal/length code (for the extra bits of its entries); `distances` likewise.
         init?(_ lengths: ArraySlice<UInt8>, literals: Bool = false, distances: Bool = false) {
             // Built once per block (tens of blocks a frame): counts on the stack, the table filled through pointers.
-            let built = withUnsafeTemporaryAllocation(of: Int.self, capacity: 48) { scratch -> (fast: [UInt32], counts: [Int], symbols: [UInt16])? in
+            let built = withUnsafeTemporaryAllocation(of: Int.self, capacity: 48) { scratch -> (fast: [UInt32], bits: Int, counts: [Int], symbols: [UInt16])? in
                 let counts = scratch.baseAddress!, offsets = counts + 16, next = counts + 32
                 for i in 0..<48 { scratch[i] = 0 }
                 for l in lengths { counts[Int(l)] += 1 }
                 counts[0] = 0
-                var left = 1, any = false
+                var left = 1, longest = 0
                 for len in 1...15 {
                     left = left * 2 - counts[len]
                     if left < 0 { return nil }
-                    any = any || counts[len] > 0
+                    if counts[len] > 0 { longest = len }
                 }
-                guard any else { return nil }
+                guard longest > 0 else { return nil }
+                let tableBits = min(Self.fastBits, longest)
                 for len in 1..<15 { offsets[len + 1] = offsets[len] + counts[len] }
                 var code = 0
                 for len in 1...15 {
@@ -221,7 +225,7 @@ enum DeflateJoin {
                     next[len] = code
                 }
                 var symbols = [UInt16](repeating: 0, count: lengths.count)
-                var fast = [UInt32](repeating: 0, count: 1 << Self.fastBits)
+                var fast = [UInt32](repeating: 0, count: 1 << tableBits)
                 let reversed = Self.reversed
                 symbols.withUnsafeMutableBufferPointer { sym in
                     fast.withUnsafeMutableBufferPointer { table in
@@ -240,7 +244,7 @@ enum DeflateJoin {
                                     literals || distances
                                     ? Self.entry(symbol: UInt16(symbol), length: len, literals: literals) : UInt32(symbol) << 8 | UInt32(len)
                                 var window = Int(rev[c << (Self.fastBits - len)])
-                                while window < 1 << Self.fastBits {
+                                while window < 1 << tableBits {
                                     table[window] = e
                                     window += 1 << len
                                 }
@@ -248,17 +252,18 @@ enum DeflateJoin {
                         }
                     }
                 }
-                return (fast, Array(UnsafeBufferPointer(start: counts, count: 16)), symbols)
+                return (fast, tableBits, Array(UnsafeBufferPointer(start: counts, count: 16)), symbols)
             }
             guard let built else { return nil }
             fast = built.fast
+            mask = UInt32((1 << built.bits) - 1)
             counts = built.counts
             symbols = built.symbols
         }
 
         /// The next symbol (without its extra bits).
         func decode(_ bits: inout BitReader) -> UInt16? {
-            let entry = fast[Int(bits.peek32() & UInt32((1 << Self.fastBits) - 1))]
+            let entry = fast[Int(bits.peek32() & mask)]
             if entry != 0 {
                 guard bits.skip(Int(entry & 15)) else { return nil }
                 return UInt16(entry >> 8)

@@ -136,6 +136,9 @@ public final class FontWarmUp: Sendable {
         g_object_unref(UnsafeMutableRawPointer(spare))
     }
 
+    /// Spare maps taken by other threads (for tests).
+    var sparesTaken: Int { lock.withLock { sparesClaimed } }
+
     /// Whether a warm-up has started and not yet been adopted (for tests).
     var isPending: Bool { pending.load(ordering: .acquiring) }
 

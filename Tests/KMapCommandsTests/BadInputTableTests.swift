@@ -328,6 +328,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             return Invocation(["render", "--day", "2016-02-23", "--theme", s.root + "/theme.yaml", "-o", s.output])
         },
         usage("report to standard output", ["report", "-o", "-"], ["not standard output", "-o report.pdf"]),
+        usage("no threads for a frame", ["render", "--day", "2016-02-23", "--threads", "0", "-o", "OUT"], ["--threads 0 is out of range", "give 1 to 64"]),
         usage("report with an unknown extension", ["report", "-o", "OUT:r.docx"], ["give a folder, or a file ending in .html, .md or .pdf"]),
         usage("animation with an unknown extension", ["animate", "-o", "OUT:x.avi"], ["cannot tell the animation format", ".mp4, .webm or .gif"]),
     ]

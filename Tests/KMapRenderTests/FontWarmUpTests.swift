@@ -47,6 +47,44 @@ import Testing
     }
 }
 
+extension FontWarmUpTests {
+    /// A spare map asked for after the warm-up started (as `kmap render` does once it knows its output) is warmed
+    /// and taken by another thread, which draws the same bytes with it; a thread beyond the spares asked for
+    /// does not wait.
+    @Test func aSpareMapIsTakenByAnotherThreadAndDrawsTheSameBytes() throws {
+        let scene = try StaticLayerTests.referenceSequence(frames: 1)[0]
+        let expected = try CairoSceneRenderer.render(scene, format: .png, pngWriter: .fast)
+        let warmUp = FontWarmUp()
+        let started = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        let box = Box()
+        Thread {
+            warmUp.start(family: "DejaVu Sans")
+            warmUp.start(family: "DejaVu Sans", spares: 1)  // a later call asks for a spare
+            started.signal()
+        }.start()
+        started.wait()
+        Thread {
+            warmUp.adoptSpare()
+            box.adopted = warmUp.sparesTaken == 1
+            box.bytes = try? CairoSceneRenderer.render(scene, format: .png, pngWriter: .fast)
+            warmUp.adoptSpare()  // a second call on the same thread takes nothing more
+            done.signal()
+        }.start()
+        done.wait()
+        #expect(box.adopted, "the other thread did not take the spare map")
+        #expect(warmUp.sparesTaken == 1)
+        let same = box.bytes == expected
+        #expect(same, "a frame drawn with the spare map differs")
+        // No spare left: a third thread goes on with its own map at once.
+        Thread {
+            warmUp.adoptSpare()
+            done.signal()
+        }.start()
+        #expect(done.wait(timeout: .now() + 30) == .success, "a thread beyond the spares waited")
+        #expect(warmUp.sparesTaken == 1)
+    }
+}
+
 private final class Box: @unchecked Sendable {
     var bytes: [UInt8]?
     var adopted = false
