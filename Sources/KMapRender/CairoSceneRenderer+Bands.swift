@@ -4,15 +4,14 @@ internal import CCairo
 /// converted and deflated at once.
 ///
 /// A single frame (`kmap render`) otherwise leaves the second core idle while it draws and deflates. Each band
-/// is a Cairo surface of its own over its rows of the frame's memory, drawn with the frame's transformation
-/// moved up by the band's first row. There are four bands, taken by the two threads in turn, the costliest
+/// is a Cairo surface of its own over the frame's memory, clipped to the band's rows. There are four bands, taken by the two threads in turn, the costliest
 /// first (`bandsByCost`): labels crowd some parts of a map, so halves would leave one thread waiting for the
 /// other. Then the two halves of the image are converted and deflated, one on each thread
 /// (`FastPNGEncoder.encodePart`), and joined into one file (`FastPNGEncoder.assemble`).
 ///
-/// The pixels are those of the frame drawn whole: Cairo rasterizes on whole-pixel rows, so moving the frame
-/// by a whole number of rows moves its pixels and changes none of them, and a band leaves out only items that
-/// cannot reach its rows (`verticalReach`). The fill rule, the one piece of state an item leaves to the next,
+/// The pixels are those of the frame drawn whole: every item is drawn with the frame's own coordinates, a
+/// clip of whole rows only keeps each band's writes within its rows, and a band leaves out only items that
+/// cannot reach them (`verticalReach`). The fill rule, the one piece of state an item leaves to the next,
 /// is set for each item as it is in the whole frame. Frames with items that are not finite or lie far outside
 /// are drawn whole (`bandReach`). `BandTests` hold the bands to whole frames byte for byte. Text is shaped by
 /// every band it reaches; its halo, the larger cost, is stroked only where it is seen.
@@ -79,23 +78,29 @@ extension CairoSceneRenderer {
         _ scene: Scene, rows: Range<Int>, pixels: FastPNGEncoder.Pixels, clear: Bool, scale: Double, reach: [ClosedRange<Double>],
         evenOdd: [Bool]
     ) throws(RenderError) {
-        let memory = UnsafeMutableRawPointer(mutating: pixels.base + rows.lowerBound * pixels.stride).assumingMemoryBound(to: UInt8.self)
-        let surface = cairo_image_surface_create_for_data(memory, CAIRO_FORMAT_ARGB32, Int32(pixels.width), Int32(rows.count), Int32(pixels.stride))!
+        // A surface over the whole frame, clipped to the band: the frame's own coordinates, so no number Cairo or
+        // Pango computes differs from the whole frame's. (Moving the frame up by the band's first row instead
+        // changed the last bit of some pixels at scales 1.5, 2.5 and 3: a coordinate on a rounding tie of
+        // Cairo's 1/256-pixel grid rounded the other way.) The clip is whole rows, so the band's Cairo writes
+        // no pixel outside them while the other thread draws there.
+        let memory = UnsafeMutablePointer(mutating: pixels.base.assumingMemoryBound(to: UInt8.self))
+        let surface = cairo_image_surface_create_for_data(memory, CAIRO_FORMAT_ARGB32, Int32(pixels.width), Int32(pixels.height), Int32(pixels.stride))!
         let canvas = try CairoCanvas(surface: surface, during: "creating a band of rows \(rows)")
+        cairo_rectangle(canvas.cr, 0, Double(rows.lowerBound), Double(pixels.width), Double(rows.count))
+        cairo_clip(canvas.cr)
         if clear {
             cairo_set_operator(canvas.cr, CAIRO_OPERATOR_CLEAR)
             cairo_paint(canvas.cr)
             cairo_set_operator(canvas.cr, CAIRO_OPERATOR_OVER)
         }
         cairo_surface_mark_dirty(surface)  // not in Cairo's "clear" state: see `FrameWorkspace.uncleared`
-        cairo_translate(canvas.cr, 0, -Double(rows.lowerBound))
         cairo_scale(canvas.cr, scale, scale)
         paintBackground(scene.background, canvas.cr)
         // Items touching the rows just outside the band are drawn too: a margin against rounding.
         let top = Double(rows.lowerBound) - 2, bottom = Double(rows.upperBound) + 2
         let inBand = scene.items.indices.filter { reach[$0].upperBound >= top && reach[$0].lowerBound <= bottom }
         draw(scene, only: inBand, evenOdd: evenOdd, on: canvas.cr)
-        try canvas.check(during: "drawing rows \(rows)")
+        try canvas.check(during: "drawing")
         cairo_surface_flush(surface)
     }
 }
@@ -105,7 +110,7 @@ extension SceneItem {
     /// item is not finite or reaches beyond a million pixels (`CairoSceneRenderer.bandReach`).
     ///
     /// Text is not measured (that is what the band saves): its ink stays within three ems of each line's
-    /// baseline, lines one under the other, plus its halo. Other symbols use their geometry
+    /// baseline, lines one under the other, plus one em for each combining mark, plus its halo. Other symbols use their geometry
     /// (`conservativeBounds`).
     func verticalReach(scale: Double) -> ClosedRange<Double>? {
         let limit = 1e6
@@ -114,10 +119,19 @@ extension SceneItem {
         case .text(let t):
             guard abs(t.origin.x * scale) < limit else { return nil }
             let em = abs(t.font.size)
-            let breaks = t.text.unicodeScalars.reduce(0) { n, u in
-                n + (u == "\n" || u == "\r" || u == "\u{2028}" || u == "\u{2029}" || u == "\u{0B}" || u == "\u{0C}" || u == "\u{85}" ? 1 : 0)
+            // Line breaks stack lines; combining marks stack on (or under) their letter, about half an em each
+            // (a review's "e" with 14 acute accents reached 7.7 ems above its baseline): one em per mark.
+            var breaks = 0, marks = 0
+            for u in t.text.unicodeScalars {
+                switch u {
+                case "\n", "\r", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}", "\u{85}": breaks += 1
+                case _ where u.value >= 0x300:
+                    let category = u.properties.generalCategory
+                    if category == .nonspacingMark || category == .enclosingMark || category == .spacingMark { marks += 1 }
+                default: break
+                }
             }
-            let pad = 3 * em + 4
+            let pad = (3 + Double(marks)) * em + 4
             low = t.origin.y - pad
             high = t.origin.y + Double(breaks) * 3 * em + pad
         default:

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Splitting one frame's work over cores: the bands of a frame drawn and encoded at once
 /// (`CairoSceneRenderer.renderPNG`, `FastPNGEncoder`).
@@ -13,14 +14,32 @@ enum Parallel {
             slots.deinitialize()
             slots.deallocate()
         }
-        // Each index writes its own slot only.
+        // Each index writes its own slot only. `threads` workers take the indices in order from a shared counter
+        // (Dispatch alone would use every core of the machine).
         nonisolated(unsafe) let shared = slots
+        let next = NextIndex()
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let work = body
-            DispatchQueue.concurrentPerform(iterations: count) { k in
-                shared[k] = Result { () throws(RenderError) -> T in try work(k) }
+            DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
+                while let k = next.take(below: count) {
+                    shared[k] = Result { () throws(RenderError) -> T in try work(k) }
+                }
             }
         }
         return try slots.map { slot throws(RenderError) in try slot!.get() }
+    }
+}
+
+/// The next index of a `Parallel.map`, for whichever worker asks first.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below count: Int) -> Int? {
+        lock.withLock {
+            guard value < count else { return nil }
+            defer { value += 1 }
+            return value
+        }
     }
 }

@@ -88,6 +88,21 @@ import Testing
         try Self.expectBandsAreWhole(scene, scale: scale, "seed \(seed) at \(scale)x")
     }
 
+    /// Haloed Noto Sans labels at scales whose products with the frame's coordinates land on Cairo's rounding
+    /// ties (2.5x, 3x): where moving a band up by whole rows once changed the last bit of some pixels.
+    @Test(arguments: [2.5, 3.0]) func notoLabelsAtOddScalesInBandsAreWholeFrames(scale: Double) throws {
+        var random = SplitMix64(seed: 0x2B5 + UInt64(scale * 10))
+        var items: [SceneItem] = []
+        for i in 0..<100 {
+            let origin = Point(x: Double(random.below(60_000)) / 100, y: Double(random.below(48_000)) / 100 + Double(random.below(1000)) / 7919)
+            let t = TextItem(text: random.pick(["x", "Khanasir", "Tall Abu Sal", "خناصر"]), origin: origin, font: Font(family: "Noto Sans", size: 9),
+                color: .black, halo: .white, bounds: Rect(x: 0, y: 0, width: 0, height: 0))
+            items.append(SceneItem(id: "t\(i)", layer: .labels, symbol: .text(t)))
+        }
+        let scene = Scene(width: 640, height: 480, background: Color(r: 0.95, g: 0.94, b: 0.92), items: items, title: "noto", subject: "test")
+        try Self.expectBandsAreWhole(scene, scale: scale, "Noto Sans labels at \(scale)x")
+    }
+
     /// The top half opaque and the bottom half not: the part written as RGB is written again as RGBA, and the
     /// file decodes to Cairo's pixels.
     @Test func halfOpaqueFramesAreOneColourType() throws {
@@ -102,10 +117,12 @@ import Testing
 
     /// The rows a text item is given cover its ink as Pango draws it, for fonts, sizes, scripts and lines.
     @Test func textReachCoversItsInk() throws {
-        for text in ["Khanasir", "خناصر", "Jabal\nal-Hass", "A\n\nB\nC", "ÉÇÅ gjpqy", "Tall\u{2028}Abu"] {
-            for size in [6.0, 13, 40, 90] {
+        let stacked = "e" + String(repeating: "\u{301}", count: 14), under = "a" + String(repeating: "\u{316}\u{317}", count: 8)
+        let zalgo = "K\u{30D}\u{30E}\u{304}\u{305}\u{33F}\u{311}\u{306}\u{310}\u{352}\u{357}\u{351}h\u{316}\u{317}\u{318}\u{319}\u{31C}\u{31D}\u{31E}"
+        for text in ["Khanasir", "خناصر", "Jabal\nal-Hass", "A\n\nB\nC", "ÉÇÅ gjpqy", "Tall\u{2028}Abu", stacked, under, zalgo, "ﷺ ﷽", "خَنَاصِر"] {
+            for (size, family) in [(6.0, "DejaVu Sans"), (13, "Noto Sans"), (20, "DejaVu Sans"), (40, "Noto Sans"), (90, "DejaVu Sans")] {
                 for scale in [1.0, 2.0] {
-                    let t = TextItem(text: text, origin: Point(x: 10, y: 300), font: Font(family: "DejaVu Sans", size: size, bold: true), color: .black, halo: .white, bounds: Rect(x: 0, y: 0, width: 0, height: 0))
+                    let t = TextItem(text: text, origin: Point(x: 10, y: 300), font: Font(family: family, size: size, bold: true), color: .black, halo: .white, bounds: Rect(x: 0, y: 0, width: 0, height: 0))
                     let item = SceneItem(id: "t", layer: .labels, symbol: .text(t))
                     let reach = try #require(item.verticalReach(scale: scale))
                     let ink = try #require(item.conservativeBounds(scale: scale))  // measured with Pango, halo included

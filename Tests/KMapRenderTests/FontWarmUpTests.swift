@@ -55,13 +55,17 @@ extension FontWarmUpTests {
         let scene = try StaticLayerTests.referenceSequence(frames: 1)[0]
         let expected = try CairoSceneRenderer.render(scene, format: .png, pngWriter: .fast)
         let warmUp = FontWarmUp()
-        let started = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        let started = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0), finish = DispatchSemaphore(value: 0)
         let box = Box()
+        // The starting thread stays alive to the end: a thread that ended may see its id given to the next one,
+        // which would then pass for it.
         Thread {
             warmUp.start(family: "DejaVu Sans")
             warmUp.start(family: "DejaVu Sans", spares: 1)  // a later call asks for a spare
             started.signal()
+            finish.wait()
         }.start()
+        defer { finish.signal() }
         started.wait()
         Thread {
             warmUp.adoptSpare()
