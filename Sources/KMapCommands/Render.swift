@@ -32,7 +32,7 @@ struct Render: ParsableCommand {
     @Flag(help: "Replace the output file even when kmap did not write it.")
     var force = false
 
-    @Option(help: ArgumentHelp("Cores to draw a PNG with: 2 draws its top and bottom halves at once; the file is the same. Default: the cores, up to 2.", valueName: "n"))
+    @Option(help: ArgumentHelp("Cores to draw a PNG with: with 2, it is drawn in bands and its two halves are deflated at once; the file is the same. Default: the cores, up to 2.", valueName: "n"))
     var threads: Int?
 
     @OptionGroup var style: StyleOptions
