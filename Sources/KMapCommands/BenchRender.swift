@@ -40,7 +40,7 @@ struct BenchRender: ParsableCommand {
     @OptionGroup var style: StyleOptions
 
     func run() throws {
-        let frameThreads = max(1, min(2, self.frameThreads ?? (frames == 1 ? ProcessInfo.processInfo.activeProcessorCount : 1)))
+        let frameThreads = max(1, min(Render.maxThreads, self.frameThreads ?? (frames == 1 ? ProcessInfo.processInfo.activeProcessorCount : 1)))
         // Fonts load on another core while the campaign is read (with a map for a second band).
         FontWarmUp.start(spares: format == "png" ? frameThreads - 1 : 0)
         try reportingErrors {

@@ -4,10 +4,10 @@ internal import CCairo
 /// converted and deflated at once.
 ///
 /// A single frame (`kmap render`) otherwise leaves the second core idle while it draws and deflates. Each band
-/// is a Cairo surface of its own over the frame's memory, clipped to the band's rows. There are four bands, taken by the two threads in turn, the costliest
-/// first (`bandsByCost`): labels crowd some parts of a map, so halves would leave one thread waiting for the
-/// other. Then the two halves of the image are converted and deflated, one on each thread
-/// (`FastPNGEncoder.encodePart`), and joined into one file (`FastPNGEncoder.assemble`).
+/// is a Cairo surface of its own over the frame's memory, clipped to the band's rows. There are four bands,
+/// taken by the two threads in turn, the costliest first (`bandsByCost`): labels crowd some parts of a map, so
+/// halves would leave one thread waiting for the other. Then the two halves of the image are converted and
+/// deflated, one on each thread, and joined into one file (`FastPNGEncoder.encode`).
 ///
 /// The pixels are those of the frame drawn whole: every item is drawn with the frame's own coordinates, a
 /// clip of whole rows only keeps each band's writes within its rows, and a band leaves out only items that
@@ -37,7 +37,6 @@ extension CairoSceneRenderer {
         threads: Int, in workspace: FrameWorkspace
     ) throws(RenderError) -> [UInt8] {
         let pixels = try FastPNGEncoder.Pixels(surface)  // flushes the surface before other surfaces write to its memory
-        let rows = FastPNGEncoder.partRows(width: pixels.width, height: pixels.height)
         let evenOdd = evenOddBefore(scene.items)
         let bands = Self.bandsByCost(scene, reach: reach, height: pixels.height, count: Self.drawBands)
         _ = try Parallel.map(bands.count, threads: threads) { k throws(RenderError) in
@@ -46,12 +45,7 @@ extension CairoSceneRenderer {
         }
         cairo_surface_mark_dirty(surface)  // its memory was drawn on by the bands' surfaces
         guard pngWriter == .fast else { return try cairoPNG(surface) }
-        let parts = rows.indices.map { workspace.part($0) }
-        let level = FastPNGEncoder.defaultLevel
-        let encoded = try Parallel.map(rows.count, threads: threads) { k throws(RenderError) in
-            try FastPNGEncoder.encodePart(pixels, rows: rows[k], alpha: nil, level: level, joinable: k < rows.count - 1, into: parts[k])
-        }
-        return try FastPNGEncoder.assemble(pixels, rows: rows, parts: encoded, level: level, in: workspace)
+        return try FastPNGEncoder.encode(surface, threads: threads, in: workspace)  // its two parts at once
     }
 
     /// `count` bands of equal height, the costliest first, so that the two threads taking them in turn end
