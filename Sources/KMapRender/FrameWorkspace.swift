@@ -70,7 +70,7 @@ final class FrameWorkspace {
     static func grow(_ buffer: inout PageBuffer?, to count: Int, huge: Bool = true) throws(RenderError) -> UnsafeMutableRawBufferPointer {
         if (buffer?.count ?? -1) < count {
             buffer = nil
-            guard let fresh = PageBuffer(count: count, huge: huge) else { throw .encoder("could not map \(count) bytes of memory") }
+            guard let fresh = PageBuffer(count: count, huge: huge) else { throw .encoder("could not map \(count) bytes of memory (out of memory?); lower --size or --scale, or --jobs") }
             buffer = fresh
         }
         return UnsafeMutableRawBufferPointer(rebasing: buffer!.bytes[0..<count])
@@ -98,7 +98,7 @@ final class FrameWorkspace {
         let status = cairo_surface_status(fresh)
         guard status == CAIRO_STATUS_SUCCESS, let memory else {
             cairo_surface_destroy(fresh)
-            throw .cairo(status == CAIRO_STATUS_SUCCESS ? "out of memory" : CairoCanvas.describe(status), during: during)
+            throw .cairo(status == CAIRO_STATUS_SUCCESS ? "out of memory; lower --size or --scale, or --jobs" : CairoCanvas.describe(status), during: during)
         }
         // Never in Cairo's "clear" state when drawn on: Cairo draws the first operation on a clear surface
         // through another path, whose rounding differs in the last bit on transparent pixels, and a frame drawn
