@@ -26,6 +26,8 @@ public struct CampaignInfo: Sendable {
     }
     public var sources: [Source]
     public var supplyRoute: SupplyRoute?
+    /// How long evidence lasts before a state is shown weaker (`staleAfter`); nil: it never ages.
+    public var staleness: Staleness?
 
     /// A document, data set or report that data rests on.
     public struct Source: Sendable, Hashable, Identifiable {
@@ -35,6 +37,10 @@ public struct CampaignInfo: Sendable {
         public var url: String?
         public var licence: String?
         public var note: String?
+        /// The day it was published, when known: a source cannot state what happened after it.
+        public var date: Day?
+        /// For a party to the conflict or its outlet (SANA, Amaq, Al-Masdar, FNA): who it speaks for.
+        public var partisan: String?
     }
 
     public struct SupplyRoute: Sendable, Hashable {

@@ -22,7 +22,7 @@ struct InstantOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A time on that day: HH:MM, or early, morning, midday, afternoon, evening, night. Default: the end of the day.",
+            "A time on that day: HH:MM, or early, morning, midday, afternoon, evening, night. Default: the end of the day. Only events the source times by then count, with the untimed ones it tells before them; an untimed event counts from the end of its day.",
             valueName: "time"))
     var time: String?
 

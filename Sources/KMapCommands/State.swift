@@ -10,7 +10,7 @@ struct State: ParsableCommand {
         abstract: "Print who controls each place, and the roads' status, on a day.",
         discussion: """
             --format json prints one object with the campaign, the day, the factions, every place (controller, \
-            status, since, confidence, source and quote) and every road (open or cut, and where). Its fields are \
+            status, since, the event's confidence, tie, position and combined confidence, source and quote) and every road (open or cut, and where). Its fields are \
             stable: scripts and web overlays can rely on them (docs/STATE-JSON.md).
 
             Examples:
@@ -24,6 +24,7 @@ struct State: ParsableCommand {
 
     @OptionGroup var instant: InstantOptions
     @OptionGroup var campaignOptions: CampaignOptions
+    @OptionGroup var evidence: EvidenceOptions
 
     @Option(name: .long, help: "text (a table) or json.")
     var format: Format = .text
@@ -31,7 +32,7 @@ struct State: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let campaign = try campaignOptions.load()
-            let state = campaign.timeline.state(at: try instant.instant(in: campaign))
+            let state = evidence.apply(campaign.timeline.state(at: try instant.instant(in: campaign)))
             let document = StateDocument(campaign: campaign, state: state)
             switch format {
             case .json: Console.out(try Self.json(document))
@@ -49,9 +50,11 @@ struct State: ParsableCommand {
 
     static func table(_ d: StateDocument) -> String {
         var rows = [["PLACE", "KIND", "CONTROLLER", "STATUS", "SINCE", "CONFIDENCE", "SOURCE"]]
+        // CONFIDENCE is the combined one (event, tie, position), the one the map draws.
         for p in d.places {
             let status = p.contestedBy.isEmpty ? p.status : "\(p.status) by \(p.contestedBy.joined(separator: "+"))"
-            rows.append([p.name, p.kind, p.controller, status, p.since, p.confidence, p.event.map { "\(p.source) \($0)" } ?? "\(p.source) (initial)"])
+            let source = p.source.isEmpty ? "-" : p.event.map { "\(p.source) \($0)" } ?? "\(p.source) (initial)"
+            rows.append([p.name, p.kind, p.controller, status, p.since, p.combinedConfidence, source])
         }
         let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
         var out = "\(d.campaign), \(d.day) (\(d.asOf))\n\n"

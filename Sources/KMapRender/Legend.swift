@@ -14,10 +14,14 @@ struct Legend {
         case cut
         case estimated
         case uncertain
+        case unknown
         case changed
         case zones(Double)
         case front
     }
+
+    /// The fill of a place no source speaks for: no faction's colour.
+    static let unknownFill = Color(hex: "#bdbdbd")!
 
     static let rowHeight = 21.0
     static let headingHeight = 24.0
@@ -26,26 +30,27 @@ struct Legend {
     /// Entries for one frame.
     static func entries(campaign: Campaign, places: [Place], state: ControlState, changed: Bool, zones: Double?) -> [Entry] {
         let shown = places.compactMap { state[$0.id] }
-        let uncertain = shown.contains { $0.basis.confidence != .stated }
-        var factions = Set(shown.map(\.controller))
+        let uncertain = shown.contains { $0.isKnown && $0.confidence != .stated }
+        var factions = Set(shown.filter(\.isKnown).map(\.controller))
         factions.formUnion(shown.flatMap(\.contestedBy))
         let statuses = Set(shown.map(\.status))
         let ids = Set(places.map(\.id))
         let cut = state.roads.contains { !$0.cutAt.filter(ids.contains).isEmpty }
         return build(
             campaign: campaign, places: places, factions: factions, contested: statuses.contains(.contested),
-            besieged: statuses.contains(.besieged), uncertain: uncertain, changed: changed, cut: cut, zones: zones)
+            besieged: statuses.contains(.besieged), uncertain: uncertain, unknown: shown.contains { !$0.isKnown }, changed: changed, cut: cut,
+            zones: zones)
     }
 
     /// Every entry any frame of the campaign could need: the space reserved for the legend.
     static func allEntries(campaign: Campaign, places: [Place], zones: Double?) -> [Entry] {
         build(
             campaign: campaign, places: places, factions: Set(campaign.factions.map(\.id)), contested: true, besieged: true, uncertain: true,
-            changed: true, cut: true, zones: zones)
+            unknown: true, changed: true, cut: true, zones: zones)
     }
 
     private static func build(
-        campaign: Campaign, places: [Place], factions: Set<String>, contested: Bool, besieged: Bool, uncertain: Bool, changed: Bool, cut: Bool,
+        campaign: Campaign, places: [Place], factions: Set<String>, contested: Bool, besieged: Bool, uncertain: Bool, unknown: Bool = false, changed: Bool, cut: Bool,
         zones: Double? = nil
     ) -> [Entry] {
         let kinds = Set(places.map(\.kind))
@@ -54,6 +59,7 @@ struct Legend {
         if contested { e.append(.contested) }
         if besieged { e.append(.besieged) }
         if uncertain { e.append(.uncertain) }
+        if unknown { e.append(.unknown) }
         if changed { e.append(.changed) }
         e.append(.heading("Places"))
         e += PlaceKind.allCases.filter(kinds.contains).map(Entry.kind)
@@ -124,6 +130,9 @@ extension SceneComposer {
             case .uncertain:
                 marker("legend:uncertain:swatch", Marker(shape: .circle, center: mid, radius: 7, fill: theme.ink, stroke: outline, hollow: theme.halo))
                 text("legend:uncertain", "hollow: state inferred or reported", body, textX, baseline, theme.ink)
+            case .unknown:
+                marker("legend:unknown:swatch", Marker(shape: .circle, center: mid, radius: 7, fill: Legend.unknownFill, stroke: outline, hollow: theme.halo))
+                text("legend:unknown", "grey hollow: no recent source", body, textX, baseline, theme.ink)
             case .changed:
                 marker("legend:changed:swatch", Marker(shape: .circle, center: mid, radius: 5, fill: neutral, stroke: outline, highlight: theme.changed))
                 text("legend:changed", "changed since the previous frame", body, textX, baseline, theme.ink)

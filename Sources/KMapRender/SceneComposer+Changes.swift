@@ -93,7 +93,7 @@ extension SceneComposer {
             for (k, l) in titleLines.enumerated() { line("changes:\(entry.number):title:\(k)", l, title, x: textX, color: theme.ink) }
             items += numberBadge(entry.number, at: Point(x: panel.x + pad + 9, y: top + 9), id: "changes:\(entry.number):badge", layer: .legend)
             for (k, l) in quoteLines.enumerated() { line("changes:\(entry.number):quote:\(k)", l, quote, x: textX, color: theme.ink) }
-            let when = e.time.map { "\($0)" } ?? "time not stated"
+            let when = e.timeWords
             let source = "\(e.day.shortDescription), \(when) · \(e.confidence.rawValue) · \(campaign.info.source(e.source)?.title ?? e.source)"
             for (k, l) in wrap(source, font: small, width: width).enumerated() {
                 line("changes:\(entry.number):source:\(k)", l, small, x: textX, color: theme.mutedInk)
