@@ -78,7 +78,8 @@ import Testing
             Issue.record("no route banner")
             return
         }
-        #expect(t.text.hasPrefix("Aleppo supply road: CUT since 22 Feb (day 2 of the cut)"))
+        // Al-Masdar puts Rasm al-Nafal's fall on the evening of 21 February.
+        #expect(t.text.hasPrefix("Aleppo supply road: CUT since 21 Feb (day 3 of the cut)"))
         #expect(t.text.hasSuffix("unmapped points"), "points without a marker are said to be unmapped: \(t.text)")
     }
 

@@ -59,7 +59,8 @@ import Testing
         let scenes = try Self.sequence(options, from: "2016-02-21", days: 12)
         let layers = try Self.compare(scenes, scale: scale, name)
         // The test proves something only if frames were drawn from the cache.
-        #expect(layers.framesFromCache >= 5, "\(name): only \(layers.framesFromCache) frames used the cache")
+        // 3, not 5, since issue 18: unknown places and sourced losses change more of each day's frame.
+        #expect(layers.framesFromCache >= 3, "\(name): only \(layers.framesFromCache) frames used the cache")
     }
 
     @Test(arguments: PNGWriter.allCases) func referenceFramesFromTheCacheAreTheWholeFrames(writer: PNGWriter) throws {
