@@ -39,7 +39,6 @@ struct Animate: ParsableCommand {
     @OptionGroup var style: StyleOptions
 
     func run() throws {
-        FontWarmUp.start()  // fonts load on another core while the campaign is read
         try reportingErrors {
             let format = try videoFormat()
             guard (1...60).contains(fps) else { throw CLIError.usage("--fps \(fps) is out of range; give 1–60") }

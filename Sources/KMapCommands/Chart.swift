@@ -33,7 +33,6 @@ struct Chart: ParsableCommand {
     @OptionGroup var style: StyleOptions
 
     func run() throws {
-        FontWarmUp.start()  // fonts load on another core while the campaign is read
         try reportingErrors {
             let campaign = try campaignOptions.load()
             let range = try DayRange.parse(from: from, to: to, in: campaign)

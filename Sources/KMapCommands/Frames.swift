@@ -35,7 +35,6 @@ struct Frames: ParsableCommand {
     @OptionGroup var style: StyleOptions
 
     func run() throws {
-        FontWarmUp.start()  // fonts load on another core while the campaign is read
         try reportingErrors {
             guard let format = OutputFormat(rawValue: format.lowercased()) else {
                 throw CLIError.usage("--format '\(format)' is not one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")

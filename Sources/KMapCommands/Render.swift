@@ -32,32 +32,22 @@ struct Render: ParsableCommand {
     @Flag(help: "Replace the output file even when kmap did not write it.")
     var force = false
 
-    @Option(help: ArgumentHelp("Cores to draw a PNG with: with 2, it is drawn in bands and its two halves are deflated at once; the file is the same. Default: the cores, up to 2.", valueName: "n"))
-    var threads: Int?
-
     @OptionGroup var style: StyleOptions
 
     func run() throws {
-        let threads = min(Self.maxThreads, self.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        // Fonts load on another core while the campaign is read, with a font map for the second band.
-        FontWarmUp.start(spares: (try? resolveFormat()) == .png ? max(0, threads - 1) : 0)
         try reportingErrors {
-            if let n = self.threads, !(1...64).contains(n) { throw CLIError.usage("--threads \(n) is out of range; give 1 to 64 (a PNG uses up to 2)") }
             let format = try resolveFormat()
             let campaign = try campaignOptions.load()
             let at = try instant.instant(in: campaign)
             let state = campaign.timeline.state(at: at)
             let previous = campaign.timeline.state(at: Instant.endOf(at.day.adding(days: -1)))
             let composer = try style.composer(for: campaign)
-            let bytes = try style.encode(composer.scene(for: state, previous: previous), as: format, threads: max(1, threads))
+            let bytes = try style.encode(composer.scene(for: state, previous: previous), as: format)
             let path = output ?? defaultPath(campaign: campaign, format: format, instant: at.description)
             try OutputFile.write(bytes, to: path, createFolder: output == nil, force: force)
             if path != "-" { Console.error("wrote \(path) (\(bytes.count) bytes)") }
         }
     }
-
-    /// A frame is drawn in at most two bands (`FastPNGEncoder.partRows`).
-    static let maxThreads = 2
 
     func resolveFormat() throws -> OutputFormat {
         try OutputChoice.format(explicit: format, output: output)

@@ -26,7 +26,7 @@ struct SequenceJob {
         // Encoding options checked once, here (errors now, not in a worker), and not re-derived per frame.
         let encoding = try style.encoding(), format = plan.format
         let runner = FrameRunner(
-            plan: plan, composer: composer, jobs: jobs, render: { try SceneEncoder.encode($0, as: format, options: encoding) },
+            plan: plan, composer: composer, jobs: jobs, render: { try SceneEncoder.encode($0, as: format, options: encoding, workspace: $1) },
             encoding: String(reflecting: style))
         let line = ProgressLine(quiet: quiet)
         let started = Date()

@@ -35,9 +35,6 @@ struct StyleOptions: ParsableArguments {
             valueName: "km"))
     var zones: Double?
 
-    @Option(name: .long, help: ArgumentHelp("PNG encoder: fast (kmap's: no row filter, libdeflate; smaller files, about 4x quicker) or cairo (Cairo's own). The pixels are the same.", valueName: "fast|cairo"))
-    var pngWriter: PNGWriter = .fast
-
     /// The frame options these flags describe.
     func frameOptions() throws -> FrameOptions {
         var options = try FrameSize.parse(size)
@@ -71,7 +68,7 @@ struct StyleOptions: ParsableArguments {
         guard let engine = EncodingOptions.SVGEngine(rawValue: svgEngine) else {
             throw CLIError.usage("--svg-engine '\(svgEngine)' is not one of kmap, cairo")
         }
-        return EncodingOptions(scale: scale, dpi: dpi, svgEngine: engine, pngWriter: pngWriter)
+        return EncodingOptions(scale: scale, dpi: dpi, svgEngine: engine)
     }
 
     /// A composer for `campaign` with these options; build one per sequence, not per frame.
@@ -83,13 +80,8 @@ struct StyleOptions: ParsableArguments {
         return composer
     }
 
-    /// The encoded bytes of `scene`, with these options' density, resolution, SVG engine and PNG writer; a PNG
-    /// drawn with up to `threads` threads (the bytes do not depend on them).
-    func encode(_ scene: Scene, as format: OutputFormat, threads: Int = 1) throws -> [UInt8] {
-        var options = try encoding()
-        options.threads = threads
-        return try SceneEncoder.encode(scene, as: format, options: options)
+    /// The encoded bytes of `scene`, with these options' density, resolution and SVG engine.
+    func encode(_ scene: Scene, as format: OutputFormat) throws -> [UInt8] {
+        try SceneEncoder.encode(scene, as: format, options: try encoding())
     }
 }
-
-extension PNGWriter: ExpressibleByArgument {}

@@ -4,7 +4,6 @@ internal import CPangoCairo
 /// drawing in a fallback.
 enum FontCatalog {
     static let families: [String] = {
-        FontWarmUp.adopt()
         let map = pango_cairo_font_map_get_default()
         var list: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
         var count: Int32 = 0

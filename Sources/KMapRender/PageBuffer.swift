@@ -1,13 +1,11 @@
 import Foundation
 
-/// Zeroed memory for a frame's large buffers (the image, its PNG scanlines, the deflate output), mapped
-/// directly and aligned to 2 MiB so that the kernel may back it with huge pages.
+/// Zeroed memory for a frame's large buffers (its PNG scanlines, the deflate output), mapped directly and, on
+/// Linux, aligned to 2 MiB and advised into huge pages.
 ///
-/// A 1600×1200 frame touches about 20 MB. In 4 KiB pages that is some 5,000 page faults, each a trip into the
-/// kernel, and as many pages to unmap when the process exits: for a single frame, about 6 ms of its 45
-/// (`docs/PERFORMANCE.md`). With `MADV_HUGEPAGE` each 2 MiB is one fault. Where the kernel offers no huge
-/// pages the advice is ignored and the memory works as any other. The bytes are zero when mapped; what is
-/// written in them is the owner's business.
+/// A 1600×1200 frame's buffers are some 10 MB: in 4 KiB pages, thousands of page faults, each a trip into the
+/// kernel. With `MADV_HUGEPAGE` each 2 MiB is one fault; where the kernel offers no huge pages the advice is
+/// ignored.
 final class PageBuffer {
     let base: UnsafeMutableRawPointer
     let count: Int
@@ -31,8 +29,9 @@ final class PageBuffer {
         self.count = count
         mapping = m
         mappingLength = length
-        // Advice only: without huge pages the memory is ordinary pages.
-        if huge { _ = madvise(base, rounded, MADV_HUGEPAGE) }
+        #if os(Linux)
+            if huge { _ = madvise(base, rounded, MADV_HUGEPAGE) }
+        #endif
     }
 
     deinit { munmap(mapping, mappingLength) }

@@ -17,7 +17,6 @@ enum PangoText {
 
     /// Runs `body` with a layout of `text` in `font` on `cr`; the layout is freed afterwards.
     static func withLayout<T>(_ cr: OpaquePointer, _ text: String, _ font: Font, _ body: (OpaquePointer) -> T) -> T {
-        FontWarmUp.adopt()
         configure(cr)
         let layout = pango_cairo_create_layout(cr)!
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }

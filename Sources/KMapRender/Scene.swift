@@ -37,12 +37,18 @@ public struct Scene: Sendable, Hashable {
     }
 
     public func items(in layer: Layer) -> [SceneItem] { items.filter { $0.layer == layer } }
+
+    /// The leading items in static layers: a sequence draws them once while they stay the same (`StaticImage`).
+    public var staticCount: Int { items.firstIndex { !$0.layer.isStatic } ?? items.count }
     public func item(_ id: String) -> SceneItem? { items.first { $0.id == id } }
 }
 
 /// What a scene item belongs to; also its z-order, lowest first.
 public enum Layer: String, Sendable, Hashable, CaseIterable, Comparable {
     case background, zones, water, roads, markers, roadMarks, changes, labels, furniture, legend
+
+    /// Layers that depend on the campaign and the frame's size, never on the day.
+    public var isStatic: Bool { self == .background || self == .water || self == .roads }
 
     public static func < (a: Layer, b: Layer) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

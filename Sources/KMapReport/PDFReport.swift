@@ -9,7 +9,7 @@ public enum PDFReport {
     static let page = (width: 1123.0, height: 794.0)
 
     public static func pdf(_ r: Report) throws(RenderError) -> [UInt8] {
-        try CairoSceneRenderer.renderPDF(
+        try SceneEncoder.pdf(
             pages: pages(r), title: "\(r.campaign.info.title): a day-by-day report", subject: r.campaign.info.attribution)
     }
 

@@ -84,18 +84,6 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/x.png"))
     }
 
-    /// `--threads 2` draws the frame in bands and deflates its halves at once; the file is the one `--threads 1` writes.
-    @Test func renderWritesTheSameFileOnOneOrTwoThreads() throws {
-        for extra in [[], ["--transparent"], ["--scale", "2", "--size", "800x600"]] {
-            #expect(run(["render", "--day", "2016-02-24", "--threads", "1", "-o", "\(dir)/one.png"] + extra) == 0)
-            #expect(run(["render", "--day", "2016-02-24", "--threads", "2", "-o", "\(dir)/two.png", "--force"] + extra) == 0)
-            let one = try #require(FileManager.default.contents(atPath: "\(dir)/one.png"))
-            let two = try #require(FileManager.default.contents(atPath: "\(dir)/two.png"))
-            #expect(one == two, "\(extra)")
-            try FileManager.default.removeItem(atPath: "\(dir)/one.png")
-        }
-    }
-
     @Test func anotherCampaignFolderRenders() {
         #expect(run(["render", "--day", "2020-01-03", "--campaign", testlandPath, "-o", "\(dir)/t.png"]) == 0)
         #expect(files() == ["t.png"])
