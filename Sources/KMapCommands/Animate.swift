@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import KMapCampaign
+import KMapModel
+import KMapLoader
+import KMapCompose
 import KMapRender
 import KMapSequence
 

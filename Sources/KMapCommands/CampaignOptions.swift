@@ -1,6 +1,6 @@
 import ArgumentParser
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
 
 /// `--campaign`, shared by every command that reads a campaign.
 struct CampaignOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import KMapCampaign
+import KMapModel
+import KMapLoader
 
 /// `kmap check`: validate a campaign folder and list every problem.
 struct Check: ParsableCommand {

@@ -1,3 +1,4 @@
+import KMapLoader
 import Foundation
 
 /// Stops a command that writes several whole files (`kmap report`) at once on SIGINT or SIGTERM, except while a

@@ -1,6 +1,6 @@
 import ArgumentParser
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
 
 /// `kmap diff`: what changed between two days.
 struct Diff: ParsableCommand {

@@ -1,7 +1,6 @@
 import ArgumentParser
-import KMapCampaign
-import KMapGazetteer
-import KMapTimeline
+import KMapModel
+import KMapLoader
 
 /// `kmap explain`: why a place has its state on a day, event by event with the quotes.
 struct Explain: ParsableCommand {

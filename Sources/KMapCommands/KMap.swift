@@ -1,4 +1,6 @@
+import KMapLoader
 import ArgumentParser
+import KMapCompose
 import KMapRender
 
 /// The `kmap` root command: it only routes to subcommands.

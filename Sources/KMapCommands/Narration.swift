@@ -1,5 +1,5 @@
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
 
 /// Plain-language descriptions of events and states, shared by `explain`, `diff` and `timeline`.
 struct Narration {

@@ -1,4 +1,6 @@
+import KMapLoader
 import Foundation
+import KMapCompose
 import KMapRender
 
 /// Which format to write, from `--format` and the output path's extension.

@@ -1,3 +1,4 @@
+import KMapLoader
 import Foundation
 
 #if canImport(Glibc)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import KMapCampaign
-import KMapGazetteer
+import KMapModel
+import KMapLoader
 
 /// `kmap places`: the gazetteer, as a table, JSON, CSV or GeoJSON.
 struct Places: ParsableCommand {

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import KMapCampaign
+import KMapModel
+import KMapLoader
+import KMapCompose
 import KMapRender
-import KMapTimeline
 
 /// `kmap render`: one frame of one day.
 struct Render: ParsableCommand {

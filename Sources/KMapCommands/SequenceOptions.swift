@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
-import KMapCampaign
+import KMapModel
+import KMapLoader
+import KMapCompose
 import KMapRender
 import KMapSequence
-import KMapTimeline
 
 /// The options of a frame sequence, shared by `frames` and `animate` so both plan the same frames.
 struct SequenceOptions: ParsableArguments {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
 
 /// `kmap state`: who holds what on a day, as a table or as JSON.
 struct State: ParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
-import KMapCampaign
+import KMapModel
+import KMapLoader
+import KMapCompose
 import KMapRender
 
 /// How frames look: size, theme, label language, pixel density. Shared by every drawing command, so a
@@ -75,7 +77,7 @@ struct StyleOptions: ParsableArguments {
     func composer(for campaign: Campaign) throws -> SceneComposer {
         let options = try frameOptions()
         _ = try encoding()
-        let composer = SceneComposer(campaign: campaign, theme: try ThemeLoader.resolve(theme), options: options)
+        let composer = SceneComposer(campaign: campaign, theme: try ThemeLoader.resolve(theme, fonts: FontCatalog.families), options: options)
         for warning in composer.themeWarnings { Console.error("kmap: warning: \(warning)") }
         return composer
     }

@@ -1,4 +1,6 @@
+import KMapLoader
 import ArgumentParser
+import KMapCompose
 import KMapRender
 
 /// `kmap themes`: list the built-in themes, or print one to copy and edit.

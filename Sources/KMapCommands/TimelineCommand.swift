@@ -1,6 +1,6 @@
 import ArgumentParser
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
 
 /// `kmap timeline`: the events in the order they apply.
 struct TimelineCommand: ParsableCommand {

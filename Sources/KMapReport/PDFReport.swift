@@ -1,6 +1,6 @@
-import KMapCampaign
+import KMapModel
+import KMapCompose
 import KMapRender
-import KMapTimeline
 
 /// The report as a multi-page PDF: a cover (summary, chart, sources), then a page per day with its map, the
 /// day's events with their quotes, sources and confidence, and what changed.

@@ -1,7 +1,6 @@
-import KMapCampaign
-import KMapGazetteer
+import KMapModel
+import KMapCompose
 import KMapRender
-import KMapTimeline
 
 /// What a report covers: its days, each with its state, events, changes and map, and the campaign chart.
 ///

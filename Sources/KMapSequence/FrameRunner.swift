@@ -1,7 +1,7 @@
 import Foundation
-import KMapCampaign
+import KMapModel
+import KMapCompose
 import KMapRender
-import KMapTimeline
 
 /// Draws a `FramePlan` on several workers, skipping frames already done, and keeps `frames.json` current.
 ///

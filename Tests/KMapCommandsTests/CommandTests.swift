@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
+import KMapTestSupport
 import Testing
 @testable import KMapCommands
 
@@ -14,18 +15,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
 
-    /// The exit code of running `arguments` (0 on success).
-    func run(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try KMap.parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch let exit as ExitCode {
-            return exit.rawValue
-        } catch {
-            return KMap.exitCode(for: error).rawValue
-        }
-    }
+    func run(_ arguments: [String]) -> Int32 { runKMap(arguments) }
 
     func files() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] }
 

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
-import KMapCampaign
+import KMapModel
+import KMapLoader
 import KMapCommands
+@testable import KMapCompose
 import KMapRender
 import KMapTestSupport
-import KMapTimeline
 import Testing
 
 /// Mutation fuzzing of the campaign loaders, the theme loader and the command line.

@@ -1,7 +1,9 @@
+import KMapTestSupport
 import Foundation
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
 import Testing
+@testable import KMapCompose
 @testable import KMapRender
 
 /// Symbology, themes, label languages, the legend and the changes panel, probed in scenes and pixels.
@@ -47,7 +49,7 @@ import Testing
             .replacingOccurrences(of: "  water: ", with: "  watr: ")
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         do {
-            _ = try ThemeLoader.resolve(path)
+            _ = try ThemeLoader.resolve(path, fonts: FontCatalog.families)
             Issue.record("a broken theme loaded")
         } catch {
             guard case .invalid(let findings) = error else { Issue.record("\(error)"); return }

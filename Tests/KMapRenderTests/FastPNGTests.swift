@@ -1,6 +1,8 @@
-import KMapCampaign
-import KMapTimeline
+import KMapTestSupport
+import KMapModel
+import KMapLoader
 import Testing
+@testable import KMapCompose
 @testable import KMapRender
 
 /// kmap's own PNG writer gives the same decoded pixels as Cairo's, opaque and transparent.

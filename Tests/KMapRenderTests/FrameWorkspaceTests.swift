@@ -1,8 +1,9 @@
 import Dispatch
 import Foundation
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
 import Testing
+@testable import KMapCompose
 @testable import KMapRender
 
 /// Reusing a frame's surface and encoder buffers (`FrameWorkspace`) changes no byte: a frame drawn on a

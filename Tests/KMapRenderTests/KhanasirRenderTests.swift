@@ -1,6 +1,8 @@
-import KMapCampaign
-import KMapTimeline
+import KMapTestSupport
+import KMapModel
+import KMapLoader
 import Testing
+@testable import KMapCompose
 @testable import KMapRender
 
 /// The built-in campaign drawn and probed: what a reader sees at Khanasir.

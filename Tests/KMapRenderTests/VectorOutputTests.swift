@@ -1,7 +1,9 @@
+import KMapTestSupport
 import Foundation
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
 import Testing
+@testable import KMapCompose
 @testable import KMapRender
 
 /// SVG and PDF checked in real renderers (rsvg-convert, pdftoppm; installed by Scripts/setup): they must show
