@@ -11,5 +11,4 @@ atexit {
     _exit(74)
 }
 
-KMap.startEarlyWork(CommandLine.arguments)
 KMap.main()
