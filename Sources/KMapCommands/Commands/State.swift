@@ -54,10 +54,14 @@ struct State: ParsableCommand {
         for p in d.places {
             let status = p.contestedBy.isEmpty ? p.status : "\(p.status) by \(p.contestedBy.joined(separator: "+"))"
             let source = p.source.isEmpty ? "-" : p.event.map { "\(p.source) \($0)" } ?? "\(p.source) (initial)"
-            rows.append([p.name, p.kind, p.controller, status, p.since, p.combinedConfidence, source])
+            rows.append([p.name, p.kind, p.controller, status, p.controller == PlaceControl.unknown ? "-" : p.since, p.combinedConfidence, source])
         }
         let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
-        var out = "\(d.campaign), \(d.day) (\(d.asOf))\n\n"
+        var out = "\(d.campaign), \(d.day) (\(d.asOf))\n"
+        if d.asOf != "end of day" {
+            out += "as of \(d.asOf): events the source times by then, and the untimed events it tells before them\n"
+        }
+        out += "\n"
         for row in rows {
             out += zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 .trimmingCharacters(in: .whitespaces) + "\n"
