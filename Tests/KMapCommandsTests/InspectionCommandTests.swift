@@ -29,6 +29,22 @@ import Testing
         #expect(!text.contains("On 25 February"), "nothing after the day")
     }
 
+    /// Issue 18: explain gives the combined confidence with its links, and the source's words for times.
+    @Test func explainGivesTheWeakestLinkAndTheSourcesWordsForTimes() throws {
+        let day = Instant.endOf(try #require(Day("2016-02-23")))
+        let hamad = Explain.explain(try Explain.resolve("rasm-hamad", in: campaign), at: day, campaign: campaign)
+        #expect(hamad.contains("[inferred]"))
+        #expect(hamad.contains("confidence: inferred, the weakest of: event inferred") && hamad.contains("tie inferred"))
+        let nafal = Explain.explain(try Explain.resolve("rasm-al-nafal", in: campaign), at: day, campaign: campaign)
+        #expect(nafal.contains("2016-02-23 “By the evening”"))
+        #expect(nafal.contains("2016-02-21 “on Sunday evening”"))
+        #expect(!nafal.contains("2016-02-23 19:00") && !nafal.contains("2016-02-21 19:00"), "no clock time the sources do not give")
+        let khanasir = Explain.explain(try Explain.resolve("khanasir", in: campaign), at: day, campaign: campaign)
+        #expect(!khanasir.contains("2016-02-23 12:00"))
+        let jabbul = Explain.explain(try Explain.resolve("jabboul", in: campaign), at: day, campaign: campaign)
+        #expect(jabbul.contains("unknown: no source gives its control on this day"))
+    }
+
     @Test func diffListsChangesAndTheEventsBetween() throws {
         let text = Diff.diff(campaign, from: .endOf(try #require(Day("2016-02-22"))), to: .endOf(try #require(Day("2016-02-26"))))
         #expect(text.contains("Rasm al-Nafal: isil, held since 2016-02-21 → government, held since 2016-02-23"))

@@ -63,7 +63,7 @@ struct Explain: ParsableCommand {
         out += "  confidence: \(control.confidence.rawValue), the weakest of: "
         let event = control.basis.source.isEmpty && control.basis.eventID == nil ? "none" : control.basis.confidence.rawValue
         let age = instant.day.days(since: control.basis.day)
-        let aged = campaign.timeline.staleness.map { ", \(age) days old (staleAfter: inferred after \($0.inferred), unknown after \($0.unknown))" } ?? ""
+        let aged = event == "none" ? "" : campaign.timeline.staleness.map { ", \(age) days old (staleAfter: inferred after \($0.inferred), unknown after \($0.unknown))" } ?? ""
         out += "event \(event)\(aged); tie \(place.tie?.confidence ?? "stated (the source names it)"); position \(info.confidence.rawValue)\n\n"
 
         out += "Why:\n"
