@@ -45,6 +45,15 @@ import Testing
         #expect(jabbul.contains("unknown: no source gives its control on this day"))
     }
 
+    /// `--evidence stated` keeps only places whose combined confidence is stated (an "article only" map).
+    @Test func evidenceStatedKeepsOnlyStatedPlaces() throws {
+        let state = campaign.timeline.state(at: .endOf(try #require(Day("2016-02-25"))))
+        let only = try EvidenceOptions.parse(["--evidence", "stated"]).apply(state)
+        #expect(!only.places.isEmpty && only.places.allSatisfy { $0.confidence == .stated })
+        #expect(only["khanasir"] != nil && only["rasm-hamad"] == nil && only["jabboul"] == nil)
+        #expect(try EvidenceOptions.parse([]).apply(state).places.count == state.places.count)
+    }
+
     @Test func diffListsChangesAndTheEventsBetween() throws {
         let text = Diff.diff(campaign, from: .endOf(try #require(Day("2016-02-22"))), to: .endOf(try #require(Day("2016-02-26"))))
         #expect(text.contains("Rasm al-Nafal: isil, held since 2016-02-21 → government, held since 2016-02-23"))
