@@ -5,8 +5,8 @@ internal import CDeflate
 /// What one worker reuses from PNG frame to frame: the image, its scanlines, the deflate output, libdeflate's
 /// compressor, and the image of the scene's static layers.
 ///
-/// Fresh buffers for every frame (about 20 MB at 1600×1200) made glibc hand the pages back to the kernel and
-/// fault them in again: 336,000 minor faults per 100 frames (docs/PERFORMANCE.md). A workspace belongs to one
+/// Fresh buffers for every frame (tens of megabytes at 1600×1200) make glibc hand the pages back to the kernel
+/// and fault them in again for the next frame. A workspace belongs to one
 /// thread at a time: a sequence gives each worker its own, a single frame makes one. Nothing in it reaches a
 /// frame's bytes: every pixel of the image is overwritten by the static image (`StaticImage`), every scanline
 /// byte is rewritten, and libdeflate's compressor keeps no state between calls.
