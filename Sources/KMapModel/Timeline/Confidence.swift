@@ -1,4 +1,3 @@
-
 /// How sure a place's state is, all links of its chain together: the event, the place's identification and
 /// its position.
 ///

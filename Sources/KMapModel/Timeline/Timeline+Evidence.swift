@@ -36,7 +36,9 @@ extension Timeline {
 
     /// A link no source has spoken of (its cut, clearing or reopening, or control of a place along it) for
     /// longer than `staleness.unknown` days has an unknown phase.
-    func aged(_ link: LinkState, via: [String], on day: Day, staleness: Staleness, basisDay: (String) -> Day?) -> LinkState {
+    func aged(_ link: LinkState, via: [String], on day: Day, staleness: Staleness, basisDay: (String) -> Day?)
+        -> LinkState
+    {
         let days = [link.cutSince?.day, link.clearedAt?.day, link.reopenedAt?.day, start] + via.map(basisDay)
         let last = days.compactMap { $0 }.max() ?? start
         guard day.days(since: last) > staleness.unknown else { return link }
