@@ -56,4 +56,16 @@ enum DayRange {
         if let first, let last, last < first { throw CLIError.usage("--from \(first) is after --to \(last); swap them") }
         return (first, last)
     }
+
+    /// The most days a report or chart covers: each day is a map or a column, and a campaign's `end` of
+    /// 9999-12-31 would otherwise run until memory is gone.
+    static let maxDays = 3660
+
+    /// Throws (64) when `first` to `last` is more than `maxDays` days.
+    static func checkSpan(_ first: Day, _ last: Day, what: String) throws {
+        let days = last.days(since: first) + 1
+        guard days > maxDays else { return }
+        throw CLIError.usage(
+            "\(what) would cover \(days) days (\(first) to \(last)); kmap covers up to \(maxDays) days at once: narrow --from/--to")
+    }
 }
