@@ -27,7 +27,7 @@ enum YAMLReader {
                 // Refused here, before Yams' composer could expand it: nested aliases grow exponentially
                 // ("billion laughs": a 2 KB file, gigabytes of nodes).
                 throw Failure(
-                    message: "YAML aliases (*name) are not supported in campaign files; write the value out", line: line, column: column)
+                    message: "YAML aliases (*name) are not supported in campaign and theme files; write the value out", line: line, column: column)
             }
             return read.node
         }
@@ -224,7 +224,7 @@ enum YAMLReader {
             for item in s { items.append(try convert(item)) }
             return DataNode(.list(items), line: line, column: column)
         case .alias:
-            throw Failure(message: "YAML aliases (*name) are not supported in campaign files; write the value out", line: line, column: column)
+            throw Failure(message: "YAML aliases (*name) are not supported in campaign and theme files; write the value out", line: line, column: column)
         }
     }
 }

@@ -11,5 +11,6 @@ atexit {
     _exit(74)
 }
 
+ProcessSetup.prepare()
 KMap.startEarlyWork(CommandLine.arguments)
 KMap.main()

@@ -73,7 +73,7 @@ import Testing
     /// Aliases are refused where they stand (the composer would expand them, exponentially when nested).
     @Test(arguments: [("a: *undefined\n", "1:4"), ("base: &b {x: 1}\ncopy: *b\n", "2:7"), ("- &x [1]\n- [*x, *x]\n", "2:4")])
     func aliasesAreRefusedWhereTheyStand(_ text: String, _ at: String) {
-        #expect(Self.outcome(YAMLReader.parse, text) == "error \(at) YAML aliases (*name) are not supported in campaign files; write the value out")
+        #expect(Self.outcome(YAMLReader.parse, text) == "error \(at) YAML aliases (*name) are not supported in campaign and theme files; write the value out")
     }
 
     @Test(arguments: good) func goodInputReadsTheSameTree(_ text: String) throws {
