@@ -170,6 +170,20 @@ extension BadInput {
             try FileManager.default.createSymbolicLink(atPath: s.out + "/rep/maps", withDestinationPath: "../../elsewhere")
             return Invocation(["report", "--from", "2016-02-21", "--to", "2016-02-22", "-o", s.out + "/rep"])
         },
+        // 19. Pango took its language from the locale; the same frame under an Arabic locale must be the same bytes.
+        BadInput("an Arabic locale", 0, [], changes: ["out/x.png"], verify: { s in
+            #expect(FileManager.default.contents(atPath: s.output) == FileManager.default.contents(atPath: s.root + "/c.png"), "the locale changed the frame")
+        }) { s in
+            var c = ProcessInfo.processInfo.environment
+            c["LANG"] = "C.UTF-8"
+            c["LC_ALL"] = nil
+            let reference = try ProcessRunner.run(try ProcessRunner.kmap(), ["render", "--day", "2016-02-23", "--labels", "both", "--size", "800x600", "-o", s.root + "/c.png"], environment: c)
+            #expect(reference.status == 0)
+            var i = Invocation(["render", "--day", "2016-02-23", "--labels", "both", "--size", "800x600", "-o", s.output])
+            c["LANG"] = "ar_SY.UTF-8"
+            i.environment = c
+            return i
+        },
         // 20.
         BadInput("a folder where a report page goes", 73, ["r.html is a folder", "give a file name"]) { s in
             try FileManager.default.createDirectory(atPath: s.out + "/r.html", withIntermediateDirectories: false)
