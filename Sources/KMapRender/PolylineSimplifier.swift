@@ -4,10 +4,11 @@
 /// Drawing time grew with the square of a road's points (20,000 took 16 s, 200,000 about half an hour).
 /// Lines up to `keepAll` points are drawn as they are, so ordinary data draws byte for byte as before.
 ///
-/// - Complexity: O(n log n) for typical lines, O(n²) at worst on the points left after dropping those within
-///   `tolerance` of their predecessor.
+/// - Complexity: O(n): Douglas–Peucker runs on runs of at most `window` points (quadratic only within one), so
+///   a line that defeats it (a raster-scan zigzag) costs no more than a straight one.
 enum PolylineSimplifier {
     static let keepAll = 1000
+    static let window = 256
     /// Pixels: a quarter of a pixel is below what antialiasing shows.
     static let tolerance = 0.25
 
@@ -20,7 +21,12 @@ enum PolylineSimplifier {
         var keep = [Bool](repeating: false, count: near.count)
         keep[0] = true
         keep[near.count - 1] = true
-        var stack = [(0, near.count - 1)]
+        var stack: [(Int, Int)] = []
+        for start in stride(from: 0, to: near.count - 1, by: window) {
+            let end = min(start + window, near.count - 1)
+            keep[end] = true
+            stack.append((start, end))
+        }
         while let (first, last) = stack.popLast() {
             guard last > first + 1 else { continue }
             var farthest = first, maxDistance = 0.0
