@@ -1,5 +1,7 @@
 import ArgumentParser
-import KMapCampaign
+import KMapModel
+import KMapLoader
+import KMapCompose
 import KMapRender
 
 /// An error the user can act on, with the sysexits code it exits with.

@@ -1,4 +1,6 @@
+import KMapLoader
 import ArgumentParser
+import KMapCompose
 import KMapRender
 
 /// The `kmap` root command: it only routes to subcommands.
@@ -22,19 +24,9 @@ public struct KMap: ParsableCommand {
               kmap animate -o khanasir.mp4
               kmap report --from 2016-02-21 --to 2016-02-29 -o khanasir-report
             """,
-        subcommands: [Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Themes.self, Chart.self, ReportCommand.self, BenchRender.self, Frames.self, Animate.self]
+        subcommands: [Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Themes.self, Chart.self, ReportCommand.self, Frames.self, Animate.self]
     )
 
     public init() {}
 
-    /// The commands that draw, and so start loading fonts (`FontWarmUp`) when they run.
-    static let drawingCommands: [any ParsableCommand.Type] = [Render.self, Frames.self, Animate.self, ReportCommand.self, Chart.self, BenchRender.self]
-
-    /// Called by `kmap` before it parses its arguments: when they name a command that draws, fonts start
-    /// loading on the second core at once, not after argument parsing (about 2 ms later). The command's own
-    /// `FontWarmUp.start` then only asks for what it needs besides.
-    public static func startEarlyWork(_ arguments: [String]) {
-        guard let name = arguments.dropFirst().first, drawingCommands.contains(where: { $0.configuration.commandName == name }) else { return }
-        FontWarmUp.start()
-    }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import KMapCampaign
+import KMapModel
+import KMapCompose
 import KMapRender
-import KMapTimeline
 
 /// The report as one HTML page: a cover with the summary and chart, then a section per day with its map,
 /// events (quoted), sources, confidence and what changed.

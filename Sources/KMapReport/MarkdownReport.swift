@@ -1,4 +1,5 @@
-import KMapCampaign
+import KMapModel
+import KMapCompose
 import KMapRender
 
 /// The report as Markdown for wikis and static sites, images beside it.

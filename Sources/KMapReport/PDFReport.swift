@@ -1,6 +1,6 @@
-import KMapCampaign
+import KMapModel
+import KMapCompose
 import KMapRender
-import KMapTimeline
 
 /// The report as a multi-page PDF: a cover (summary, chart, sources), then a page per day with its map, the
 /// day's events with their quotes, sources and confidence, and what changed.
@@ -9,7 +9,7 @@ public enum PDFReport {
     static let page = (width: 1123.0, height: 794.0)
 
     public static func pdf(_ r: Report) throws(RenderError) -> [UInt8] {
-        try CairoSceneRenderer.renderPDF(
+        try SceneEncoder.pdf(
             pages: pages(r), title: "\(r.campaign.info.title): a day-by-day report", subject: r.campaign.info.attribution)
     }
 

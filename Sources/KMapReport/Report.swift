@@ -1,7 +1,6 @@
-import KMapCampaign
-import KMapGazetteer
+import KMapModel
+import KMapCompose
 import KMapRender
-import KMapTimeline
 
 /// What a report covers: its days, each with its state, events, changes and map, and the campaign chart.
 ///
@@ -59,9 +58,9 @@ public struct Report: Sendable {
     /// The file name of a day's map in a report folder (`maps/khanasir-2016-02-23.png`).
     public func mapName(_ d: ReportDay) -> String { "maps/\(campaign.info.slug)-\(d.day).png" }
 
-    /// A day's map as PNG (kmap's fast writer).
+    /// A day's map as PNG.
     public func mapPNG(_ d: ReportDay) throws -> [UInt8] {
-        try SceneEncoder.encode(mapScene(d), as: .png, options: EncodingOptions(pngWriter: .fast))
+        try SceneEncoder.encode(mapScene(d), as: .png)
     }
 
     func name(_ faction: String) -> String { campaign.faction(faction)?.shortName ?? faction }

@@ -1,4 +1,4 @@
-import KMapTimeline
+import KMapModel
 
 /// What a frame shows that the frame before did not: the events applied in between and their visible effect.
 ///

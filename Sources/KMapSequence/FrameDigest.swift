@@ -1,3 +1,4 @@
+import KMapCompose
 import KMapRender
 
 /// A fingerprint of what a frame will contain, to tell a finished frame from an out-of-date one.

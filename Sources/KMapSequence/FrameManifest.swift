@@ -1,5 +1,5 @@
 import Foundation
-import KMapTimeline
+import KMapModel
 
 /// `frames.json`: every planned frame with its instant, file, changes and whether it is finished.
 ///

@@ -1,5 +1,6 @@
+import KMapCompose
 import KMapRender
-import KMapTimeline
+import KMapModel
 
 /// Every frame of a sequence, in order, with its file name: decided before anything is drawn.
 ///

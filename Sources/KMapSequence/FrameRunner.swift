@@ -1,19 +1,19 @@
 import Foundation
-import KMapCampaign
+import KMapModel
+import KMapCompose
 import KMapRender
-import KMapTimeline
 
 /// Draws a `FramePlan` on several workers, skipping frames already done, and keeps `frames.json` current.
 ///
 /// Each worker takes the next frame number, composes its scene, and either finds the same frame already in the
 /// store (same file, digest and size in the previous manifest) or renders and writes it. A frame's bytes
 /// depend only on its own scene, never on which worker drew it or when, so any `jobs` gives the same files.
-/// Cairo handles are not shared: the renderer makes a surface per call.
+/// Cairo handles are not shared: each worker has its own `FrameWorkspace`.
 public final class FrameRunner: Sendable {
     public let plan: FramePlan
     public let composer: SceneComposer
     public let jobs: Int
-    let render: @Sendable (Scene) throws -> [UInt8]
+    let render: @Sendable (Scene, FrameWorkspace) throws -> [UInt8]
     /// What, besides the scene, decides a frame's bytes (see `FrameDigest`).
     let encoding: String
     /// The state at every instant a frame needs, replayed once up front.
@@ -22,18 +22,18 @@ public final class FrameRunner: Sendable {
     let skeleton: FrameManifest
 
     /// - Parameters:
-    ///   - render: turns a scene into file bytes; by default Cairo in the plan's format.
+    ///   - render: turns a scene into file bytes with a worker's workspace; by default in the plan's format.
     ///   - encoding: a stable description of `render`'s settings, so that changing them re-renders.
     public init(
         plan: FramePlan, composer: SceneComposer, jobs: Int,
-        render: (@Sendable (Scene) throws -> [UInt8])? = nil, encoding: String = ""
+        render: (@Sendable (Scene, FrameWorkspace) throws -> [UInt8])? = nil, encoding: String = ""
     ) {
         self.encoding = encoding
         self.plan = plan
         self.composer = composer
         self.jobs = max(1, jobs)
         let format = plan.format
-        self.render = render ?? { scene in try CairoSceneRenderer.render(scene, format: format) }
+        self.render = render ?? { scene, workspace in try SceneEncoder.encode(scene, as: format, workspace: workspace) }
         let timeline = composer.campaign.timeline
         var states: [Instant: ControlState] = [:]
         for frame in plan.frames {
@@ -102,6 +102,7 @@ public final class FrameRunner: Sendable {
         try store.write(first.encoded(), to: FrameManifest.fileName)
         let run = RunState(manifest: skeleton, meter: ProgressMeter(total: plan.frames.count, start: Self.now()))
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            let workspace = FrameWorkspace()
             while let i = run.take(count: plan.frames.count, interruption: interruption) {
                 let frame = plan.frames[i]
                 do {
@@ -113,7 +114,7 @@ public final class FrameRunner: Sendable {
                         bytes = size
                         kept = true
                     } else {
-                        let data = try render(scene)
+                        let data = try render(scene, workspace)
                         try store.write(data, to: frame.file)
                         bytes = data.count
                         kept = false

@@ -1,4 +1,4 @@
-import KMapTimeline
+import KMapModel
 
 /// How far apart the key frames of a sequence are: a whole number of days, or of hours that divide a day.
 ///

@@ -1,3 +1,4 @@
+import KMapCompose
 import KMapRender
 
 /// A scene part way between two scenes: the transition frames of `--tween`.

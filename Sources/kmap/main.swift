@@ -12,5 +12,4 @@ atexit {
 }
 
 ProcessSetup.prepare()
-KMap.startEarlyWork(CommandLine.arguments)
 KMap.main()

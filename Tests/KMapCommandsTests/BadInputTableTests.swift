@@ -122,7 +122,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         data("malformed YAML (bad indentation)", "campaign.yaml", ["campaign.yaml:", "YAML"]) {
             $0.replacingOccurrences(of: "title: Testland exercise", with: "title: Testland exercise\n   - stray: item")
         },
-        data("duplicate YAML key", "campaign.yaml", ["campaign.yaml:4:1:", "the key 'start' appears more than once", "keep one"]) { $0 + "start: 2020-01-02\n" },
+        data("duplicate YAML key", "campaign.yaml", ["campaign.yaml:28:1:", "the key 'start' appears twice", "first at line 4", "keep one"]) { $0 + "start: 2020-01-02\n" },
         // Wrong types and missing fields.
         data("wrong type: longitude as text", "gazetteer.geojson", ["gazetteer.geojson:8:", "longitude", "must be a number"]) {
             $0.replacingOccurrences(of: "[10.8, 50.2]},", with: "[\"ten\", 50.2]},")
@@ -349,7 +349,6 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             return Invocation(["render", "--day", "2016-02-23", "--theme", s.root + "/theme.yaml", "-o", s.output])
         },
         usage("report to standard output", ["report", "-o", "-"], ["not standard output", "-o report.pdf"]),
-        usage("no threads for a frame", ["render", "--day", "2016-02-23", "--threads", "0", "-o", "OUT"], ["--threads 0 is out of range", "give 1 to 64"]),
         usage("report with an unknown extension", ["report", "-o", "OUT:r.docx"], ["give a folder, or a file ending in .html, .md or .pdf"]),
         usage("animation with an unknown extension", ["animate", "-o", "OUT:x.avi"], ["cannot tell the animation format", ".mp4, .webm or .gif"]),
     ]

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
+import KMapTestSupport
 import Testing
 @testable import KMapCommands
 
@@ -14,18 +15,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
 
-    /// The exit code of running `arguments` (0 on success).
-    func run(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try KMap.parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch let exit as ExitCode {
-            return exit.rawValue
-        } catch {
-            return KMap.exitCode(for: error).rawValue
-        }
-    }
+    func run(_ arguments: [String]) -> Int32 { runKMap(arguments) }
 
     func files() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] }
 
@@ -82,18 +72,6 @@ import Testing
         try "{ not json".write(toFile: "\(broken)/gazetteer.geojson", atomically: true, encoding: .utf8)
         #expect(run(["render", "--day", "2020-01-02", "--campaign", broken, "-o", "\(dir)/x.png"]) == 65)
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/x.png"))
-    }
-
-    /// `--threads 2` draws the frame in bands and deflates its halves at once; the file is the one `--threads 1` writes.
-    @Test func renderWritesTheSameFileOnOneOrTwoThreads() throws {
-        for extra in [[], ["--transparent"], ["--scale", "2", "--size", "800x600"]] {
-            #expect(run(["render", "--day", "2016-02-24", "--threads", "1", "-o", "\(dir)/one.png"] + extra) == 0)
-            #expect(run(["render", "--day", "2016-02-24", "--threads", "2", "-o", "\(dir)/two.png", "--force"] + extra) == 0)
-            let one = try #require(FileManager.default.contents(atPath: "\(dir)/one.png"))
-            let two = try #require(FileManager.default.contents(atPath: "\(dir)/two.png"))
-            #expect(one == two, "\(extra)")
-            try FileManager.default.removeItem(atPath: "\(dir)/one.png")
-        }
     }
 
     @Test func anotherCampaignFolderRenders() {

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
-import KMapCampaign
+import KMapModel
+import KMapLoader
 import KMapCommands
+@testable import KMapCompose
 import KMapRender
 import KMapTestSupport
-import KMapTimeline
 import Testing
 
 /// Mutation fuzzing of the campaign loaders, the theme loader and the command line.
@@ -229,12 +230,11 @@ struct Corpus {
 
 /// Command lines from kmap's own vocabulary, valid and not.
 enum ArgumentGrammar {
-    static let commands = ["render", "state", "explain", "diff", "timeline", "places", "check", "themes", "chart", "report", "frames", "animate", "bench-render", "help", "nope", ""]
+    static let commands = ["render", "state", "explain", "diff", "timeline", "places", "check", "themes", "chart", "report", "frames", "animate", "help", "nope", ""]
     static let options = [
         "--day", "--at", "--time", "--from", "--to", "--campaign", "-o", "--output", "--format", "--size", "--scale", "--dpi",
-        "--theme", "--labels", "--zones", "--png-writer", "--svg-engine", "--step", "--tween", "--jobs", "--fps", "--hold-last",
+        "--theme", "--labels", "--zones", "--svg-engine", "--step", "--tween", "--jobs", "--fps", "--hold-last",
         "--frames", "--out", "--place", "--force", "--quiet", "--transparent", "--help", "-h", "--version", "--", "-", "--=",
-        "--threads", "--frame-threads", "--static-layers",
     ]
     static let values = [
         "2016-02-23", "2016-02-30", "2016-13-01", "1999-01-01", "2017-02-25", "22:00", "25:00", "morning", "png", "svg", "pdf",

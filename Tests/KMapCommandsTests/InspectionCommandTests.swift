@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
+import KMapTestSupport
 import Testing
 @testable import KMapCommands
 
@@ -49,15 +50,7 @@ import Testing
         #expect(Places.csv("a, \"b\"") == "\"a, \"\"b\"\"\"")
     }
 
-    func exitCode(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try KMap.parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch {
-            return KMap.exitCode(for: error).rawValue
-        }
-    }
+    func exitCode(_ arguments: [String]) -> Int32 { runKMap(arguments) }
 
     @Test func commandsExitByOutcome() {
         #expect(exitCode(["check"]) == 0)

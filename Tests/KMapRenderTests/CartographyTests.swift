@@ -1,7 +1,9 @@
+import KMapTestSupport
 import Foundation
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
 import Testing
+@testable import KMapCompose
 @testable import KMapRender
 
 /// Symbology, themes, label languages, the legend and the changes panel, probed in scenes and pixels.
@@ -19,7 +21,7 @@ import Testing
     }
 
     func pixel(_ scene: Scene, at p: Point) throws -> Color {
-        let image = try RasterImage(png: CairoSceneRenderer.render(scene, format: .png))
+        let image = try RasterImage(png: SceneEncoder.encode(scene, as: .png))
         return try #require(image.color(at: p))
     }
 
@@ -47,7 +49,7 @@ import Testing
             .replacingOccurrences(of: "  water: ", with: "  watr: ")
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         do {
-            _ = try ThemeLoader.resolve(path)
+            _ = try ThemeLoader.resolve(path, fonts: FontCatalog.families)
             Issue.record("a broken theme loaded")
         } catch {
             guard case .invalid(let findings) = error else { Issue.record("\(error)"); return }
@@ -101,7 +103,7 @@ import Testing
         let composer = SceneComposer(campaign: campaign, options: FrameOptions(labels: .arabic))
         let (scene, _) = try frame("2016-02-23", composer: composer)
         guard case .text(let t) = try #require(scene.item("label:khanasir")).symbol else { return }
-        let image = try RasterImage(png: CairoSceneRenderer.render(scene, format: .png))
+        let image = try RasterImage(png: SceneEncoder.encode(scene, as: .png))
         var ink = 0
         for y in Int(t.bounds.y)..<Int(t.bounds.maxY) {
             for x in Int(t.bounds.x)..<Int(t.bounds.maxX) where (image.color(x: x, y: y)?.luminance ?? 1) < 0.3 { ink += 1 }

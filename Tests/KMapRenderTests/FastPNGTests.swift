@@ -1,6 +1,8 @@
-import KMapCampaign
-import KMapTimeline
+import KMapTestSupport
+import KMapModel
+import KMapLoader
 import Testing
+@testable import KMapCompose
 @testable import KMapRender
 
 /// kmap's own PNG writer gives the same decoded pixels as Cairo's, opaque and transparent.
@@ -17,8 +19,8 @@ import Testing
     }
 
     func expectSamePixels(_ scene: Scene, scale: Double = 1, alpha: Bool) throws {
-        let cairo = try CairoSceneRenderer.render(scene, format: .png, scale: scale)
-        let fast = try CairoSceneRenderer.render(scene, format: .png, scale: scale, pngWriter: .fast)
+        let cairo = try CairoSceneRenderer.pngByCairo(scene, scale: scale)
+        let fast = try SceneEncoder.encode(scene, as: .png, options: EncodingOptions(scale: scale))
         let a = try RasterImage(png: cairo), b = try RasterImage(png: fast)
         #expect(a.width == b.width && a.height == b.height)
         #expect(a.pixels == b.pixels, "decoded pixels differ from Cairo's writer")
@@ -43,8 +45,8 @@ import Testing
     @Test func fastFilesAreNoLargerOnOpaqueMaps() throws {
         for day in Self.days {
             let s = try scene(day, transparent: false)
-            let cairo = try CairoSceneRenderer.render(s, format: .png)
-            let fast = try CairoSceneRenderer.render(s, format: .png, pngWriter: .fast)
+            let cairo = try CairoSceneRenderer.pngByCairo(s)
+            let fast = try SceneEncoder.encode(s, as: .png)
             #expect(fast.count <= cairo.count, "\(day): fast \(fast.count) bytes, Cairo \(cairo.count)")
         }
     }

@@ -1,8 +1,9 @@
 import Dispatch
 import Foundation
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
 import Testing
+@testable import KMapCompose
 @testable import KMapRender
 
 /// Reusing a frame's surface and encoder buffers (`FrameWorkspace`) changes no byte: a frame drawn on a
@@ -36,40 +37,55 @@ import Testing
         scenes = list
     }
 
-    @Test(arguments: PNGWriter.allCases) func reusedWorkspaceWritesTheBytesOfANewOne(writer: PNGWriter) throws {
-        let fresh = try scenes.map { try CairoSceneRenderer.renderPNG($0.scene, scale: $0.scale, pngWriter: writer, in: FrameWorkspace()) }
+
+    /// A workspace that drew other frames (other days, sizes, transparency, static layers) writes the bytes a
+    /// new one writes, and keeps its static image only while it matches.
+    @Test func reusedWorkspaceWritesTheBytesOfANewOne() throws {
+        let fresh = try scenes.map { try SceneEncoder.encode($0.scene, as: .png, options: EncodingOptions(scale: $0.scale)) }
         let workspace = FrameWorkspace()
-        // Forwards, then backwards: every frame follows a different one (size, day, opaque or not) on the same buffers.
-        for i in Array(scenes.indices) + scenes.indices.reversed() {
-            let s = scenes[i]
-            let reused = try CairoSceneRenderer.renderPNG(s.scene, scale: s.scale, pngWriter: writer, in: workspace)
-            #expect(reused == fresh[i], "\(s.name), \(writer) writer: a reused workspace changed the file")
+        for round in 0..<2 {
+            for (k, s) in scenes.enumerated() {
+                let reused = try SceneEncoder.encode(s.scene, as: .png, options: EncodingOptions(scale: s.scale), workspace: workspace)
+                #expect(reused == fresh[k], "\(s.name), round \(round)")
+            }
         }
     }
 
-    @Test func parallelFramesWriteTheBytesOfSerialOnes() throws {
-        let fresh = try scenes.map { try CairoSceneRenderer.renderPNG($0.scene, scale: $0.scale, pngWriter: .fast, in: FrameWorkspace()) }
-        let results = Results(count: scenes.count * 3)
+    /// The static image stands for exactly the scene's leading static items: a change to one of them is drawn.
+    @Test func aChangedStaticItemIsRedrawn() throws {
+        let base = scenes[0].scene
+        let k = try #require(base.items.firstIndex { $0.layer == .roads })
+        var moved = base
+        if case .polyline(let points, let stroke) = moved.items[k].symbol {
+            moved.items[k].symbol = .polyline(points: points.map { Point(x: $0.x + 40, y: $0.y) }, stroke: stroke)
+        }
+        let workspace = FrameWorkspace()
+        _ = try SceneEncoder.encode(base, as: .png, workspace: workspace)
+        #expect(try SceneEncoder.encode(moved, as: .png, workspace: workspace) == SceneEncoder.encode(moved, as: .png))
+        #expect(try SceneEncoder.encode(moved, as: .png) != SceneEncoder.encode(base, as: .png))
+    }
+
+    /// Workers with a workspace each, in parallel, write the bytes of new workspaces.
+    @Test func parallelWorkspacesWriteTheSameBytes() throws {
+        let fresh = try scenes.map { try SceneEncoder.encode($0.scene, as: .png, options: EncodingOptions(scale: $0.scale)) }
+        let results = Results(count: scenes.count * 2)
         let scenes = self.scenes
-        DispatchQueue.concurrentPerform(iterations: results.count) { k in
-            let s = scenes[k % scenes.count]
-            results.set(k, try? CairoSceneRenderer.render(s.scene, format: .png, scale: s.scale, pngWriter: .fast))
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            let workspace = FrameWorkspace()
+            for k in stride(from: worker, to: scenes.count * 2, by: 2) {
+                let s = scenes[k % scenes.count]
+                results.set(k, try? SceneEncoder.encode(s.scene, as: .png, options: EncodingOptions(scale: s.scale), workspace: workspace))
+            }
         }
-        for k in 0..<results.count {
-            #expect(results.get(k) == fresh[k % scenes.count], "\(scenes[k % scenes.count].name) in parallel")
-        }
+        for k in 0..<(scenes.count * 2) { #expect(results.get(k) == fresh[k % scenes.count], "\(scenes[k % scenes.count].name)") }
     }
 }
 
-/// Files written by parallel frames, one slot each.
+/// Results written by parallel workers, one slot each.
 final class Results: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [[UInt8]?]
-    let count: Int
-    init(count: Int) {
-        self.count = count
-        slots = Array(repeating: nil, count: count)
-    }
-    func set(_ k: Int, _ bytes: [UInt8]?) { lock.withLock { slots[k] = bytes } }
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ v: [UInt8]?) { lock.withLock { slots[k] = v } }
     func get(_ k: Int) -> [UInt8]? { lock.withLock { slots[k] } }
 }

@@ -1,6 +1,8 @@
-import KMapCampaign
-import KMapTimeline
+import KMapTestSupport
+import KMapModel
+import KMapLoader
 import Testing
+@testable import KMapCompose
 @testable import KMapRender
 
 /// The built-in campaign drawn and probed: what a reader sees at Khanasir.
@@ -14,7 +16,7 @@ import Testing
 
     func png(_ day: String) throws -> RasterImage {
         let state = try campaign.state(on: try #require(Day(day)))
-        return try RasterImage(png: CairoSceneRenderer.render(composer.scene(for: state), format: .png))
+        return try RasterImage(png: SceneEncoder.encode(composer.scene(for: state), as: .png))
     }
 
     func factionColor(_ id: String) throws -> Color {
@@ -55,20 +57,20 @@ import Testing
     @Test(arguments: OutputFormat.allCases)
     func twoRendersAreByteIdentical(_ format: OutputFormat) throws {
         let state = try campaign.state(on: try #require(Day("2016-02-23")))
-        let a = try CairoSceneRenderer.render(composer.scene(for: state), format: format)
-        let b = try CairoSceneRenderer.render(SceneComposer(campaign: campaign).scene(for: state), format: format)
+        let a = try SceneEncoder.encode(composer.scene(for: state), as: format)
+        let b = try SceneEncoder.encode(SceneComposer(campaign: campaign).scene(for: state), as: format)
         #expect(a.count > 1000)
         #expect(a.count == b.count && a.elementsEqual(b), "two renders differ")
     }
 
     @Test func everyFormatHasItsSignatureAndSize() throws {
         let scene = composer.scene(for: try campaign.state(on: try #require(Day("2016-02-23"))))
-        let png = try CairoSceneRenderer.render(scene, format: .png)
+        let png = try SceneEncoder.encode(scene, as: .png)
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        let svg = String(decoding: try CairoSceneRenderer.render(scene, format: .svg), as: UTF8.self)
+        let svg = String(decoding: try SceneEncoder.encode(scene, as: .svg), as: UTF8.self)
         #expect(svg.hasPrefix("<?xml"))
         #expect(svg.contains("width=\"1600px\"") || svg.contains("width=\"1600\""))
-        let pdf = String(decoding: try CairoSceneRenderer.render(scene, format: .pdf), as: UTF8.self)
+        let pdf = String(decoding: try SceneEncoder.encode(scene, as: .pdf), as: UTF8.self)
         #expect(pdf.hasPrefix("%PDF-"))
         #expect(pdf.contains("/MediaBox [ 0 0 1200 900 ]"))
     }

@@ -1,5 +1,7 @@
-import KMapCampaign
+import KMapModel
+import KMapLoader
 import Testing
+@testable import KMapCompose
 @testable import KMapRender
 
 /// Label placement through `RectGrid` places exactly what the all-pairs search placed.

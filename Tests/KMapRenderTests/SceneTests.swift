@@ -1,7 +1,7 @@
-import KMapCampaign
-import KMapGazetteer
-import KMapTimeline
+import KMapModel
+import KMapLoader
 import Testing
+@testable import KMapCompose
 @testable import KMapRender
 
 /// The composed scene: geometry and furniture that hold whatever the backend.

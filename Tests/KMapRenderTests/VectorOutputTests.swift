@@ -1,7 +1,9 @@
+import KMapTestSupport
 import Foundation
-import KMapCampaign
-import KMapTimeline
+import KMapModel
+import KMapLoader
 import Testing
+@testable import KMapCompose
 @testable import KMapRender
 
 /// SVG and PDF checked in real renderers (rsvg-convert, pdftoppm; installed by Scripts/setup): they must show
@@ -30,13 +32,13 @@ import Testing
         let svg = dir.appendingPathComponent("f.svg"), pdf = dir.appendingPathComponent("f.pdf")
         let cairoSVG = dir.appendingPathComponent("cairo.svg")
         try Data(SVGWriter.write(scene)).write(to: svg)
-        try Data(CairoSceneRenderer.render(scene, format: .svg)).write(to: cairoSVG)
-        try Data(CairoSceneRenderer.render(scene, format: .pdf)).write(to: pdf)
+        try Data(SceneEncoder.encode(scene, as: .svg)).write(to: cairoSVG)
+        try Data(SceneEncoder.encode(scene, as: .pdf)).write(to: pdf)
         try runTool("rsvg-convert", [svg.path, "-o", dir.appendingPathComponent("svg.png").path])
         try runTool("rsvg-convert", [cairoSVG.path, "-o", dir.appendingPathComponent("cairo-svg.png").path])
         try runTool("pdftoppm", ["-png", "-r", "96", "-singlefile", pdf.path, dir.appendingPathComponent("pdf").path])
 
-        let png = try RasterImage(png: CairoSceneRenderer.render(scene, format: .png))
+        let png = try RasterImage(png: SceneEncoder.encode(scene, as: .png))
         let fromSVG = try RasterImage(png: Array(try Data(contentsOf: dir.appendingPathComponent("svg.png"))))
         let fromPDF = try RasterImage(png: Array(try Data(contentsOf: dir.appendingPathComponent("pdf.png"))))
         let fromCairoSVG = try RasterImage(png: Array(try Data(contentsOf: dir.appendingPathComponent("cairo-svg.png"))))

@@ -1,5 +1,7 @@
-import KMapTimeline
+import KMapLoader
+import KMapModel
 import Testing
+@testable import KMapCompose
 @testable import KMapRender
 
 /// Derived zones: distance-limited Voronoi cells and the fronts between sides.
@@ -34,7 +36,7 @@ import Testing
     }
 
     @Test func zonesAppearOnlyWhenAskedAndAreLabelledDerived() throws {
-        let campaign = try KMapCampaignFixture.builtin()
+        let campaign = try CampaignLoader.builtin()
         let plain = SceneComposer(campaign: campaign).scene(for: try campaign.state(on: .init("2016-02-24")!))
         #expect(plain.items(in: .zones).isEmpty)
         let zoned = SceneComposer(campaign: campaign, options: FrameOptions(zoneRadiusKm: 5)).scene(for: try campaign.state(on: .init("2016-02-24")!))

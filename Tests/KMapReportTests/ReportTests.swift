@@ -1,7 +1,8 @@
 import Foundation
-import KMapCampaign
+import KMapModel
+import KMapLoader
+@testable import KMapCompose
 import KMapRender
-import KMapTimeline
 import Testing
 @testable import KMapReport
 

@@ -1,4 +1,5 @@
 import Foundation
+@testable import KMapCompose
 import KMapRender
 import KMapSequence
 import KMapTestSupport

@@ -1,18 +1,10 @@
+import KMapTestSupport
 import Foundation
-import KMapCampaign
+import KMapModel
+import KMapLoader
+@testable import KMapCompose
 import KMapRender
 import KMapSequence
-
-/// The fictional `Tests/Fixtures/testland` campaign's folder (ten days, 2020-01-01…10).
-let testlandPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/testland").path
-
-/// A fresh empty folder under the temporary directory.
-func scratchFolder(_ name: String) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kmap-seq-\(name)-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
-}
 
 /// Frames kept in memory, counting writes, for runner tests.
 final class MemoryStore: FrameStore, @unchecked Sendable {

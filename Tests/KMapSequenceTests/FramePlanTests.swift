@@ -1,6 +1,7 @@
+@testable import KMapCompose
 import KMapRender
 import KMapSequence
-import KMapTimeline
+import KMapModel
 import Testing
 
 @Suite struct FramePlanTests {

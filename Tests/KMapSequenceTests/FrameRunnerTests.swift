@@ -1,8 +1,9 @@
 import Foundation
-import KMapCampaign
+import KMapModel
+import KMapLoader
+@testable import KMapCompose
 import KMapRender
 import KMapSequence
-import KMapTimeline
 import Testing
 
 /// The scheduler, the manifest and resuming, against an in-memory store.

@@ -7,17 +7,7 @@ import Testing
 
 /// `kmap frames` and `kmap animate` run in-process, on the small testland campaign.
 @Suite struct FramesCommandTests {
-    func run(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try KMap.parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch let exit as ExitCode {
-            return exit.rawValue
-        } catch {
-            return KMap.exitCode(for: error).rawValue
-        }
-    }
+    func run(_ arguments: [String]) -> Int32 { runKMap(arguments) }
 
     func contents(_ dir: String) -> [String: Data] {
         var out: [String: Data] = [:]

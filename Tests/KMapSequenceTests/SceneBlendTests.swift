@@ -1,3 +1,5 @@
+@testable import KMapCompose
+import KMapTestSupport
 import KMapRender
 import KMapSequence
 import Testing

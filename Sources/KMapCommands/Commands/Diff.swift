@@ -1,0 +1,57 @@
+import ArgumentParser
+import KMapModel
+import KMapLoader
+
+/// `kmap diff`: what changed between two days.
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "List what changed between two days: places, roads, the supply route, with the events in between.",
+        discussion: """
+            Compares the end of --from with the end of --to.
+
+            Example:
+              kmap diff --from 2016-02-22 --to 2016-02-25
+            """)
+
+    @Option(help: ArgumentHelp("The earlier day, YYYY-MM-DD.", valueName: "date"))
+    var from: String
+
+    @Option(help: ArgumentHelp("The later day, YYYY-MM-DD.", valueName: "date"))
+    var to: String
+
+    @OptionGroup var campaignOptions: CampaignOptions
+
+    func run() throws {
+        try reportingErrors {
+            let campaign = try campaignOptions.load()
+            let a = try InstantOptions.instant(day: from, option: "--from", in: campaign)
+            let b = try InstantOptions.instant(day: to, option: "--to", in: campaign)
+            guard a <= b else { throw CLIError.usage("--from \(from) is after --to \(to); swap them") }
+            Console.out(Self.diff(campaign, from: a, to: b))
+        }
+    }
+
+    static func diff(_ campaign: Campaign, from a: Instant, to b: Instant) -> String {
+        let n = Narration(campaign: campaign)
+        let before = campaign.timeline.state(at: a), after = campaign.timeline.state(at: b)
+        var out = "\(campaign.info.title): \(a.day) → \(b.day)\n\n"
+        var changed = 0
+        for (x, y) in zip(before.places, after.places) where x.controller != y.controller || x.status != y.status || x.contestedBy != y.contestedBy {
+            changed += 1
+            out += "\(n.name(x.placeID)): \(n.state(x)) → \(n.state(y))\n"
+        }
+        if changed == 0 { out += "no place changed control or status\n" }
+        for (x, y) in zip(before.roads, after.roads) where x.phase != y.phase || x.cutAt != y.cutAt || x.unnamedCut != y.unnamedCut {
+            out += "road \(n.name(x.id)): \(x.phase.rawValue) → \(y.phase.rawValue)\n"
+        }
+        if let x = before.route, let y = after.route, x.phase != y.phase {
+            out += "\(x.id): \(x.phase.rawValue) → \(y.phase.rawValue)\n"
+        }
+        let events = campaign.timeline.events(after: a, through: b)
+        out += "\n\(events.count) event\(events.count == 1 ? "" : "s") in between:\n"
+        for e in events { out += n.block(e) }
+        return out
+    }
+}
+

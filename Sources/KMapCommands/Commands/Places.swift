@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import KMapModel
+import KMapLoader
+
+/// `kmap places`: the gazetteer, as a table, JSON, CSV or GeoJSON.
+struct Places: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "places",
+        abstract: "List the campaign's places with their positions, sources and confidence.",
+        discussion: """
+            Examples:
+              kmap places
+              kmap places --format csv > places.csv
+              kmap places --format geojson > places.geojson
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, geojson }
+
+    @Option(help: "text, json, csv or geojson.")
+    var format: Format = .text
+
+    @OptionGroup var campaignOptions: CampaignOptions
+
+    struct Row: Codable {
+        var id: String
+        var name: String
+        var kind: String
+        var lat: Double
+        var lon: Double
+        var aliases: [String]
+        var arabic: String?
+        var source: String
+        var sourceRef: String?
+        var confidence: String
+        var note: String?
+        var tiedTo: String?
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let campaign = try campaignOptions.load()
+            Console.out(try Self.render(campaign.gazetteer.places, format: format))
+        }
+    }
+
+    static func rows(_ places: [Place]) -> [Row] {
+        places.map { p in
+            Row(
+                id: p.id, name: p.name, kind: p.kind.rawValue, lat: p.coordinate.lat, lon: p.coordinate.lon, aliases: p.info.aliases,
+                arabic: p.info.arabic, source: p.info.source, sourceRef: p.info.sourceRef, confidence: p.info.confidence.rawValue,
+                note: p.info.note, tiedTo: p.tie?.sentence)
+        }
+    }
+
+    static func render(_ places: [Place], format: Format) throws -> String {
+        let rows = rows(places)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        switch format {
+        case .json:
+            return String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n"
+        case .geojson:
+            struct Feature: Codable {
+                var type = "Feature"
+                var geometry: Geometry
+                var properties: Row
+            }
+            struct Geometry: Codable {
+                var type = "Point"
+                var coordinates: [Double]
+            }
+            struct Collection: Codable {
+                var type = "FeatureCollection"
+                var features: [Feature]
+            }
+            let c = Collection(features: rows.map { Feature(geometry: Geometry(coordinates: [$0.lon, $0.lat]), properties: $0) })
+            return String(decoding: try encoder.encode(c), as: UTF8.self) + "\n"
+        case .csv:
+            var out = "id,name,kind,lat,lon,aliases,arabic,source,sourceRef,confidence\n"
+            for r in rows {
+                let fields = [r.id, r.name, r.kind, String(r.lat), String(r.lon), r.aliases.joined(separator: "; "), r.arabic ?? "", r.source, r.sourceRef ?? "", r.confidence]
+                out += fields.map(csv).joined(separator: ",") + "\n"
+            }
+            return out
+        case .text:
+            var table = [["ID", "NAME", "KIND", "LAT", "LON", "CONFIDENCE", "SOURCE"]]
+            for r in rows { table.append([r.id, r.name, r.kind, String(format: "%.4f", r.lat), String(format: "%.4f", r.lon), r.confidence, r.source]) }
+            return TextTable.render(table)
+        }
+    }
+
+    /// RFC 4180 quoting.
+    static func csv(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}
+
+/// Left-aligned columns separated by two spaces.
+enum TextTable {
+    static func render(_ rows: [[String]]) -> String {
+        guard let first = rows.first else { return "" }
+        let widths = first.indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
+        return rows.map { row in
+            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import KMapModel
+import KMapLoader
+
+/// `kmap timeline`: the events in the order they apply.
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "List the campaign's events in order, with their quotes, sources and confidence.",
+        discussion: """
+            Examples:
+              kmap timeline
+              kmap timeline --from 2016-02-22 --to 2016-02-23
+            """)
+
+    @Option(help: ArgumentHelp("First day to list (default: the campaign's start).", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last day to list (default: the campaign's end).", valueName: "date"))
+    var to: String?
+
+    @OptionGroup var campaignOptions: CampaignOptions
+
+    func run() throws {
+        try reportingErrors {
+            let campaign = try campaignOptions.load()
+            let range = try DayRange.parse(from: from, to: to, in: campaign)
+            let a = range.first ?? campaign.info.start, b = range.last ?? campaign.info.end
+            let n = Narration(campaign: campaign)
+            var out = ""
+            var lastDay: Day?
+            for e in campaign.timeline.events where e.day >= a && e.day <= b {
+                if e.day != lastDay {
+                    out += "\n\(e.day.longDescription) (day \(campaign.dayNumber(e.day)))\n"
+                    lastDay = e.day
+                }
+                out += n.block(e)
+            }
+            Console.out(out.isEmpty ? "no events from \(a) to \(b)\n" : String(out.dropFirst()))
+        }
+    }
+}

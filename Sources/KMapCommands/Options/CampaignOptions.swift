@@ -1,0 +1,71 @@
+import ArgumentParser
+import KMapModel
+import KMapLoader
+
+/// `--campaign`, shared by every command that reads a campaign.
+struct CampaignOptions: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp("A campaign data folder (see docs/DATA.md); default: the built-in Khanasir 2016 campaign.", valueName: "dir"))
+    var campaign: String?
+
+    func load() throws -> Campaign {
+        let c = try CampaignLoader.resolve(campaign)
+        return c
+    }
+}
+
+/// `--day` and `--time`: the instant a command shows.
+struct InstantOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The day to show, YYYY-MM-DD (e.g. 2016-02-23).", valueName: "date"))
+    var day: String
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A time on that day: HH:MM, or early, morning, midday, afternoon, evening, night. Default: the end of the day.",
+            valueName: "time"))
+    var time: String?
+
+    /// The instant, checked against the campaign's span.
+    func instant(in campaign: Campaign) throws -> Instant {
+        try Self.instant(day: day, time: time, option: "--day", in: campaign)
+    }
+
+    /// Parses a day (and optional time) given to `option`, checked against the campaign's span.
+    static func instant(day: String, time: String? = nil, option: String, in campaign: Campaign) throws -> Instant {
+        guard let d = Day(day) else {
+            throw CLIError.usage("\(option) '\(day)' is not a real date; write YYYY-MM-DD, e.g. \(option) \(campaign.info.start)")
+        }
+        var t = TimeOfDay.endOfDay
+        if let time {
+            guard let parsed = TimeOfDay(time) else {
+                throw CLIError.usage("--time '\(time)' is neither HH:MM (24-hour) nor one of \(TimeOfDay.named.map(\.word).joined(separator: ", "))")
+            }
+            t = parsed
+        }
+        return Instant(day: try campaign.validate(d), time: t)
+    }
+}
+
+/// `--from` and `--to` as days of the campaign, for commands that cover a span.
+enum DayRange {
+    /// The days given (nil where not given), checked against the campaign and against each other.
+    static func parse(from: String?, to: String?, in campaign: Campaign) throws -> (first: Day?, last: Day?) {
+        let first = try from.map { try InstantOptions.instant(day: $0, option: "--from", in: campaign).day }
+        let last = try to.map { try InstantOptions.instant(day: $0, option: "--to", in: campaign).day }
+        if let first, let last, last < first { throw CLIError.usage("--from \(first) is after --to \(last); swap them") }
+        return (first, last)
+    }
+
+    /// The most days a report or chart covers: each day is a map or a column, and a campaign's `end` of
+    /// 9999-12-31 would otherwise run until memory is gone.
+    static let maxDays = 3660
+
+    /// Throws (64) when `first` to `last` is more than `maxDays` days.
+    static func checkSpan(_ first: Day, _ last: Day, what: String) throws {
+        let days = last.days(since: first) + 1
+        guard days > maxDays else { return }
+        throw CLIError.usage(
+            "\(what) would cover \(days) days (\(first) to \(last)); kmap covers up to \(maxDays) days at once: narrow --from/--to")
+    }
+}

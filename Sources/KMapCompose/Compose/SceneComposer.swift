@@ -1,0 +1,198 @@
+import KMapModel
+
+/// Turns a campaign's state on a day into a `Scene`: the compose stage of the pipeline.
+///
+/// Everything that does not depend on the day (projection, lake, roads, label placement, the legend's
+/// geometry) is computed once in `init`, so a sequence of frames shares it and labels stay put.
+public struct SceneComposer: Sendable {
+    public let campaign: Campaign
+    public let theme: Theme
+    public let options: FrameOptions
+    public let projection: Projection
+    let measurer: any TextMeasurer
+    let layout: FrameLayout
+    /// Label placement for the whole campaign.
+    let labels: [LabelPlacer.Placement]
+    /// Places whose label could not be placed without overlap (left unlabelled rather than overlapping).
+    public let unlabelled: [String]
+    /// Places inside the map area, in gazetteer order: the only ones drawn, labelled and listed in the legend.
+    public let visiblePlaces: [Place]
+
+    public init(campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer) {
+        self.campaign = campaign
+        self.theme = theme
+        self.options = options
+        self.measurer = measurer
+        let layout = FrameLayout(width: Double(options.width), height: Double(options.height))
+        self.layout = layout
+        let projection = Projection(fitting: options.view ?? campaign.info.view, into: layout.mapArea)
+        self.projection = projection
+        let visible = campaign.gazetteer.places.filter { layout.mapArea.contains(projection.project($0.coordinate)) }
+        visiblePlaces = visible
+        var placer = Self.labelPlacer(
+            campaign: campaign, theme: theme, options: options, layout: layout, projection: projection, visible: visible, measurer: measurer)
+        let requests = Self.labelRequests(visible: visible, theme: theme, options: options, projection: projection)
+        let result = placer.place(requests)
+        labels = result.placed
+        unlabelled = result.dropped
+    }
+
+    /// The frame for `state`; `previous` (the state of the frame before, e.g. the day before) marks what changed.
+    public func scene(for state: ControlState, previous: ControlState? = nil) -> Scene {
+        let changes = Changes(campaign: campaign, from: previous, to: state)
+        var items: [SceneItem] = []
+        items += zones(state)
+        items += water()
+        items += roads(state)
+        items += markers(state, changed: changes.changedPlaces)
+        items += changeBadges(changes)
+        items += labelItems()
+        items += furniture(state)
+        items += inset()
+        items += northArrow()
+        items += changesPanel(changes)
+        items += legend(state, changes: changes)
+        items.sort { $0.layer < $1.layer }  // stable: keeps order within a layer
+        let date = state.instant.day.longDescription
+        return Scene(
+            width: Double(options.width), height: Double(options.height),
+            background: options.transparent ? nil : theme.background, items: items,
+            title: "\(campaign.info.title), \(date)",
+            subject: "Territorial control on \(state.instant) (\(campaign.info.attribution))",
+            metadata: [
+                .init("Title", "\(campaign.info.title), \(date)"), .init("Day", state.instant.description),
+                .init("Source", campaign.info.attribution), .init("Software", "kmap"),
+            ])
+    }
+
+    func color(ofFaction id: String) -> Color {
+        theme.factionColors[id] ?? campaign.faction(id).flatMap { Color(hex: $0.color) } ?? Color(hex: "#b0b0b0")!
+    }
+
+    func water() -> [SceneItem] {
+        campaign.gazetteer.areas.flatMap { area -> [SceneItem] in
+            let rings = area.rings.map { $0.map(projection.project) }
+            var items = [
+                SceneItem(
+                    id: "area:\(area.id)", layer: .water,
+                    symbol: .polygon(rings: rings, fill: theme.water, stroke: Stroke(color: theme.waterOutline, width: 1.2)))
+            ]
+            if let outer = rings.first, outer.count > 2 {
+                let c = Self.centroid(outer)
+                let font = Font(family: theme.fontFamily, size: theme.labelSize, italic: true)
+                let m = measurer.measure(area.name, font: font)
+                let origin = Point(x: c.x - m.width / 2, y: c.y + m.ascent / 2)
+                items.append(
+                    SceneItem(
+                        id: "label:\(area.id)", layer: .water,
+                        symbol: .text(
+                            TextItem(
+                                text: area.name, origin: origin, font: font, color: theme.waterLabel, halo: nil,
+                                bounds: measurer.bounds(area.name, font: font, origin: origin)))))
+            }
+            return items
+        }
+    }
+
+    func roads(_ state: ControlState) -> [SceneItem] {
+        let roads = campaign.gazetteer.roads
+        var items: [SceneItem] = []
+        let lines = roads.map { PolylineSimplifier.simplify($0.path.map(projection.project)) }
+        for (road, pts) in zip(roads, lines) {
+            items.append(SceneItem(id: "road-casing:\(road.id)", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadCasing, width: 6))))
+        }
+        for (road, pts) in zip(roads, lines) {
+            items.append(SceneItem(id: "road:\(road.id)", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadFill, width: 3.5))))
+        }
+        // A badge at every point where a road is cut, up and right of the place's marker so both stay visible.
+        var marked: Set<String> = []
+        for road in state.roads {
+            for placeID in road.cutAt where !marked.contains(placeID) {
+                marked.insert(placeID)
+                guard let place = visiblePlaces.first(where: { $0.id == placeID }) else { continue }
+                items.append(SceneItem(id: "cut:\(placeID)", layer: .roadMarks, symbol: .marker(Self.cutBadge(for: place, projection: projection, theme: theme))))
+            }
+        }
+        return items
+    }
+
+    /// The road-cut badge of a place; its position never depends on the day, so labels avoid it.
+    static func cutBadge(for place: Place, projection: Projection, theme: Theme) -> Marker {
+        let p = projection.project(place.coordinate)
+        let offset = Symbology.radius(for: place.kind) * 0.7 + 5
+        return Marker(shape: .cutBadge, center: Point(x: p.x + offset, y: p.y - offset), radius: 6, fill: theme.roadCut, stroke: Stroke(color: .white, width: 1.2))
+    }
+
+    func markers(_ state: ControlState, changed: Set<String> = []) -> [SceneItem] {
+        visiblePlaces.compactMap { place -> SceneItem? in
+            guard let control = state[place.id] else { return nil }
+            let attacker = control.contestedBy.first.map(color(ofFaction:))
+            let dashed = place.info.confidence == .estimate
+            let marker = Marker(
+                shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
+                radius: Symbology.radius(for: place.kind), fill: color(ofFaction: control.controller),
+                splitFill: control.status == .contested ? attacker : nil,
+                stroke: Stroke(color: theme.ink, width: dashed ? 1.6 : 1.2, dash: dashed ? [2.5, 2] : []),
+                ring: control.status == .besieged ? attacker : nil,
+                hollow: control.basis.confidence == .stated ? nil : theme.halo,
+                highlight: changed.contains(place.id) ? theme.changed : nil)
+            return SceneItem(id: "place:\(place.id)", layer: .markers, symbol: .marker(marker), title: describe(place, control))
+        }
+    }
+
+    /// Derived zones: one translucent path per faction (so cells of one side merge without seams) and the
+    /// front lines between sides.
+    func zones(_ state: ControlState) -> [SceneItem] {
+        guard let km = options.zoneRadiusKm else { return [] }
+        let sites = visiblePlaces.compactMap { place in
+            state[place.id].map { ZoneBuilder.Site(id: place.id, point: projection.project(place.coordinate), faction: $0.controller) }
+        }
+        let (cells, fronts) = ZoneBuilder(sites: sites, radius: km * projection.pixelsPerKm).build()
+        var items: [SceneItem] = []
+        for faction in campaign.factions.map(\.id) {
+            let rings = cells.filter { sites[$0.site].faction == faction }.map(\.polygon)
+            if rings.isEmpty { continue }
+            items.append(SceneItem(id: "zone:\(faction)", layer: .zones, symbol: .polygon(rings: rings, fill: color(ofFaction: faction).withAlpha(0.2), stroke: nil)))
+        }
+        for (i, segment) in fronts.enumerated() {
+            items.append(SceneItem(id: "front:\(i)", layer: .zones, symbol: .polyline(points: segment, stroke: Stroke(color: theme.routeCut.withAlpha(0.8), width: 2, dash: [6, 4]))))
+        }
+        return items
+    }
+
+    /// "Khanasir (خناصر): ISIL, held since 23 Feb 2016 (stated, e19): “…”" for a place's tooltip.
+    func describe(_ place: Place, _ c: PlaceControl) -> String {
+        let who = campaign.faction(c.controller)?.shortName ?? c.controller
+        let status = c.status == .held ? "held since \(c.since.longDescription)" : "\(c.status.rawValue) by \(c.contestedBy.map { campaign.faction($0)?.shortName ?? $0 }.joined(separator: ", ")) since \(c.statusSince.longDescription)"
+        let name = place.info.arabic.map { "\(place.name) (\($0))" } ?? place.name
+        let basis = [c.basis.confidence.rawValue, c.basis.eventID].compactMap { $0 }.joined(separator: ", ")
+        return "\(name): \(who), \(status) (\(basis); \(campaign.info.source(c.basis.source)?.title ?? c.basis.source)): “\(c.basis.quote)” Position: \(place.info.confidence.rawValue)."
+    }
+
+    func labelItems() -> [SceneItem] {
+        labels.flatMap { label -> [SceneItem] in
+            var items: [SceneItem] = []
+            if let leader = label.leader {
+                items.append(SceneItem(id: "leader:\(label.id)", layer: .labels, symbol: .polyline(points: leader, stroke: Stroke(color: theme.mutedInk, width: 1))))
+            }
+            items.append(
+                SceneItem(
+                    id: "label:\(label.id)", layer: .labels,
+                    symbol: .text(TextItem(text: label.text, origin: label.origin, font: label.font, color: theme.ink, halo: theme.halo, bounds: label.bounds)),
+                    title: label.text.replacingOccurrences(of: "\n", with: " ")))
+            return items
+        }
+    }
+
+    static func centroid(_ ring: [Point]) -> Point {
+        var a = 0.0, cx = 0.0, cy = 0.0
+        for (p, q) in zip(ring, ring.dropFirst() + [ring[0]]) {
+            let cross = p.x * q.y - q.x * p.y
+            a += cross
+            cx += (p.x + q.x) * cross
+            cy += (p.y + q.y) * cross
+        }
+        guard abs(a) > 1e-9 else { return ring[0] }
+        return Point(x: cx / (3 * a), y: cy / (3 * a))
+    }
+}

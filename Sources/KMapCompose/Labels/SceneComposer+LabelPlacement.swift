@@ -1,0 +1,53 @@
+import KMapModel
+
+extension SceneComposer {
+    /// The placer `init` runs: the frame and every obstacle a label must avoid on any day.
+    ///
+    /// Labels avoid every marker, every panel, and the slots of badges a place may carry on some day (a road
+    /// cut, a change number), so that one placement serves every frame of a sequence. The legend's largest
+    /// possible panel is reserved, so its size on any one day never moves a label.
+    static func labelPlacer(
+        campaign: Campaign, theme: Theme, options: FrameOptions, layout: FrameLayout, projection: Projection, visible: [Place],
+        measurer: any TextMeasurer
+    ) -> LabelPlacer {
+        let onRoads = Set(campaign.gazetteer.roads.flatMap(\.via))
+        let badges = visible.filter { onRoads.contains($0.id) }.map { cutBadge(for: $0, projection: projection, theme: theme).bounds }
+        let changeSlots = visible.map { place -> Rect in
+            let c = changeBadgeCenter(for: place, projection: projection)
+            let r = changeBadgeRadius + 1
+            return Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)
+        }
+        let markers = visible.map { place in
+            Marker(
+                shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
+                radius: Symbology.radius(for: place.kind), fill: .black, stroke: Stroke(color: .black, width: 1), ring: .black
+            ).bounds
+        }
+        let legendSpace = layout.legendPanel(
+            height: Legend.height(of: Legend.allEntries(campaign: campaign, places: visible, zones: options.zoneRadiusKm)))
+        return LabelPlacer(
+            measurer: measurer, frame: layout.frame.insetBy(4),
+            obstacles: markers + badges + changeSlots + layout.reserved + [legendSpace, northArrowBox(layout)]
+                + (insetPanel(layout, locator: campaign.locator).map { [$0] } ?? []),
+            leaderObstacles: markers)
+    }
+
+    /// One label request per visible place, in gazetteer order.
+    static func labelRequests(visible: [Place], theme: Theme, options: FrameOptions, projection: Projection) -> [LabelPlacer.Request] {
+        visible.map { place in
+            LabelPlacer.Request(
+                id: place.id, text: options.labels.text(name: place.name, arabic: place.info.arabic), font: Symbology.font(for: place.kind, theme: theme),
+                anchor: projection.project(place.coordinate), radius: Symbology.radius(for: place.kind),
+                priority: place.kind.labelPriority)
+        }
+    }
+
+    /// The placer and requests of this composer, for tests that run the placement both ways (indexed and all pairs).
+    var labelPlacer: LabelPlacer {
+        Self.labelPlacer(campaign: campaign, theme: theme, options: options, layout: layout, projection: projection, visible: visiblePlaces, measurer: measurer)
+    }
+
+    var labelRequests: [LabelPlacer.Request] {
+        Self.labelRequests(visible: visiblePlaces, theme: theme, options: options, projection: projection)
+    }
+}

@@ -1,0 +1,42 @@
+/// Colours, fonts and sizes of a frame.
+///
+/// Faction colours come from the campaign unless the theme overrides them by faction id; within one run every
+/// frame uses the same theme, so a colour never changes meaning across a sequence.
+public struct Theme: Sendable, Hashable {
+    public var name: String
+    public var background = Color(hex: "#f4f1ea")!
+    public var land = Color(hex: "#f4f1ea")!
+    public var water = Color(hex: "#a9cfe6")!
+    public var waterOutline = Color(hex: "#4a90bf")!
+    public var waterLabel = Color(hex: "#2f6f9c")!
+    public var roadCasing = Color(hex: "#6b5b45")!
+    public var roadFill = Color(hex: "#f7d16b")!
+    public var roadCut = Color(hex: "#c1121f")!
+    public var ink = Color(hex: "#1e1e1e")!
+    public var mutedInk = Color(hex: "#5a5a5a")!
+    public var halo = Color(hex: "#ffffff")!
+    public var panel = Color(hex: "#ffffffeb")!
+    public var panelBorder = Color(hex: "#4d4d4d")!
+    public var routeCut = Color(hex: "#c1121f")!
+    public var routeCleared = Color(hex: "#d98c00")!
+    public var routeOpen = Color(hex: "#2e7d32")!
+    /// The highlight of what changed since the previous frame.
+    public var changed = Color(hex: "#ff8c00")!
+    public var fontFamily = "DejaVu Sans"
+    public var labelSize = 14.0
+    public var factionColors: [String: Color] = [:]
+
+    public init(name: String) { self.name = name }
+
+    /// The built-in default: colours after the 2016 Wikipedia Syrian Civil War maps. The loader's built-in
+    /// `wikipedia` theme is its YAML form, which users copy; a test holds the two equal.
+    public static let standard: Theme = {
+        var t = Theme(name: "wikipedia")
+        t.panel = Color(hex: "#ffffffeb")!
+        t.factionColors = [
+            "government": Color(hex: "#e3242b")!, "isil": Color(hex: "#1a1a1a")!, "jund-al-aqsa": Color(hex: "#8c8c8c")!,
+            "nusra": Color(hex: "#8c8c8c")!, "rebels": Color(hex: "#2e9e3e")!, "kurds": Color(hex: "#f2c81f")!,
+        ]
+        return t
+    }()
+}

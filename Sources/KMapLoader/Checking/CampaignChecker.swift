@@ -1,0 +1,101 @@
+import KMapModel
+
+/// Checks a loaded campaign for what loading cannot see: contradictions, impossible transitions, order,
+/// loose ends between the gazetteer and the timeline.
+///
+/// Loading already rejects unknown ids, bad dates, positions outside the area and records without a source.
+public enum CampaignChecker {
+    public static func check(_ campaign: Campaign) -> [Finding] {
+        var findings = campaign.warnings
+        let file = campaign.files.events
+        func warn(_ line: Int, _ message: String) { findings.append(Finding(file: file, line: line, severity: .warning, message: message)) }
+        func fail(_ line: Int, _ message: String) { findings.append(Finding(file: file, line: line, severity: .error, message: message)) }
+        let events = campaign.timeline.events
+        let name = { (id: String) in campaign.gazetteer.place(id)?.name ?? id }
+
+        // File order: a file in date order is one a person can review.
+        let byFile = events.sorted { $0.index < $1.index }
+        for (a, b) in zip(byFile, byFile.dropFirst()) where b.day < a.day {
+            warn(b.line, "this event (\(b.day)) comes after one dated \(a.day) (line \(a.line)); keep the file in date order")
+        }
+
+        // Contradictions: two events at the same stated instant giving one place different outcomes.
+        var seen: [String: Event] = [:]
+        for e in events where e.changesControl {
+            for place in e.places {
+                let key = "\(e.instant)|\(e.time?.description ?? "untimed")|\(place)"
+                if let other = seen[key], other.controller != e.controller || other.status != e.status {
+                    fail(e.line, "contradicts line \(other.line): both set \(name(place)) at \(e.instant) (\(outcome(other)) vs \(outcome(e))); give them different times or drop one")
+                }
+                seen[key] = e
+            }
+        }
+
+        // Impossible or empty transitions.
+        for t in campaign.timeline.transitions() {
+            let e = t.event
+            if e.status != nil, e.status != .held, e.by.allSatisfy({ $0 == t.after.controller }) {
+                fail(e.line, "\(name(t.placeID)) is held by \(t.after.controller), who cannot contest or besiege it; 'by' must name the attackers")
+            }
+            if let c = e.controller, (e.status ?? .held) == .held, t.before.controller == c, t.before.status == .held {
+                let basis = t.before.basis.eventID.map { "event \($0), line \(t.before.basis.line)" } ?? "initial control"
+                warn(e.line, "\(name(t.placeID)) is already held by \(c) (since \(t.before.since), \(basis)); this capture changes nothing: check the dates or the earlier event")
+            }
+        }
+
+        // Unnamed positions along roads: never retake more than were lost.
+        var unnamed: [String: Int] = [:]
+        let faction = campaign.timeline.network.faction
+        for e in campaign.timeline.initial.exceptions + events where e.unnamed > 0 && e.controller != nil {
+            for r in e.roads {
+                if e.controller == faction {
+                    if unnamed[r, default: 0] < e.unnamed {
+                        warn(e.line, "retakes \(e.unnamed) unnamed positions on \(r), but only \(unnamed[r, default: 0]) were recorded lost; record the loss (inferred if need be)")
+                    }
+                    unnamed[r] = max(0, unnamed[r, default: 0] - e.unnamed)
+                } else {
+                    unnamed[r, default: 0] += e.unnamed
+                }
+            }
+        }
+
+        // A reopening must come when the road is clear.
+        for e in events where e.traffic == .reopened {
+            let state = campaign.timeline.state(at: e.instant)
+            for r in e.roads where state.road(r)?.isCut == true {
+                warn(e.line, "\(r) is reported reopened while control still cuts it (at \(state.road(r)!.cutAt.map(name).joined(separator: ", "))); check the events before it")
+            }
+        }
+
+        // Roads with far more points than a map shows: drawn simplified, but they slow every frame.
+        for road in campaign.gazetteer.roads where road.path.count > maxRoadPoints {
+            findings.append(Finding(file: campaign.files.gazetteer, line: road.info.line, severity: .warning, message: "road '\(road.id)' has \(road.path.count) points; a map shows far fewer, and kmap simplifies it on every frame: simplify the line to at most \(maxRoadPoints) points"))
+        }
+
+        // Places tied to a counted sentence that no event quotes.
+        let quotes = events.map { normalize($0.quote) } + campaign.timeline.initial.exceptions.map { normalize($0.quote) }
+        for place in campaign.gazetteer.places {
+            guard let tie = place.tie else { continue }
+            let sentence = normalize(tie.sentence)
+            if !quotes.contains(where: { $0.contains(sentence) || sentence.contains($0) }) {
+                findings.append(Finding(file: campaign.files.gazetteer, line: place.info.line, severity: .warning, message: "'\(place.id)' is tied to a sentence no event quotes: \"\(tie.sentence.prefix(60))…\"; quote it in the event that counts the place"))
+            }
+            let mentioned = events.contains { $0.places.contains(place.id) } || campaign.timeline.initial.exceptions.contains { $0.places.contains(place.id) }
+            if !mentioned {
+                findings.append(Finding(file: campaign.files.gazetteer, line: place.info.line, severity: .warning, message: "'\(place.id)' is tied to a counted sentence but no event names it; add it to that event's places"))
+            }
+        }
+        return findings
+    }
+
+    /// More points than this on one road is data no map needs (the Khanasir roads have tens).
+    public static let maxRoadPoints = 5000
+
+    static func outcome(_ e: Event) -> String {
+        [e.controller, e.status?.rawValue].compactMap { $0 }.joined(separator: " ")
+    }
+
+    static func normalize(_ s: String) -> String {
+        s.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
+}

@@ -1,0 +1,83 @@
+import KMapCompose
+import KMapModel
+/// The themes kmap ships, as the YAML a user would copy (`kmap themes wikipedia > mine.yaml`) and edit.
+///
+/// `Theme.standard` is the `wikipedia` theme as a value; `ThemeTests` holds the two equal.
+enum BuiltinThemes {
+    static let names = ["wikipedia", "isw"]
+
+    static func yaml(_ name: String) -> String? {
+        switch name {
+        case "wikipedia": wikipedia
+        case "isw": isw
+        default: nil
+        }
+    }
+
+    static let wikipedia = """
+        # kmap theme. Copy it (kmap themes wikipedia > my-theme.yaml), edit it, use it with --theme my-theme.yaml.
+        name: wikipedia
+        description: After the 2016 convention of Wikipedia's Syrian Civil War detailed map
+        font: DejaVu Sans
+        labelSize: 14
+        # Faction colours by faction id. A faction not listed keeps the colour its campaign gives it.
+        factions:
+          government: "#e3242b"     # the Syrian government and allies: red
+          isil: "#1a1a1a"           # ISIL: black
+          jund-al-aqsa: "#8c8c8c"   # al-Nusra and allied jihadist groups: grey
+          nusra: "#8c8c8c"
+          rebels: "#2e9e3e"         # rebels: green
+          kurds: "#f2c81f"          # Kurdish forces: yellow
+        colors:
+          background: "#f4f1ea"
+          water: "#a9cfe6"
+          waterOutline: "#4a90bf"
+          waterLabel: "#2f6f9c"
+          roadCasing: "#6b5b45"
+          roadFill: "#f7d16b"
+          roadCut: "#c1121f"
+          ink: "#1e1e1e"
+          mutedInk: "#5a5a5a"
+          halo: "#ffffff"
+          panel: "#ffffffeb"
+          panelBorder: "#4d4d4d"
+          routeCut: "#c1121f"
+          routeCleared: "#d98c00"
+          routeOpen: "#2e7d32"
+          changed: "#ff8c00"
+        """
+
+    static let isw = """
+        # kmap theme in the style of the Institute for the Study of War's control-of-terrain maps: muted paper,
+        # grey roads, deep regime red, charcoal ISIS, violet for al-Qaeda-aligned groups. An approximation of
+        # the look, not ISW's official palette.
+        name: isw
+        description: In the style of ISW control-of-terrain maps (an approximation, not ISW's palette)
+        font: DejaVu Sans
+        labelSize: 14
+        factions:
+          government: "#b3202a"
+          isil: "#3a3a3a"
+          jund-al-aqsa: "#7b4f9d"
+          nusra: "#7b4f9d"
+          rebels: "#5a9e4b"
+          kurds: "#e6b422"
+        colors:
+          background: "#ece8df"
+          water: "#c5d9e8"
+          waterOutline: "#7f9fb8"
+          waterLabel: "#4f6f88"
+          roadCasing: "#7a7a7a"
+          roadFill: "#d9d9d9"
+          roadCut: "#b3202a"
+          ink: "#202020"
+          mutedInk: "#606060"
+          halo: "#f7f5f0"
+          panel: "#f7f5f0f0"
+          panelBorder: "#7a7a7a"
+          routeCut: "#b3202a"
+          routeCleared: "#c77d0a"
+          routeOpen: "#3f7f3a"
+          changed: "#e07b00"
+        """
+}

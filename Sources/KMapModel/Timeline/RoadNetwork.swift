@@ -1,0 +1,85 @@
+
+/// The roads as a graph of the places along them, and the supply route across it.
+///
+/// Road status is never set by hand: a road is cut wherever a place in its `via` is not held (uncontested)
+/// by `faction`, and the route is connected when a path of such places joins its two ends.
+public struct RoadNetwork: Sendable {
+    public struct Route: Sendable, Hashable {
+        public var name: String
+        public var from: String
+        public var to: String
+        public init(name: String, from: String, to: String) {
+            self.name = name
+            self.from = from
+            self.to = to
+        }
+    }
+
+    public let roads: [(id: String, via: [String])]
+    /// Whose roads these are.
+    public let faction: String
+    public let route: Route?
+    /// The route's places in order along the shortest path, ignoring control; nil when no path exists.
+    public let routePath: [String]?
+    private let neighbours: [String: [String]]
+
+    public init(roads: [(id: String, via: [String])], faction: String, route: Route?) {
+        self.roads = roads
+        self.faction = faction
+        self.route = route
+        var n: [String: [String]] = [:]
+        for road in roads {
+            for (a, b) in zip(road.via, road.via.dropFirst()) {
+                n[a, default: []].append(b)
+                n[b, default: []].append(a)
+            }
+        }
+        neighbours = n
+        routePath = route.flatMap { RoadNetwork.shortestPath(from: $0.from, to: $0.to, neighbours: n) { _ in true } }
+    }
+
+    /// Places along `via` that `faction` cannot pass, in order.
+    func cutPoints(_ via: [String], _ control: (String) -> PlaceControl?) -> [String] {
+        via.filter { control($0)?.isPassable(for: faction) != true }
+    }
+
+    /// Where the route is cut: the impassable places on its path, or [] when a passable path exists.
+    func routeCutPoints(_ control: (String) -> PlaceControl?) -> [String] {
+        guard let route, let path = routePath else { return [] }
+        let open = RoadNetwork.shortestPath(from: route.from, to: route.to, neighbours: neighbours) {
+            control($0)?.isPassable(for: faction) == true
+        }
+        return open == nil ? cutPoints(path, control) : []
+    }
+
+    /// Indices of the roads the route runs along: those sharing a segment (two consecutive places) with its path.
+    var routeRoads: [Int] {
+        guard let path = routePath, path.count > 1 else { return [] }
+        let segments = Set(zip(path, path.dropFirst()).flatMap { ["\($0)|\($1)", "\($1)|\($0)"] })
+        return roads.indices.filter { i in zip(roads[i].via, roads[i].via.dropFirst()).contains { segments.contains("\($0)|\($1)") } }
+    }
+
+    /// Breadth-first search; neighbours are visited in data order, so the result is deterministic.
+    static func shortestPath(
+        from: String, to: String, neighbours: [String: [String]], passable: (String) -> Bool
+    ) -> [String]? {
+        guard passable(from), passable(to) else { return nil }
+        var previous: [String: String] = [from: from]
+        var queue = [from]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            if node == to {
+                var path = [to]
+                while let p = previous[path.last!], p != path.last! { path.append(p) }
+                return path.reversed()
+            }
+            for next in neighbours[node] ?? [] where previous[next] == nil && passable(next) {
+                previous[next] = node
+                queue.append(next)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,173 @@
+
+/// The initial control and every event, in the order they apply, with the state machine that replays them.
+public struct Timeline: Sendable {
+    public let initial: InitialControl
+    /// Sorted by instant, then by file order.
+    public let events: [Event]
+    /// The places whose control is tracked, in gazetteer order.
+    public let placeIDs: [String]
+    public let network: RoadNetwork
+    /// The first day; initial control dates from it.
+    public let start: Day
+    /// Replay states every `interval` events, so `state(at:)` never replays from the start.
+    let checkpoints: ReplayCheckpoints
+
+    public init(initial: InitialControl, events: [Event], placeIDs: [String], network: RoadNetwork, start: Day) {
+        self.initial = initial
+        self.events = events.sorted { ($0.instant, $0.index) < ($1.instant, $1.index) }
+        self.placeIDs = placeIDs
+        self.network = network
+        self.start = start
+        checkpoints = ReplayCheckpoints.build(events: self.events, placeIDs: placeIDs, initial: initial, network: network, start: start)
+    }
+
+    /// Control before any event.
+    public var initialState: ControlState { state(at: Instant(day: start.adding(days: -1))) }
+
+    /// The state after every event at or before `instant`.
+    ///
+    /// - Complexity: O(log events + places + interval × roads touched): a binary search for the instant, then
+    ///   a replay from the nearest checkpoint before it (`ReplayCheckpoints`), never from the start.
+    public func state(at instant: Instant) -> ControlState {
+        let end = eventCount(through: instant)
+        var replay = checkpoints.replay(before: end)
+        for event in events[replay.applied..<end] { replay.apply(event) }
+        return replay.snapshot(at: instant)
+    }
+
+    /// The same state by replaying every event from the initial control: the reference `state(at:)` must equal.
+    func fullReplayState(at instant: Instant) -> ControlState {
+        var replay = Replay(self)
+        for event in events {
+            guard event.instant <= instant else { break }
+            replay.apply(event)
+        }
+        return replay.snapshot(at: instant)
+    }
+
+    /// How many events apply at or before `instant` (events are sorted by instant).
+    ///
+    /// - Complexity: O(log events).
+    func eventCount(through instant: Instant) -> Int {
+        var low = 0, high = events.count
+        while low < high {
+            let mid = (low + high) / 2
+            if events[mid].instant <= instant { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Events that apply in (after, through], in order.
+    public func events(after a: Instant, through b: Instant) -> [Event] {
+        events.filter { $0.instant > a && $0.instant <= b }
+    }
+}
+
+/// The mutable half of the state machine: control per place plus the road trackers.
+struct Replay {
+    let network: RoadNetwork
+    var controls: [PlaceControl]
+    var index: [String: Int]
+    var roadTrackers: [LinkTracker]
+    var routeTracker = LinkTracker()
+    /// Per road: unnamed positions along it held against the road's faction.
+    var unnamedHostile: [Int]
+    let routeRoads: [Int]
+    var applied = 0
+
+    init(_ timeline: Timeline) {
+        self.init(initial: timeline.initial, placeIDs: timeline.placeIDs, network: timeline.network, start: timeline.start)
+    }
+
+    /// The initial control, from the parts of a timeline (checkpoints are built before the timeline exists).
+    init(initial: InitialControl, placeIDs: [String], network: RoadNetwork, start: Day) {
+        self.network = network
+        var exceptions: [String: Event] = [:]
+        for e in initial.exceptions { for p in e.places { exceptions[p] = e } }
+        let defaultBasis = PlaceControl.Basis(
+            eventID: nil, quote: initial.quote, source: initial.source, confidence: initial.confidence, line: initial.line)
+        controls = placeIDs.map { id in
+            let exception = exceptions[id]
+            return PlaceControl(
+                placeID: id, controller: exception?.controller ?? initial.controller, status: exception?.status ?? .held,
+                contestedBy: exception?.by ?? [], since: start, statusSince: start,
+                basis: exception.map { PlaceControl.Basis($0, initial: true) } ?? defaultBasis)
+        }
+        var index: [String: Int] = [:]
+        for (i, c) in controls.enumerated() { index[c.placeID] = i }
+        self.index = index
+        roadTrackers = Array(repeating: LinkTracker(), count: network.roads.count)
+        unnamedHostile = Array(repeating: 0, count: network.roads.count)
+        routeRoads = network.routeRoads
+        for e in initial.exceptions { Replay.countUnnamed(e, network: network, into: &unnamedHostile) }
+        let before = Instant(day: start.adding(days: -1))
+        observeLinks(at: before, touched: nil)
+    }
+
+    mutating func apply(_ event: Event) {
+        applied += 1
+        var touched: Set<String> = []
+        if event.changesControl {
+            for id in event.places {
+                guard let i = index[id] else { continue }
+                touched.insert(id)
+                var c = controls[i]
+                let status = event.status ?? .held
+                if let controller = event.controller, controller != c.controller {
+                    c.controller = controller
+                    c.since = event.day
+                }
+                if status != c.status { c.statusSince = event.day }
+                c.status = status
+                c.contestedBy = status == .held ? [] : event.by.filter { $0 != c.controller }
+                c.basis = PlaceControl.Basis(event)
+                controls[i] = c
+            }
+        }
+        if Replay.countUnnamed(event, network: network, into: &unnamedHostile) {
+            touched.formUnion(network.roads.filter { event.roads.contains($0.id) }.flatMap(\.via))
+            observeLinks(at: event.instant, touched: nil)
+        } else {
+            observeLinks(at: event.instant, touched: touched)
+        }
+        if event.traffic == .reopened {
+            for (i, road) in network.roads.enumerated() where event.roads.contains(road.id) {
+                roadTrackers[i].reopen(at: event.instant)
+            }
+            routeTracker.reopen(at: event.instant)
+        }
+    }
+
+    /// Adds (hostile capture) or removes (recapture by the road's faction) unnamed positions along the event's
+    /// roads; returns whether the event counted any. Counts never go below zero.
+    @discardableResult
+    static func countUnnamed(_ event: Event, network: RoadNetwork, into counts: inout [Int]) -> Bool {
+        guard event.unnamed > 0, !event.roads.isEmpty, let controller = event.controller else { return false }
+        for (i, road) in network.roads.enumerated() where event.roads.contains(road.id) {
+            counts[i] = controller == network.faction ? max(0, counts[i] - event.unnamed) : counts[i] + event.unnamed
+        }
+        return true
+    }
+
+    var routeUnnamed: Int { routeRoads.reduce(0) { $0 + unnamedHostile[$1] } }
+
+    /// Re-derives the links that pass through a touched place (all links when `touched` is nil).
+    mutating func observeLinks(at instant: Instant, touched: Set<String>?) {
+        let lookup: (String) -> PlaceControl? = { [controls, index] id in index[id].map { controls[$0] } }
+        for (i, road) in network.roads.enumerated() where touched.map({ !$0.isDisjoint(with: road.via) }) ?? true {
+            roadTrackers[i].observe(cut: !network.cutPoints(road.via, lookup).isEmpty || unnamedHostile[i] > 0, at: instant)
+        }
+        if network.route != nil, touched.map({ !$0.isEmpty }) ?? true {
+            routeTracker.observe(cut: !network.routeCutPoints(lookup).isEmpty || routeUnnamed > 0, at: instant)
+        }
+    }
+
+    func snapshot(at instant: Instant) -> ControlState {
+        let lookup: (String) -> PlaceControl? = { id in index[id].map { controls[$0] } }
+        let roads = network.roads.enumerated().map { i, road in
+            roadTrackers[i].state(id: road.id, cutAt: network.cutPoints(road.via, lookup), unnamedCut: unnamedHostile[i])
+        }
+        let route = network.route.map { routeTracker.state(id: $0.name, cutAt: network.routeCutPoints(lookup), unnamedCut: routeUnnamed) }
+        return ControlState(instant: instant, places: controls, roads: roads, route: route, appliedEventCount: applied)
+    }
+}

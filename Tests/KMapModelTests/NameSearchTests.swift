@@ -1,0 +1,22 @@
+import KMapTestSupport
+import KMapModel
+import KMapLoader
+import Testing
+
+@Suite struct NameSearchTests {
+    @Test(arguments: [
+        ("Alpha", "alpha"), ("alfa", "alpha"), ("ALPHA", "alpha"), ("tal charlie", "charlie-hill"), ("Charlie-Hill", "charlie-hill"),
+        ("Test lake", "test-lake"),
+    ])
+    func findsFeaturesByIdNameOrAlias(_ query: String, _ id: String) throws {
+        let g = try CampaignLoader.load(folder: testlandPath).gazetteer
+        #expect(g.search(query).map(\.id) == [id])
+    }
+
+    @Test func matchesTransliterationsByConsonants() {
+        #expect(NameKey("khanaser").skeleton == NameKey("Khanasir").skeleton)
+        #expect(NameKey("Rasm al-Nafl").skeleton == NameKey("Rasm Al-Nafal").skeleton)
+        #expect(NameKey("Khanāṣir").text == "khanasir")
+        #expect(NameKey("zzz").score(against: NameKey("Khanasir")) == 0)
+    }
+}
