@@ -119,8 +119,10 @@ struct ReportCommand: ParsableCommand {
 
     func write(_ report: Report, plan: ReportPlan, stop: CleanStop) throws {
         let progress = ReportProgress(total: report.days.count, quiet: quiet)
+        // Each folder is rid of dead runs' temporaries once, not once per map.
+        for folder in Set(plan.files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }) { TemporaryFile.removeStale(in: folder) }
         func save(_ bytes: [UInt8], _ path: String, createFolder: Bool) throws {
-            try stop.writing(path) { try OutputFile.write(bytes, to: path, createFolder: createFolder, force: force) }
+            try stop.writing(path) { try OutputFile.write(bytes, to: path, createFolder: createFolder, force: force, tidy: false) }
         }
         switch plan.form {
         case .pdf:

@@ -24,7 +24,7 @@ struct FrameFolder: FrameStore {
 
     func write(_ bytes: [UInt8], to file: String) throws {
         // `tidy` has already refused foreign files by the manifest (or the user said --force).
-        try OutputFile.write(bytes, to: url(file), createFolder: false, force: true)
+        try OutputFile.write(bytes, to: url(file), createFolder: false, force: true, tidy: false)
     }
 
     /// Creates the folder when missing; a file in its place is an error.

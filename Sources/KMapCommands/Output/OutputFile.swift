@@ -19,7 +19,9 @@ enum OutputFile {
     ///
     /// - Parameter createFolder: create the parent folder when missing (for default paths like `Renders/`).
     /// - Parameter force: replace an existing file even when kmap did not write it.
-    static func write(_ bytes: [UInt8], to path: String, createFolder: Bool, force: Bool = false) throws {
+    /// - Parameter tidy: first remove kmap's temporaries of dead processes in the folder; callers writing many
+    ///   files into one folder (frames, a report's maps) tidy it once instead, since this lists the folder.
+    static func write(_ bytes: [UInt8], to path: String, createFolder: Bool, force: Bool = false, tidy: Bool = true) throws {
         if path == "-" {
             let failure = writeAll(STDOUT_FILENO, bytes)
             if failure != 0 { throw CLIError.io("writing to standard output failed: \(String(cString: strerror(failure)))") }
@@ -45,7 +47,7 @@ enum OutputFile {
         } else if !isDirectory.boolValue {
             throw CLIError.cannotCreate("\(path): \(folder.path) is a file, not a folder")
         }
-        TemporaryFile.removeStale(in: folder.path, legacyBases: [url.lastPathComponent])
+        if tidy { TemporaryFile.removeStale(in: folder.path, legacyBases: [url.lastPathComponent]) }
         let (fd, temp) = try TemporaryFile.create(besides: path)
         try writeWhole(bytes, to: fd, temp: temp, shownAs: path)
         if rename(temp, url.path) != 0 {
