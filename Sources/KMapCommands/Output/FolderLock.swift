@@ -14,7 +14,8 @@ final class FolderLock {
         guard fd >= 0 else {
             throw CLIError.cannotCreate("cannot open the folder \(path): \(String(cString: strerror(errno))); choose another \(option)")
         }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        // Only "held by another" refuses: a file system without locks (ENOLCK) runs unlocked, as before.
+        if flock(fd, LOCK_EX | LOCK_NB) != 0, errno == EWOULDBLOCK {
             let holder = Self.holder(of: fd)
             close(fd)
             throw CLIError(
