@@ -43,8 +43,10 @@ enum KMapFileMark {
         let svgMark = Array("<!-- kmap -->".utf8)
         if lines.first == svgMark || (lines.count > 1 && lines[0].starts(with: Array("<?xml".utf8)) && lines[1] == svgMark) { return true }
         if String(decoding: head.prefix(15), as: UTF8.self).lowercased() == "<!doctype html>" {
-            let headEnd = firstIndex(of: Array("</head>".utf8), in: head) ?? head.count
-            return contains(Array(head[..<headEnd]), Array("<meta name=\"generator\" content=\"kmap\">".utf8))
+            guard let headStart = firstIndex(of: Array("<head>".utf8), in: head),
+                let headEnd = firstIndex(of: Array("</head>".utf8), in: head), headStart < headEnd
+            else { return false }
+            return contains(Array(head[headStart..<headEnd]), Array("<meta name=\"generator\" content=\"kmap\">".utf8))
         }
         if head.starts(with: Array("# ".utf8)) { return tail.suffix(17).elementsEqual("\nMade with kmap.\n".utf8) }
         return false
