@@ -8,9 +8,14 @@ import KMapRender
 /// Each worker takes the next frame number, composes its scene, and either finds the same frame already in the
 /// store (same file, digest and size in the previous manifest) or renders and writes it. A frame's bytes
 /// depend only on its own scene, never on which worker drew it or when, so any `jobs` gives the same files.
-/// Cairo handles are not shared: each worker has its own `FrameWorkspace`.
+/// Cairo handles are not shared: each worker has its own `FrameWorkspace`. With a `shard`, only that shard's
+/// frames are drawn and listed, in the shard's own manifest.
 public final class FrameRunner: Sendable {
     public let plan: FramePlan
+    /// The part of the plan this runner draws; nil for all of it.
+    public let shard: FrameShard?
+    /// The frames this runner draws: the plan's, or its shard's.
+    public let frames: [PlannedFrame]
     public let composer: SceneComposer
     public let jobs: Int
     let render: @Sendable (Scene, FrameWorkspace) throws -> [UInt8]
@@ -26,17 +31,20 @@ public final class FrameRunner: Sendable {
     ///   - encoding: a stable description of `render`'s settings, so that changing them re-renders.
     public init(
         plan: FramePlan, composer: SceneComposer, jobs: Int,
-        render: (@Sendable (Scene, FrameWorkspace) throws -> [UInt8])? = nil, encoding: String = ""
+        render: (@Sendable (Scene, FrameWorkspace) throws -> [UInt8])? = nil, encoding: String = "", shard: FrameShard? = nil
     ) {
         self.encoding = encoding
         self.plan = plan
+        self.shard = shard
+        let frames = shard.map { s in plan.frames.filter { s.owns(frame: $0.number) } } ?? plan.frames
+        self.frames = frames
         self.composer = composer
         self.jobs = max(1, jobs)
         let format = plan.format
         self.render = render ?? { scene, workspace in try SceneEncoder.encode(scene, as: format, workspace: workspace) }
         let timeline = composer.campaign.timeline
         var states: [Instant: ControlState] = [:]
-        for frame in plan.frames {
+        for frame in frames {
             for instant in [frame.instant, frame.previous, plan.step.instant(before: frame.previous)] where states[instant] == nil {
                 states[instant] = timeline.state(at: instant)
             }
@@ -44,9 +52,10 @@ public final class FrameRunner: Sendable {
         self.states = states
         let info = composer.campaign.info
         skeleton = FrameManifest(
-            campaign: info.id, title: info.title, complete: false, done: 0, total: plan.frames.count, format: plan.format.rawValue,
+            campaign: info.id, title: info.title, complete: false, done: 0, total: frames.count, format: plan.format.rawValue,
             width: composer.options.width, height: composer.options.height, step: plan.step.description, tween: plan.tween,
-            frames: plan.frames.map { frame in
+            shard: shard.map { FrameManifest.ShardInfo($0, frames: plan.frames.count, plan: Self.planDigest(plan, campaign: info.id, encoding: encoding)) },
+            frames: frames.map { frame in
                 FrameManifest.Entry(
                     frame: frame.number, file: frame.file, instant: FrameManifest.text(frame.instant), kind: frame.tween == nil ? "key" : "tween",
                     tween: frame.tween.map {
@@ -64,6 +73,18 @@ public final class FrameRunner: Sendable {
         guard let tween = frame.tween else { return key }
         let from = composer.scene(for: previous, previous: states[plan.step.instant(before: frame.previous)]!)
         return SceneBlend.blend(from, key, t: tween.progress)
+    }
+
+    /// The manifest this runner writes: `frames.json`, or its shard's.
+    public var manifestName: String { shard?.manifestName ?? FrameManifest.fileName }
+
+    /// A fingerprint of everything shards of one sequence must share: campaign, every planned file and
+    /// instant, and the encoding settings, so that merging shards of different runs fails.
+    static func planDigest(_ plan: FramePlan, campaign: String, encoding: String) -> String {
+        var h = FNV1a()
+        h.add("kmap-plan/\(campaign)/\(plan.format.rawValue)/\(plan.step)/\(plan.tween)/\(encoding)\n")
+        for frame in plan.frames { h.add("\(frame.file) \(frame.instant) \(frame.previous)\n") }
+        return h.hex
     }
 
     /// What a run did.
@@ -90,12 +111,12 @@ public final class FrameRunner: Sendable {
         store: any FrameStore, previous: FrameManifest?, force: Bool, interruption: Interruption, checkpointSeconds: Double = 1,
         progress: @Sendable (ProgressMeter) -> Void = { _ in }
     ) throws -> Result {
-        let run = RunState(manifest: skeleton, meter: ProgressMeter(total: plan.frames.count, start: Self.now()))
+        let run = RunState(manifest: skeleton, meter: ProgressMeter(total: frames.count, start: Self.now()))
         let old = force ? [:] : (previous?.doneByFile ?? [:])
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let workspace = FrameWorkspace()
-            while let i = run.take(count: plan.frames.count, interruption: interruption) {
-                let frame = plan.frames[i]
+            while let i = run.take(count: frames.count, interruption: interruption) {
+                let frame = frames[i]
                 do {
                     let scene = scene(for: frame)
                     let digest = FrameDigest.of(scene, format: plan.format, encoding: encoding)
@@ -114,7 +135,7 @@ public final class FrameRunner: Sendable {
                         progress(meter)
                         if Self.now() - run.lastCheckpoint >= checkpointSeconds {
                             run.lastCheckpoint = Self.now()
-                            try? store.write(manifest.encoded(), to: FrameManifest.fileName)
+                            try? store.write(manifest.encoded(), to: manifestName)
                         }
                     }
                 } catch {
@@ -125,7 +146,7 @@ public final class FrameRunner: Sendable {
         var manifest = run.manifest
         manifest.done = manifest.frames.count { $0.done }
         manifest.complete = manifest.done == manifest.total
-        try store.write(manifest.encoded(), to: FrameManifest.fileName)
+        try store.write(manifest.encoded(), to: manifestName)
         if let failure = run.failure { throw failure }
         return Result(manifest: manifest, rendered: run.meter.rendered, kept: run.meter.kept, interruptedBy: interruption.signal)
     }
