@@ -7,7 +7,7 @@ let package = Package(
     name: "kmap-benchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: ".."),
+        .package(name: "kmap", path: ".."),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
@@ -15,7 +15,9 @@ let package = Package(
             name: "kmap-bench",
             dependencies: [
                 .product(name: "KMapRender", package: "kmap"),
-                .product(name: "KMapCampaign", package: "kmap"),
+                .product(name: "KMapCompose", package: "kmap"),
+                .product(name: "KMapLoader", package: "kmap"),
+                .product(name: "KMapModel", package: "kmap"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         )

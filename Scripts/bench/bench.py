@@ -6,10 +6,9 @@
 DIR is a built copy of shared/bench (Scripts/bench/run makes it). Every command is timed as a whole process by
 the bench's own tools/proctime.py (median of --runs, one warm-up), once with 1 frame and once with --frames;
 per-frame = wall(N)/N. kmap runs its own frame (changes panel, inset, legend...: more work than the peers) and
-the benchmark's reference frame (`--scene reference`: the C ceiling's work), each with Cairo's PNG writer and with
-kmap's fast writer; the reference frame also as whole frames (`--static-layers off`: every item drawn every
-frame, the same work as the C ceiling), since by default a sequence reuses what did not change. Ratios divide
-medians taken in this same run.
+the benchmark's reference frame (`--scene reference`: the C ceiling's work), both through `kmap-bench` (the
+Benchmarks package), which renders N frames in one process as a sequence does. Ratios divide medians taken in
+this same run.
 """
 import argparse
 import glob
@@ -38,22 +37,14 @@ def main():
     from proctime import measure
     os.chdir(a.bench)
     campaign = os.path.join(HERE, "campaign")
-    k = [os.path.abspath(a.kmap), "bench-render", "--campaign", campaign, "--theme", os.path.join(HERE, "theme.yaml")]
+    k = [os.path.abspath(a.kmap), "--campaign", campaign, "--theme", os.path.join(HERE, "theme.yaml")]
     peers = [p for p in run.PEERS]
     peers[4:4] = [
-        ("kmap frame (cairo writer)", "png", k + ["--format", "png", "--png-writer", "cairo"]),
-        ("kmap frame (fast writer)", "png", k + ["--format", "png", "--png-writer", "fast"]),
-        # Whole frames: every item drawn every frame, the same work as the C ceiling.
-        ("kmap reference (cairo writer, whole frames)", "png",
-         k + ["--scene", "reference", "--format", "png", "--png-writer", "cairo", "--static-layers", "off"]),
-        ("kmap reference (cairo writer)", "png", k + ["--scene", "reference", "--format", "png", "--png-writer", "cairo"]),
-        ("kmap reference (fast writer, whole frames)", "png",
-         k + ["--scene", "reference", "--format", "png", "--png-writer", "fast", "--static-layers", "off"]),
-        ("kmap reference (fast writer)", "png", k + ["--scene", "reference", "--format", "png", "--png-writer", "fast"]),
+        ("kmap frame", "png", k + ["--format", "png"]),
+        ("kmap reference", "png", k + ["--scene", "reference", "--format", "png"]),
     ]
     if a.jobs > 1:
-        peers.insert(10, ("kmap reference (fast writer, %d jobs)" % a.jobs, "png",
-                         k + ["--scene", "reference", "--png-writer", "fast", "--jobs", str(a.jobs)]))
+        peers.insert(6, ("kmap reference, %d jobs" % a.jobs, "png", k + ["--scene", "reference", "--jobs", str(a.jobs)]))
     peers += [
         ("kmap frame SVG (kmap writer)", "svg", k + ["--format", "svg"]),
         ("kmap reference SVG (kmap writer)", "svg", k + ["--scene", "reference", "--format", "svg"]),
@@ -105,14 +96,10 @@ def main():
                 r["name"], "" if r["ok"] else " (WRONG FILE COUNT)", r["w1"] * 1e3, r["wn"], r["per"] * 1e3,
                 " | ".join(cells), x1, xm, "{:,}".format(int(r["size"])) if r["size"] == r["size"] else "-", r["peak"]))
         c = firsts.get("C scene (cairo PNG writer)")
-        for name in ("kmap reference (cairo writer)", "kmap reference (fast writer)"):
+        for name in ("kmap reference",):
             if c and name in firsts:
                 p = subprocess.run([run.PY, "tools/pixdiff.py", firsts[name], c], capture_output=True, text=True)
                 print("\n%s frame 0 vs C ceiling frame 0 (decoded): %s" % (name, (p.stdout + p.stderr).strip()))
-        a_, b_ = firsts.get("kmap frame (cairo writer)"), firsts.get("kmap frame (fast writer)")
-        if a_ and b_:
-            p = subprocess.run([run.PY, "tools/pixdiff.py", a_, b_], capture_output=True, text=True)
-            print("kmap frame 0, fast writer vs Cairo's writer (decoded): %s" % (p.stdout + p.stderr).strip())
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Dispatch
 import Foundation
-import KMapCampaign
+import KMapModel
+import KMapLoader
+import KMapCompose
 import KMapRender
-import KMapTimeline
 
 /// `kmap-bench`: N frames of consecutive days in one process, timed beside the peers of `shared/bench`.
 ///

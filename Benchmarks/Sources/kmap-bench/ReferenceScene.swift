@@ -1,7 +1,6 @@
 import Foundation
-import KMapCampaign
-import KMapGazetteer
-import KMapTimeline
+import KMapModel
+import KMapCompose
 
 /// The benchmark's reference frame (`shared/bench`, "The reference frame") as a kmap `Scene`.
 ///
