@@ -32,17 +32,18 @@ extension FrameManifest {
     /// - Parameter shards: each manifest with the file name it was read from, for messages.
     public static func merge(_ shards: [(name: String, manifest: FrameManifest)]) throws(ShardMergeError) -> FrameManifest {
         guard !shards.isEmpty else { throw .noShards }
-        var byIndex: [Int: (name: String, manifest: FrameManifest, info: ShardInfo)] = [:]
+        var parsed: [(name: String, manifest: FrameManifest, info: ShardInfo)] = []
         for (name, m) in shards {
             guard let info = m.shard else { throw .mismatch("\(name) is not a shard's manifest (it has no shard field); remove it") }
-            guard name == FrameShard(index: info.index, count: info.count).manifestName else {
+            guard info.count >= 1, (1...info.count).contains(info.index), name == FrameShard(index: info.index, count: info.count).manifestName else {
                 throw .mismatch("\(name) says it is shard \(info.index)/\(info.count); rename or remove it, or render that shard again")
             }
-            byIndex[info.index] = (name, m, info)
+            parsed.append((name, m, info))
         }
-        let first = byIndex[byIndex.keys.min()!]!
+        parsed.sort { ($0.info.count, $0.info.index) < ($1.info.count, $1.info.index) }
+        let first = parsed[0]
         let count = first.info.count
-        for (_, s) in byIndex.sorted(by: { $0.key < $1.key }) {
+        for s in parsed {
             guard s.info.count == count else {
                 throw .mismatch(
                     "\(first.name) and \(s.name) belong to different splits (\(count) and \(s.info.count) shards); remove the manifests of the split you do not want and merge again")
@@ -52,6 +53,7 @@ extension FrameManifest {
                     "\(first.name) and \(s.name) are shards of different sequences (campaign, span, size, format or style differ); render every shard with the same options and merge again")
             }
         }
+        let byIndex = Dictionary(parsed.map { ($0.info.index, $0) }, uniquingKeysWith: { a, _ in a })
         let absent = (1...count).filter { byIndex[$0] == nil }
         guard absent.isEmpty else { throw .missing(absent.map { FrameShard(index: $0, count: count).manifestName }, count: count) }
         var entries: [Entry] = []

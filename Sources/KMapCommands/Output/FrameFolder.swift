@@ -41,9 +41,9 @@ struct FrameFolder: FrameStore {
         }
     }
 
-    /// The manifest a previous run left, if readable.
-    func manifest() -> FrameManifest? {
-        FileManager.default.contents(atPath: url(FrameManifest.fileName)).flatMap(FrameManifest.decode)
+    /// The manifest `name` (`frames.json` or a shard's) a previous run left, if readable.
+    func manifest(_ name: String = FrameManifest.fileName) -> FrameManifest? {
+        FileManager.default.contents(atPath: url(name)).flatMap(FrameManifest.decode)
     }
 
     /// Removes kmap's own leftovers and refuses to overwrite files kmap did not write.
@@ -51,10 +51,18 @@ struct FrameFolder: FrameStore {
     /// A manifest is only a claim (anyone can edit it), so a frame it lists is removed only when its name is a
     /// plain file name in this folder (no `/`, not hidden) and the file carries kmap's mark; any other file is
     /// left where it is. A planned frame whose file exists but is not kmap's stops the run unless `--force`.
-    func tidy(for plan: FramePlan, previous: FrameManifest?, force: Bool) throws {
+    ///
+    /// A shard touches only its own frames and manifest: other shards may be writing into the same folder.
+    func tidy(for plan: FramePlan, shard: FrameShard? = nil, manifestName: String = FrameManifest.fileName, previous: FrameManifest?, force: Bool) throws {
         let fm = FileManager.default
         let names = (try? fm.contentsOfDirectory(atPath: path)) ?? []
+        let frames = shard.map { s in plan.frames.filter { s.owns(frame: $0.number) } } ?? plan.frames
+        let own = shard.map { _ in Set(frames.map(\.file) + [manifestName]) }
         for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") && name.contains(".kmap-") {
+            // `.0001_2016-02-21.png.kmap-PID.tmp` is the temporary file of `0001_2016-02-21.png`.
+            if let own, let end = name.range(of: ".kmap-", options: .backwards), !own.contains(String(name[name.index(after: name.startIndex)..<end.lowerBound])) {
+                continue
+            }
             try? fm.removeItem(atPath: url(name))
         }
         let ours = Set((previous?.frames.map(\.file) ?? []).filter(Self.isPlainName))
@@ -63,14 +71,16 @@ struct FrameFolder: FrameStore {
             try? fm.removeItem(atPath: url(file))
         }
         guard !force else { return }
-        if previous == nil, fm.fileExists(atPath: url(FrameManifest.fileName)) {
+        // A shard may redraw frames another split or a merged run listed (kmap's own), but removes none of them.
+        let listed = shard == nil ? ours : ours.union(names.filter { $0 == FrameManifest.fileName || $0.hasPrefix("frames.shard-") }.flatMap { manifest($0)?.frames.map(\.file) ?? [] })
+        if previous == nil, fm.fileExists(atPath: url(manifestName)) {
             throw CLIError.cannotCreate(
-                "\(url(FrameManifest.fileName)) exists but is not a kmap frame manifest; move it away, choose another \(option), or pass --force to replace it")
+                "\(url(manifestName)) exists but is not a kmap frame manifest; move it away, choose another \(option), or pass --force to replace it")
         }
-        for frame in plan.frames where fm.fileExists(atPath: url(frame.file)) {
-            if !ours.contains(frame.file) {
+        for frame in frames where fm.fileExists(atPath: url(frame.file)) {
+            if !listed.contains(frame.file) {
                 throw CLIError.cannotCreate(
-                    "\(url(frame.file)) exists but kmap did not write it (it is not in \(FrameManifest.fileName)); move it away, choose another \(option), or pass --force to replace it")
+                    "\(url(frame.file)) exists but kmap did not write it (it is not in \(manifestName)); move it away, choose another \(option), or pass --force to replace it")
             }
             if size(of: frame.file) == nil || !KMapFileMark.isKMapFile(atPath: url(frame.file)) {
                 throw CLIError.cannotCreate(

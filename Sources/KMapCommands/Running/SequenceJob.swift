@@ -16,6 +16,8 @@ struct SequenceJob {
     let jobs: Int
     let force: Bool
     let quiet: Bool
+    /// The part of the plan to draw (`kmap frames --shard`); nil for all of it.
+    var shard: FrameShard? = nil
 
     /// Draws what is missing or out of date and returns the complete manifest.
     ///
@@ -23,13 +25,15 @@ struct SequenceJob {
     /// how to continue, and the command exits 130 (SIGINT) or 143 (SIGTERM).
     func run(trap: SignalTrap) throws -> FrameManifest {
         try folder.prepare()
-        let previous = folder.manifest()
-        try folder.tidy(for: plan, previous: previous, force: force)
+        let manifestName = shard?.manifestName ?? FrameManifest.fileName
+        // A shard resumes from its own manifest, or from a merged frames.json.
+        let previous = folder.manifest(manifestName) ?? (shard != nil ? folder.manifest(FrameManifest.fileName) : nil)
+        try folder.tidy(for: plan, shard: shard, manifestName: manifestName, previous: previous, force: force)
         // Encoding options checked once, here (errors now, not in a worker), and not re-derived per frame.
         let encoding = try style.encoding(), format = plan.format
         let runner = FrameRunner(
             plan: plan, composer: composer, jobs: jobs, render: { try SceneEncoder.encode($0, as: format, options: encoding, workspace: $1) },
-            encoding: String(reflecting: style))
+            encoding: String(reflecting: style), shard: shard)
         let line = ProgressLine(quiet: quiet)
         let started = Date()
         let result: FrameRunner.Result
@@ -40,7 +44,7 @@ struct SequenceJob {
             throw error
         }
         line.finish()
-        let manifestPath = folder.url(FrameManifest.fileName)
+        let manifestPath = folder.url(manifestName)
         let m = result.manifest
         if let signal = result.interruptedBy {
             Console.error(
