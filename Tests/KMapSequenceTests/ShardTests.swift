@@ -53,6 +53,13 @@ import Testing
         #expect(Set(parts.keys).subtracting(whole.keys) == ["frames.shard-1-of-3.json", "frames.shard-2-of-3.json", "frames.shard-3-of-3.json"])
     }
 
+    @Test func aWholeRunOverUnmergedShardsRedrawsTheirFramesWithoutForce() throws {
+        let dir = try scratchFolder("shard-then-whole")
+        for i in 1...2 { #expect(runKMap(Self.sequence + ["--out", dir, "--shard", "\(i)/2"]) == 0) }
+        #expect(runKMap(Self.sequence + ["--out", dir]) == 0)
+        #expect(FrameManifest.decode(try #require(contents(dir)["frames.json"]))?.complete == true)
+    }
+
     @Test func aShardResumesFromItsOwnManifest() throws {
         let dir = try scratchFolder("shard-resume")
         #expect(runKMap(Self.sequence + ["--out", dir, "--shard", "2/3"]) == 0)

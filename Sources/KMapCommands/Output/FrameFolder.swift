@@ -71,8 +71,9 @@ struct FrameFolder: FrameStore {
             try? fm.removeItem(atPath: url(file))
         }
         guard !force else { return }
-        // A shard may redraw frames another split or a merged run listed (kmap's own), but removes none of them.
-        let listed = shard == nil ? ours : ours.union(names.filter { $0 == FrameManifest.fileName || $0.hasPrefix("frames.shard-") }.flatMap { manifest($0)?.frames.map(\.file) ?? [] })
+        // Frames that any manifest here lists (a shard's, another split's, a merged one) are kmap's: they may be
+        // redrawn, though only the previous manifest's are ever removed.
+        let listed = ours.union(names.filter { $0 == FrameManifest.fileName || $0.hasPrefix("frames.shard-") }.flatMap { manifest($0)?.frames.map(\.file) ?? [] })
         if previous == nil, fm.fileExists(atPath: url(manifestName)) {
             throw CLIError.cannotCreate(
                 "\(url(manifestName)) exists but is not a kmap frame manifest; move it away, choose another \(option), or pass --force to replace it")
