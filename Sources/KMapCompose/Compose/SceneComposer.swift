@@ -139,7 +139,7 @@ public struct SceneComposer: Sendable {
     func markers(_ state: ControlState, changed: Set<String> = []) -> [SceneItem] {
         visiblePlaces.compactMap { place -> SceneItem? in
             guard let control = state[place.id] else { return nil }
-            let attacker = control.contestedBy.first.map(color(ofFaction:))
+            let attacker = control.contestedBy.first.map { color(ofFaction: $0) }
             let dashed = place.info.confidence == .estimate
             let marker = Marker(
                 shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
