@@ -21,8 +21,6 @@ public final class FrameRunner: Sendable {
     let render: @Sendable (Scene, FrameWorkspace) throws -> [UInt8]
     /// What, besides the scene, decides a frame's bytes (see `FrameDigest`).
     let encoding: String
-    /// The state at every instant a frame needs, replayed once up front.
-    let states: [Instant: ControlState]
     /// The manifest with nothing done yet.
     let skeleton: FrameManifest
 
@@ -43,35 +41,41 @@ public final class FrameRunner: Sendable {
         let format = plan.format
         self.render = render ?? { scene, workspace in try SceneEncoder.encode(scene, as: format, workspace: workspace) }
         let timeline = composer.campaign.timeline
-        var states: [Instant: ControlState] = [:]
-        for frame in frames {
-            for instant in [frame.instant, frame.previous, plan.step.instant(before: frame.previous)] where states[instant] == nil {
-                states[instant] = timeline.state(at: instant)
-            }
+        // Frames come in order, so a frame's previous instant is mostly the last one's instant: two states at a
+        // time are kept, never one per frame (a year of frames of 10,000 places would hold gigabytes).
+        var recent: [Instant: ControlState] = [:]
+        let changes = frames.map { frame in
+            let previous = recent[frame.previous] ?? timeline.state(at: frame.previous)
+            let state = recent[frame.instant] ?? timeline.state(at: frame.instant)
+            recent = [frame.previous: previous, frame.instant: state]
+            return FrameChanges(timeline: timeline, from: previous, to: state)
         }
-        self.states = states
         let info = composer.campaign.info
         skeleton = FrameManifest(
             campaign: info.id, title: info.title, complete: false, done: 0, total: frames.count, format: plan.format.rawValue,
             width: composer.options.width, height: composer.options.height, step: plan.step.description, tween: plan.tween,
             shard: shard.map { FrameManifest.ShardInfo($0, frames: plan.frames.count, plan: Self.planDigest(plan, campaign: info.id, encoding: encoding)) },
-            frames: frames.map { frame in
+            frames: zip(frames, changes).map { frame, changes in
                 FrameManifest.Entry(
                     frame: frame.number, file: frame.file, instant: FrameManifest.text(frame.instant), kind: frame.tween == nil ? "key" : "tween",
                     tween: frame.tween.map {
                         FrameManifest.TweenInfo(from: FrameManifest.text(frame.previous), index: $0.index, count: $0.count, progress: $0.progress)
                     },
                     done: false, bytes: nil, digest: nil,
-                    changes: FrameChanges(timeline: timeline, from: states[frame.previous]!, to: states[frame.instant]!))
+                    changes: changes)
             })
     }
 
     /// The scene of one planned frame: the state at its instant, or a blend on the way to it.
+    ///
+    /// States are replayed here, per frame (a binary search and a short replay from a checkpoint), rather than
+    /// kept for the whole sequence, so memory does not grow with the number of frames.
     public func scene(for frame: PlannedFrame) -> Scene {
-        let state = states[frame.instant]!, previous = states[frame.previous]!
+        let timeline = composer.campaign.timeline
+        let state = timeline.state(at: frame.instant), previous = timeline.state(at: frame.previous)
         let key = composer.scene(for: state, previous: previous)
         guard let tween = frame.tween else { return key }
-        let from = composer.scene(for: previous, previous: states[plan.step.instant(before: frame.previous)]!)
+        let from = composer.scene(for: previous, previous: timeline.state(at: plan.step.instant(before: frame.previous)))
         return SceneBlend.blend(from, key, t: tween.progress)
     }
 
