@@ -57,8 +57,7 @@ struct Fields {
     }
 
     /// True when the text is only spaces and tabs (Foundation's `CharacterSet.whitespaces`). ASCII is decided
-    /// without the character set: building and querying it for every required field was a measurable part of
-    /// loading a campaign with many events.
+    /// without the character set, which costs more than the check for every required field of a large campaign.
     static func isBlank(_ s: String) -> Bool {
         for u in s.unicodeScalars {
             if u.isASCII {

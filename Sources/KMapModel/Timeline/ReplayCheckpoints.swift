@@ -1,9 +1,9 @@
 
 /// Replay states saved every `interval` events, so the state at any instant is a short replay away.
 ///
-/// `Timeline.state(at:)` used to replay every event from the initial control: O(events) per query, which for
-/// a campaign of 100,000 events makes each frame of a long sequence pay for the whole past. Checkpoints cut
-/// that to a binary search plus at most `interval` events. The interval grows with the number of places,
+/// Replaying every event from the initial control is O(events) per query: for a campaign of 100,000 events,
+/// each frame of a long sequence would pay for the whole past. Checkpoints cut that to a binary search plus at
+/// most `interval` events. The interval grows with the number of places,
 /// because a checkpoint copies every place's control: one checkpoint per `places` events keeps their memory
 /// about that of the events themselves, and a query costs O(log events + places + interval), where the
 /// snapshot's O(places) is paid anyway. Replay is deterministic, so resuming from a saved state gives exactly

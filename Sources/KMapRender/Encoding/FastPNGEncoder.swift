@@ -4,8 +4,8 @@ internal import CDeflate
 
 /// kmap's PNG encoder: row filter none, one libdeflate stream, text chunks written with the file.
 ///
-/// Cairo's own writer runs libpng's adaptive row filters and zlib at level 6, about 85 % of a frame's time on
-/// kmap's flat-colour maps. Unfiltered rows deflated by libdeflate decode to the same pixels in a smaller file,
+/// Cairo's own writer runs libpng's adaptive row filters and zlib at level 6, most of a frame's time on kmap's
+/// flat-colour maps. Unfiltered rows deflated by libdeflate decode to the same pixels in a smaller file,
 /// several times sooner (docs/PERFORMANCE.md). RGB is written when every pixel is opaque, else RGBA with the
 /// colours un-premultiplied as Cairo rounds them, `(c × 255 + a / 2) / a`, so either writer's file decodes to
 /// the same premultiplied pixels (`FastPNGTests`).
