@@ -6,7 +6,7 @@ import KMapRender
 /// It hashes the composed scene (every item, colour and word), the format, the encoding settings (pixel
 /// density, PDF resolution, writer: they change the bytes, not the scene) and the backend revision, so a change
 /// of data, style options or size re-renders exactly the frames it affects, and a re-run skips the rest
-/// without drawing them. The hash is FNV-1a (64-bit) over the scene's `Codable` encoding (`DigestEncoder`):
+/// without drawing them. The hash is FNV-1a (64-bit) over every field of the scene (`FNV1a.add(_: Scene)`):
 /// stable across processes and machines, unlike `Hasher`, and enough to detect change (it is not a security
 /// check).
 public enum FrameDigest {
@@ -17,7 +17,8 @@ public enum FrameDigest {
     public static func of(_ scene: Scene, format: OutputFormat, encoding: String = "") -> String {
         var h = FNV1a()
         h.add("kmap-frame/\(backendRevision)/\(format.rawValue)/\(encoding)\n")
-        return DigestEncoder.hash(scene, from: h).hex
+        h.add(scene)
+        return h.hex
     }
 }
 

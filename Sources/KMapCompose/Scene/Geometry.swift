@@ -1,5 +1,5 @@
 /// A point in frame pixels, y down.
-public struct Point: Sendable, Hashable, Codable {
+public struct Point: Sendable, Hashable {
     public var x: Double
     public var y: Double
     public init(x: Double, y: Double) {
@@ -9,7 +9,7 @@ public struct Point: Sendable, Hashable, Codable {
 }
 
 /// An axis-aligned rectangle in frame pixels.
-public struct Rect: Sendable, Hashable, Codable {
+public struct Rect: Sendable, Hashable {
     public var x: Double
     public var y: Double
     public var width: Double
@@ -39,7 +39,7 @@ public struct Rect: Sendable, Hashable, Codable {
 }
 
 /// An sRGB colour with alpha, components 0…1.
-public struct Color: Sendable, Hashable, Codable {
+public struct Color: Sendable, Hashable {
     public var r: Double
     public var g: Double
     public var b: Double

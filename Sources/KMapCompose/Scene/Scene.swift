@@ -3,7 +3,7 @@
 /// Composition (projection, symbology, label placement) happens once, here; each backend only turns symbols
 /// into its own calls. A new symbol is a new case of `Symbol`, and the compiler then shows every backend that
 /// must learn it.
-public struct Scene: Sendable, Hashable, Codable {
+public struct Scene: Sendable, Hashable {
     public var width: Double
     public var height: Double
     /// nil for a transparent frame.
@@ -15,7 +15,7 @@ public struct Scene: Sendable, Hashable, Codable {
     /// Key-value facts written into files that hold text metadata (PNG text chunks): title, day, source.
     public var metadata: [Metadata]
 
-    public struct Metadata: Sendable, Hashable, Codable {
+    public struct Metadata: Sendable, Hashable {
         public var key: String
         public var value: String
         public init(_ key: String, _ value: String) {
@@ -44,7 +44,7 @@ public struct Scene: Sendable, Hashable, Codable {
 }
 
 /// What a scene item belongs to; also its z-order, lowest first.
-public enum Layer: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum Layer: String, Sendable, Hashable, CaseIterable, Comparable {
     case background, zones, water, roads, markers, roadMarks, changes, labels, furniture, legend
 
     /// Layers that depend on the campaign and the frame's size, never on the day.
@@ -59,7 +59,7 @@ public enum Layer: String, Sendable, Hashable, Codable, CaseIterable, Comparable
 }
 
 /// One drawable thing with a stable id (`place:khanasir`, `label:khanasir`, `legend:faction:isil`).
-public struct SceneItem: Sendable, Hashable, Codable {
+public struct SceneItem: Sendable, Hashable {
     public var id: String
     public var layer: Layer
     public var symbol: Symbol
@@ -74,7 +74,7 @@ public struct SceneItem: Sendable, Hashable, Codable {
     }
 }
 
-public struct Stroke: Sendable, Hashable, Codable {
+public struct Stroke: Sendable, Hashable {
     public var color: Color
     public var width: Double
     /// Dash lengths; empty for a solid line.
@@ -88,7 +88,7 @@ public struct Stroke: Sendable, Hashable, Codable {
 }
 
 /// The closed set of things a backend must know how to draw.
-public enum Symbol: Sendable, Hashable, Codable {
+public enum Symbol: Sendable, Hashable {
     /// Rings in pixels; the first is the outline, later ones are holes (even-odd).
     case polygon(rings: [[Point]], fill: Color?, stroke: Stroke?)
     case polyline(points: [Point], stroke: Stroke)
@@ -97,14 +97,14 @@ public enum Symbol: Sendable, Hashable, Codable {
     case text(TextItem)
 }
 
-public enum MarkerShape: String, Sendable, Hashable, Codable, CaseIterable {
+public enum MarkerShape: String, Sendable, Hashable, CaseIterable {
     case circle, triangle, square, diamond
     /// A round badge with a white cross: where a road is cut.
     case cutBadge
 }
 
 /// A place symbol: shape by kind, colour by controller, and marks for contest, siege and uncertainty.
-public struct Marker: Sendable, Hashable, Codable {
+public struct Marker: Sendable, Hashable {
     public var shape: MarkerShape
     public var center: Point
     /// Half the symbol's size.
@@ -142,7 +142,7 @@ public struct Marker: Sendable, Hashable, Codable {
     }
 }
 
-public struct Font: Sendable, Hashable, Codable {
+public struct Font: Sendable, Hashable {
     public var family: String
     public var size: Double
     public var bold: Bool
@@ -157,7 +157,7 @@ public struct Font: Sendable, Hashable, Codable {
 }
 
 /// A line of text; `origin` is the start of its baseline.
-public struct TextItem: Sendable, Hashable, Codable {
+public struct TextItem: Sendable, Hashable {
     public var text: String
     public var origin: Point
     public var font: Font
