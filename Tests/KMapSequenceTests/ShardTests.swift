@@ -60,6 +60,20 @@ import Testing
         #expect(FrameManifest.decode(try #require(contents(dir)["frames.json"]))?.complete == true)
     }
 
+    /// Shards of one sequence draw into one folder at once; a whole run or a merge waits for them (75).
+    @Test func shardsShareTheFolderButAWholeRunOrAMergeDoesNot() throws {
+        let dir = try scratchFolder("shard-lock")
+        do {
+            let a = try FolderLock(dir, option: "--out", shared: true), b = try FolderLock(dir, option: "--out", shared: true)
+            #expect(runKMap(Self.sequence + ["--out", dir, "--shard", "1/2"]) == 0)
+            #expect(runKMap(Self.sequence + ["--out", dir]) == 75)
+            #expect(runKMap(["frames", "--merge", "--out", dir, "--quiet"]) == 75)
+            withExtendedLifetime((a, b)) {}
+        }
+        #expect(runKMap(Self.sequence + ["--out", dir, "--shard", "2/2"]) == 0)
+        #expect(runKMap(["frames", "--merge", "--out", dir, "--quiet"]) == 0)
+    }
+
     @Test func aShardResumesFromItsOwnManifest() throws {
         let dir = try scratchFolder("shard-resume")
         #expect(runKMap(Self.sequence + ["--out", dir, "--shard", "2/3"]) == 0)

@@ -5,9 +5,9 @@ import KMapSequence
 /// A folder of frames on disk: the `FrameStore` of `kmap frames` and `kmap animate`.
 ///
 /// Every write goes through `OutputFile` (temporary name, then rename). Before a run it tidies only what kmap
-/// itself left: hidden temporary files of an interrupted run, and frames that the previous manifest lists
-/// but the new plan no longer has. A file with a frame's name that no manifest lists is someone else's: it
-/// is left alone and the run refuses to start unless `--force` is given.
+/// itself left: its temporaries of dead processes, and frames that the previous manifest lists but the new plan
+/// no longer has. A file with a frame's name that carries no kmap mark is someone else's: it is left alone and
+/// the run refuses to start unless `--force` is given.
 struct FrameFolder: FrameStore {
     let path: String
     /// The option that named the folder, for messages (`--out` of frames, `--frames` of animate).
@@ -24,7 +24,7 @@ struct FrameFolder: FrameStore {
 
     func write(_ bytes: [UInt8], to file: String) throws {
         // `tidy` has already refused foreign files by the manifest (or the user said --force).
-        try OutputFile.write(bytes, to: url(file), createFolder: false, force: true)
+        try OutputFile.write(bytes, to: url(file), createFolder: false, force: true, tidy: false)
     }
 
     /// Creates the folder when missing; a file in its place is an error.
@@ -41,57 +41,56 @@ struct FrameFolder: FrameStore {
         }
     }
 
-    /// The manifest `name` (`frames.json` or a shard's) a previous run left, if readable.
-    func manifest(_ name: String = FrameManifest.fileName) -> FrameManifest? {
-        FileManager.default.contents(atPath: url(name)).flatMap(FrameManifest.decode)
+    /// Frame manifests larger than this are refused before reading, like campaign files.
+    static let maxManifestBytes = 64 << 20
+
+    /// The manifest `name` (`frames.json` or a shard's) a previous run left, or nil when there is none (or
+    /// `force` says to disregard it).
+    ///
+    /// A manifest is only a claim (anyone can edit it): one that is not kmap's, too large, or that lists a name
+    /// no frame has, is refused with exit 73 unless `force`, and is then not used to remove anything.
+    func manifest(_ name: String = FrameManifest.fileName, force: Bool) throws -> FrameManifest? {
+        let file = url(name)
+        var info = stat()
+        guard lstat(file, &info) == 0 else { return nil }
+        func refuse(_ why: String) throws -> FrameManifest? {
+            if force { return nil }
+            throw CLIError.cannotCreate("\(file) \(why); move it away, choose another \(option), or pass --force to replace it")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { return try refuse("exists but is not a regular file kmap wrote") }
+        guard Int(info.st_size) <= Self.maxManifestBytes else {
+            return try refuse("is \(Int(info.st_size) >> 20) MiB, larger than the 64 MiB a frame manifest may have, so kmap did not write it")
+        }
+        guard let data = FileManager.default.contents(atPath: file), let m = FrameManifest.decode(data) else {
+            return try refuse("exists but is not a kmap frame manifest")
+        }
+        if let entry = m.frames.first(where: { !FramePlan.isFrameFileName($0.file) }) {
+            return try refuse("lists '\(entry.file)', which is not the name of a frame (such as 0001_2016-02-21.png); kmap did not write that")
+        }
+        return m
     }
 
-    /// Removes kmap's own leftovers and refuses to overwrite files kmap did not write.
+    /// Refuses to overwrite files kmap did not write, then removes kmap's own leftovers.
     ///
-    /// A manifest is only a claim (anyone can edit it), so a frame it lists is removed only when its name is a
-    /// plain file name in this folder (no `/`, not hidden) and the file carries kmap's mark; any other file is
-    /// left where it is. A planned frame whose file exists but is not kmap's stops the run unless `--force`.
-    ///
-    /// A shard touches only its own frames and manifest: other shards may be writing into the same folder.
-    func tidy(for plan: FramePlan, shard: FrameShard? = nil, manifestName: String = FrameManifest.fileName, previous: FrameManifest?, force: Bool) throws {
-        let fm = FileManager.default
-        let names = (try? fm.contentsOfDirectory(atPath: path)) ?? []
-        let frames = shard.map { s in plan.frames.filter { s.owns(frame: $0.number) } } ?? plan.frames
-        let own = shard.map { _ in Set(frames.map(\.file) + [manifestName]) }
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") && name.contains(".kmap-") {
-            // `.0001_2016-02-21.png.kmap-PID.tmp` is the temporary file of `0001_2016-02-21.png`.
-            if let own, let end = name.range(of: ".kmap-", options: .backwards), !own.contains(String(name[name.index(after: name.startIndex)..<end.lowerBound])) {
-                continue
-            }
-            try? fm.removeItem(atPath: url(name))
-        }
-        let ours = Set((previous?.frames.map(\.file) ?? []).filter(Self.isPlainName))
+    /// A planned frame's file may be replaced when it carries kmap's mark (listed in the manifest or not: a run
+    /// killed before its first manifest leaves such frames); any other file stops the run unless `--force`.
+    /// Removed are only kmap's temporaries of dead processes and marked frames the previous manifest lists but
+    /// the new plan no longer has. Everything is checked before anything is removed.
+    func tidy(for plan: FramePlan, previous: FrameManifest?, force: Bool) throws {
+        let ours = Set(previous?.frames.map(\.file) ?? [])
         let planned = Set(plan.frames.map(\.file))
+        if !force {
+            for frame in plan.frames where FileManager.default.fileExists(atPath: url(frame.file)) {
+                guard size(of: frame.file) == nil || !KMapFileMark.isKMapFile(atPath: url(frame.file)) else { continue }
+                throw CLIError.cannotCreate(
+                    ours.contains(frame.file)
+                        ? "\(url(frame.file)) was changed since kmap wrote it (it no longer carries kmap's mark); move it away, choose another \(option), or pass --force to replace it"
+                        : "\(url(frame.file)) exists but kmap did not write it (it is not in \(FrameManifest.fileName) and carries no kmap mark); move it away, choose another \(option), or pass --force to replace it")
+            }
+        }
+        TemporaryFile.removeStale(in: path, legacyBases: planned.union(ours).union([FrameManifest.fileName]))
         for file in ours.subtracting(planned) where size(of: file) != nil && KMapFileMark.isKMapFile(atPath: url(file)) {
-            try? fm.removeItem(atPath: url(file))
+            try? FileManager.default.removeItem(atPath: url(file))
         }
-        guard !force else { return }
-        // Frames that any manifest here lists (a shard's, another split's, a merged one) are kmap's: they may be
-        // redrawn, though only the previous manifest's are ever removed.
-        let listed = ours.union(names.filter { $0 == FrameManifest.fileName || $0.hasPrefix("frames.shard-") }.flatMap { manifest($0)?.frames.map(\.file) ?? [] })
-        if previous == nil, fm.fileExists(atPath: url(manifestName)) {
-            throw CLIError.cannotCreate(
-                "\(url(manifestName)) exists but is not a kmap frame manifest; move it away, choose another \(option), or pass --force to replace it")
-        }
-        for frame in frames where fm.fileExists(atPath: url(frame.file)) {
-            if !listed.contains(frame.file) {
-                throw CLIError.cannotCreate(
-                    "\(url(frame.file)) exists but kmap did not write it (it is not in \(manifestName)); move it away, choose another \(option), or pass --force to replace it")
-            }
-            if size(of: frame.file) == nil || !KMapFileMark.isKMapFile(atPath: url(frame.file)) {
-                throw CLIError.cannotCreate(
-                    "\(url(frame.file)) was changed since kmap wrote it (it no longer carries kmap's mark); move it away, choose another \(option), or pass --force to replace it")
-            }
-        }
-    }
-
-    /// A frame file name as kmap writes them: one name in the folder, not hidden, no path.
-    static func isPlainName(_ name: String) -> Bool {
-        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\u{0}")
     }
 }

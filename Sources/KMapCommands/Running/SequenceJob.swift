@@ -19,16 +19,27 @@ struct SequenceJob {
     /// The part of the plan to draw (`kmap frames --shard`); nil for all of it.
     var shard: FrameShard? = nil
 
-    /// Draws what is missing or out of date and returns the complete manifest.
+    /// Draws what is missing or out of date, then runs `then` with the complete manifest, holding the folder.
     ///
-    /// When `trap` reports a signal, the frames in flight finish, the manifest says what is done, a line says
-    /// how to continue, and the command exits 130 (SIGINT) or 143 (SIGTERM).
-    func run(trap: SignalTrap) throws -> FrameManifest {
+    /// The folder is locked for the whole run (`FolderLock`), so a second run into it is refused instead of
+    /// mixing its frames in. When `trap` reports a signal, the frames in flight finish, the manifest says what
+    /// is done, a line says how to continue, and the command exits 130 (SIGINT) or 143 (SIGTERM).
+    @discardableResult
+    func run(trap: SignalTrap, then: (FrameManifest) throws -> Void = { _ in }) throws -> FrameManifest {
         try folder.prepare()
+        // Shards of one sequence draw into one folder at once: each holds it shared, a whole run alone.
+        let lock = try FolderLock(folder.path, option: folder.option, shared: shard != nil)
+        let manifest = try draw(trap: trap)
+        try then(manifest)
+        withExtendedLifetime(lock) {}
+        return manifest
+    }
+
+    private func draw(trap: SignalTrap) throws -> FrameManifest {
         let manifestName = shard?.manifestName ?? FrameManifest.fileName
         // A shard resumes from its own manifest, or from a merged frames.json.
-        let previous = folder.manifest(manifestName) ?? (shard != nil ? folder.manifest(FrameManifest.fileName) : nil)
-        try folder.tidy(for: plan, shard: shard, manifestName: manifestName, previous: previous, force: force)
+        let previous = try folder.manifest(manifestName, force: force) ?? (shard != nil ? try folder.manifest(force: force) : nil)
+        try folder.tidy(for: plan, previous: previous, force: force)
         // Encoding options checked once, here (errors now, not in a worker), and not re-derived per frame.
         let encoding = try style.encoding(), format = plan.format
         let runner = FrameRunner(

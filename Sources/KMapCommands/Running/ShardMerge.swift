@@ -18,10 +18,13 @@ struct ShardMerge {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CLIError(message: "\(folder.path) is not a folder; --merge joins the shards drawn with kmap frames --shard I/N --out \(folder.path)", code: 66)
         }
+        // Alone in the folder: shards still drawing into it would change what is merged.
+        let lock = try FolderLock(folder.path, option: folder.option)
+        defer { withExtendedLifetime(lock) {} }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter(Self.isShardManifest).sorted()
         var shards: [(name: String, manifest: FrameManifest)] = []
         for name in names {
-            guard let manifest = folder.manifest(name) else {
+            guard let manifest = (try? folder.manifest(name, force: false)) ?? nil else {
                 throw CLIError(message: "\(folder.url(name)) is not a readable kmap shard manifest; render that shard again, or remove the file", code: 65)
             }
             shards.append((name, manifest))
@@ -39,10 +42,8 @@ struct ShardMerge {
                 message: "\(folder.url(entry.file)) is missing or changed since shard \(shard.description) drew it; run kmap frames --shard \(shard.description) with the same options again, then merge",
                 code: 66)
         }
-        if !force, FileManager.default.fileExists(atPath: folder.url(FrameManifest.fileName)), folder.manifest() == nil {
-            throw CLIError.cannotCreate(
-                "\(folder.url(FrameManifest.fileName)) exists but is not a kmap frame manifest; move it away, or pass --force to replace it")
-        }
+        // A frames.json that is not kmap's is refused (73) unless --force.
+        _ = try folder.manifest(force: force)
         try folder.write(merged.encoded(), to: FrameManifest.fileName)
         if !quiet {
             Console.error("frames: merged \(shards.count) shards, \(merged.total) frames, into \(folder.url(FrameManifest.fileName))")
