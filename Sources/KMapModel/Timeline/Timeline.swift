@@ -85,9 +85,11 @@ public struct Timeline: Sendable {
     }
 
     /// Events that apply in (after, through], in order.
+    ///
+    /// - Complexity: O(log events + result): every frame of a sequence asks, so no scan of all events.
     public func events(after a: Instant, through b: Instant) -> [Event] {
-        let from = eventCount(through: a), to = eventCount(through: b)
-        return from < to ? Array(events[from..<to]) : []
+        let lower = eventCount(through: a), upper = eventCount(through: b)
+        return lower < upper ? Array(events[lower..<upper]) : []
     }
 
     /// Events that apply as of `instant`, in order.
@@ -193,8 +195,8 @@ struct Replay {
     /// Re-derives the links that pass through a touched place (all links when `touched` is nil).
     mutating func observeLinks(at instant: Instant, touched: Set<String>?) {
         let lookup: (String) -> PlaceControl? = { [controls, index] id in index[id].map { controls[$0] } }
-        for (i, road) in network.roads.enumerated() where touched.map({ !$0.isDisjoint(with: road.via) }) ?? true {
-            roadTrackers[i].observe(cut: !network.cutPoints(road.via, lookup).isEmpty || unnamedHostile[i] > 0, at: instant)
+        for i in touched.map(network.roads(through:)) ?? Array(network.roads.indices) {
+            roadTrackers[i].observe(cut: !network.cutPoints(network.roads[i].via, lookup).isEmpty || unnamedHostile[i] > 0, at: instant)
         }
         if network.route != nil, touched.map({ !$0.isEmpty }) ?? true {
             routeTracker.observe(cut: !network.routeCutPoints(lookup).isEmpty || routeUnnamed > 0, at: instant)
