@@ -17,6 +17,8 @@ public struct SceneComposer: Sendable {
     public let unlabelled: [String]
     /// Places inside the map area, in gazetteer order: the only ones drawn, labelled and listed in the legend.
     public let visiblePlaces: [Place]
+    /// Where roads leave the map, towards their destinations.
+    let roadPointers: [EdgePointer]
 
     public init(campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer) {
         self.campaign = campaign
@@ -25,8 +27,9 @@ public struct SceneComposer: Sendable {
         self.measurer = measurer
         let layout = FrameLayout(width: Double(options.width), height: Double(options.height))
         self.layout = layout
-        let projection = Projection(fitting: options.view ?? campaign.info.view, into: layout.mapArea)
+        let projection = Projection(fitting: options.view ?? campaign.defaultView, into: layout.mapArea)
         self.projection = projection
+        roadPointers = EdgePointer.roads(campaign: campaign, area: layout.mapArea, projection: projection, font: Self.edgeFont(theme), measurer: measurer)
         let visible = campaign.gazetteer.places.filter { layout.mapArea.contains(projection.project($0.coordinate)) }
         visiblePlaces = visible
         var placer = Self.labelPlacer(
@@ -46,6 +49,7 @@ public struct SceneComposer: Sendable {
         items += roads(state)
         items += markers(state, changed: changes.changedPlaces)
         items += changeBadges(changes)
+        items += eventFlags(state)
         items += labelItems()
         items += furniture(state)
         items += inset()
@@ -71,7 +75,8 @@ public struct SceneComposer: Sendable {
 
     func water() -> [SceneItem] {
         campaign.gazetteer.areas.flatMap { area -> [SceneItem] in
-            let rings = area.rings.map { $0.map(projection.project) }
+            let rings = area.rings.map { layout.mapArea.clip(ring: $0.map(projection.project)) }.filter { !$0.isEmpty }
+            guard !rings.isEmpty else { return [] }
             var items = [
                 SceneItem(
                     id: "area:\(area.id)", layer: .water,
@@ -98,13 +103,16 @@ public struct SceneComposer: Sendable {
         let roads = campaign.gazetteer.roads
         var items: [SceneItem] = []
         for road in roads {
-            let pts = road.path.map(projection.project)
-            items.append(SceneItem(id: "road-casing:\(road.id)", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadCasing, width: 6))))
+            for (i, pts) in layout.mapArea.clip(polyline: road.path.map(projection.project)).enumerated() {
+                items.append(SceneItem(id: "road-casing:\(road.id)\(i == 0 ? "" : ":\(i)")", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadCasing, width: 6))))
+            }
         }
         for road in roads {
-            let pts = road.path.map(projection.project)
-            items.append(SceneItem(id: "road:\(road.id)", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadFill, width: 3.5))))
+            for (i, pts) in layout.mapArea.clip(polyline: road.path.map(projection.project)).enumerated() {
+                items.append(SceneItem(id: "road:\(road.id)\(i == 0 ? "" : ":\(i)")", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadFill, width: 3.5))))
+            }
         }
+        items += roadPointerItems()
         // A badge at every point where a road is cut, up and right of the place's marker so both stay visible.
         var marked: Set<String> = []
         for road in state.roads {
@@ -151,7 +159,7 @@ public struct SceneComposer: Sendable {
         let (cells, fronts) = ZoneBuilder(sites: sites, radius: km * projection.pixelsPerKm).build()
         var items: [SceneItem] = []
         for faction in campaign.factions.map(\.id) {
-            let rings = cells.filter { sites[$0.site].faction == faction }.map(\.polygon)
+            let rings = cells.filter { sites[$0.site].faction == faction }.map { layout.mapArea.clip(ring: $0.polygon) }.filter { !$0.isEmpty }
             if rings.isEmpty { continue }
             items.append(SceneItem(id: "zone:\(faction)", layer: .zones, symbol: .polygon(rings: rings, fill: color(ofFaction: faction).withAlpha(0.2), stroke: nil)))
         }
