@@ -19,6 +19,8 @@ public struct SceneComposer: Sendable {
     public let visiblePlaces: [Place]
     /// Where roads leave the map, towards their destinations.
     let roadPointers: [EdgePointer]
+    /// The context's towns in this frame, after the campaign's labels.
+    let contextTowns: ContextTowns
 
     public init(campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer) {
         self.campaign = campaign
@@ -38,12 +40,15 @@ public struct SceneComposer: Sendable {
         let result = placer.place(requests)
         labels = result.placed
         unlabelled = result.dropped
+        contextTowns = ContextTowns(
+            campaign: campaign, theme: theme, area: layout.mapArea, projection: projection, placer: placer, placed: result.placed, measurer: measurer)
     }
 
     /// The frame for `state`; `previous` (the state of the frame before, e.g. the day before) marks what changed.
     public func scene(for state: ControlState, previous: ControlState? = nil) -> Scene {
         let changes = Changes(campaign: campaign, from: previous, to: state)
         var items: [SceneItem] = []
+        items += contextItems()
         items += zones(state)
         items += water()
         items += roads(state)
