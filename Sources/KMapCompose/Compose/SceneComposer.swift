@@ -154,26 +154,6 @@ public struct SceneComposer: Sendable {
         }
     }
 
-    /// Derived zones: one translucent path per faction (so cells of one side merge without seams) and the
-    /// front lines between sides.
-    func zones(_ state: ControlState) -> [SceneItem] {
-        guard let km = options.zoneRadiusKm else { return [] }
-        let sites = visiblePlaces.compactMap { place in
-            state[place.id].map { ZoneBuilder.Site(id: place.id, point: projection.project(place.coordinate), faction: $0.controller) }
-        }
-        let (cells, fronts) = ZoneBuilder(sites: sites, radius: km * projection.pixelsPerKm).build()
-        var items: [SceneItem] = []
-        for faction in campaign.factions.map(\.id) {
-            let rings = cells.filter { sites[$0.site].faction == faction }.map { layout.mapArea.clip(ring: $0.polygon) }.filter { !$0.isEmpty }
-            if rings.isEmpty { continue }
-            items.append(SceneItem(id: "zone:\(faction)", layer: .zones, symbol: .polygon(rings: rings, fill: color(ofFaction: faction).withAlpha(0.2), stroke: nil)))
-        }
-        for (i, segment) in fronts.enumerated() {
-            items.append(SceneItem(id: "front:\(i)", layer: .zones, symbol: .polyline(points: segment, stroke: Stroke(color: theme.routeCut.withAlpha(0.8), width: 2, dash: [6, 4]))))
-        }
-        return items
-    }
-
     /// "Khanasir (خناصر): ISIL, held since 23 Feb 2016 (stated, e19): “…”" for a place's tooltip.
     func describe(_ place: Place, _ c: PlaceControl) -> String {
         let who = campaign.faction(c.controller)?.shortName ?? c.controller

@@ -24,7 +24,7 @@ extension SceneComposer {
             ).bounds
         }
         let legendSpace = layout.legendPanel(
-            height: Legend.height(of: Legend.allEntries(campaign: campaign, places: visible, zones: options.zoneRadiusKm)))
+            height: Legend.height(of: Legend.allEntries(campaign: campaign, places: visible, zones: zoneRadius(options: options, theme: theme))))
         let pointers = EdgePointer.roads(campaign: campaign, area: layout.mapArea, projection: projection, font: edgeFont(theme), measurer: measurer).map(\.bounds)
         return LabelPlacer(
             measurer: measurer, frame: layout.frame.insetBy(4),
