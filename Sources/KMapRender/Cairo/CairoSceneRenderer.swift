@@ -12,10 +12,11 @@ enum CairoSceneRenderer {
     static func png(_ scene: Scene, scale: Double, in workspace: FrameWorkspace) throws(RenderError) -> [UInt8] {
         let w = Int32((scene.width * scale).rounded()), h = Int32((scene.height * scale).rounded())
         let image = try workspace.image(width: w, height: h)
-        try workspace.statics.copy(scene, scale: scale, onto: image)
+        try workspace.statics.copy(scene, scale: scale, onto: image, masks: workspace.haloText)
         let canvas = try CairoCanvas(surface: cairo_surface_reference(image)!, during: "creating a \(w)×\(h) image")
         cairo_scale(canvas.cr, scale, scale)
-        for item in scene.items[scene.staticCount...] { draw(item, on: canvas.cr) }
+        for item in scene.items[scene.staticCount...] { try draw(item, onImage: canvas.cr, scale: scale, masks: workspace.haloText) }
+        workspace.haloText.endFrame()
         try canvas.check(during: "drawing")
         return try FastPNGEncoder.encode(canvas.surface, metadata: scene.metadata, in: workspace)
     }
@@ -56,17 +57,30 @@ enum CairoSceneRenderer {
     }
 
     /// The image of `scene` written by Cairo's own PNG writer (libpng): the reference the fast encoder's
-    /// pixels are tested against.
-    static func pngByCairo(_ scene: Scene, scale: Double = 1) throws(RenderError) -> [UInt8] {
+    /// pixels are tested against; with `haloMasks` false, haloed text is stroked on the frame itself.
+    static func pngByCairo(_ scene: Scene, scale: Double = 1, haloMasks: Bool = true) throws(RenderError) -> [UInt8] {
         let w = Int32((scene.width * scale).rounded()), h = Int32((scene.height * scale).rounded())
         let canvas = try CairoCanvas(surface: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)!, during: "creating a \(w)×\(h) image")
         cairo_scale(canvas.cr, scale, scale)
-        draw(scene, on: canvas.cr)
+        paintBackground(scene.background, canvas.cr)
+        let masks = HaloTextMasks()
+        for item in scene.items {
+            if haloMasks { try draw(item, onImage: canvas.cr, scale: scale, masks: masks) } else { draw(item, on: canvas.cr) }
+        }
         try canvas.check(during: "drawing")
         let sink = ByteSink()
         let status = cairo_surface_write_to_png_stream(canvas.surface, ByteSink.write, sink.closure)
         guard status == CAIRO_STATUS_SUCCESS else { throw .cairo(CairoCanvas.describe(status), during: "encoding PNG") }
         return sink.bytes
+    }
+
+    /// One item on an image: haloed text through `masks`, everything else as on any surface.
+    static func draw(_ item: SceneItem, onImage cr: OpaquePointer, scale: Double, masks: HaloTextMasks) throws(RenderError) {
+        if case .text(let t) = item.symbol, let halo = t.halo {
+            try masks.draw(t, halo: halo, on: cr, scale: scale)
+        } else {
+            draw(item, on: cr)
+        }
     }
 
     /// The whole frame, in order.
