@@ -30,6 +30,8 @@ import Testing
         }
         #expect(!visible.contains("aleppo"), "Aleppo, at the road's far end, is left to its pointer")
         #expect(c.unlabelled.isEmpty, "every place in the 1600x1200 frame has its name")
+        let isw = SceneComposer(campaign: Self.campaign, theme: try ThemeLoader.resolve("isw"), measurer: FixedWidthMeasurer())
+        #expect(isw.unlabelled.isEmpty, "also with the isw theme's zones and their longer legend")
     }
 
     @Test func anExplicitViewStillWins() throws {
@@ -44,7 +46,7 @@ import Testing
         #expect(c.visiblePlaces.contains { $0.id == "aleppo" })
         #expect(try distance(c, "khanasir", "rasm-al-nafal") < 2 * 158)
         let byOption = SceneComposer(campaign: fixed, options: FrameOptions(view: c0.fittedView), measurer: FixedWidthMeasurer())
-        #expect(byOption.projection == composer().projection, "--view-like options override the campaign's view")
+        #expect(byOption.projection.origin == c0.fittedView.center, "a view in the options overrides the campaign's")
     }
 
     /// Every place named by an event of the day is on the map or flagged at its edge, on every day and size.

@@ -29,7 +29,7 @@ public struct SceneComposer: Sendable {
         self.measurer = measurer
         let layout = FrameLayout(width: Double(options.width), height: Double(options.height))
         self.layout = layout
-        let projection = Projection(fitting: options.view ?? campaign.defaultView, into: layout.mapArea)
+        let projection = Projection(fitting: options.view ?? campaign.defaultView, into: Self.fitArea(layout, fitted: options.view == nil && campaign.info.view == nil))
         self.projection = projection
         roadPointers = EdgePointer.roads(campaign: campaign, area: layout.mapArea, projection: projection, font: Self.edgeFont(theme), measurer: measurer)
         let visible = campaign.gazetteer.places.filter { layout.mapArea.contains(projection.project($0.coordinate)) }
@@ -42,6 +42,15 @@ public struct SceneComposer: Sendable {
         unlabelled = result.dropped
         contextTowns = ContextTowns(
             campaign: campaign, theme: theme, area: layout.mapArea, projection: projection, placer: placer, placed: result.placed, measurer: measurer)
+    }
+
+    /// Where the view is fitted: the map area, or for a fitted view on a wide enough frame the part right of the
+    /// legend and inset's column, so the fighting is not drawn under them (the map still fills the whole area).
+    static func fitArea(_ layout: FrameLayout, fitted: Bool) -> Rect {
+        let column = layout.legendWidth + 16
+        let area = layout.mapArea
+        guard fitted, area.width - column >= area.width / 2 else { return area }
+        return Rect(x: area.x + column, y: area.y, width: area.width - column, height: area.height)
     }
 
     /// The frame for `state`; `previous` (the state of the frame before, e.g. the day before) marks what changed.
