@@ -55,7 +55,8 @@ public struct ControlZones: Sendable {
         for s in sites { points.append(try ctx.point(s.point)) }
         let cells = sites.count > 1 ? try ctx.collection(GEOS_MULTIPOINT, try points.map { p throws(GeometryError) in try p.clone() }).voronoi(envelope: envelope).parts() : [envelope]
         var lakes: [Geometry] = []
-        for w in water where w.first.map({ $0.count >= 3 }) == true { lakes.append(try ctx.polygon(w)) }
+        // buffer(0) repairs a self-crossing outline (a hand-drawn lake), which would otherwise fail the overlay.
+        for w in water where w.first.map({ $0.count >= 3 }) == true { lakes.append(try ctx.polygon(w).buffer(0)) }
         let land: Geometry? = lakes.isEmpty ? nil : try ctx.collection(GEOS_GEOMETRYCOLLECTION, lakes).unaryUnion()
 
         var shapes: [Geometry] = []

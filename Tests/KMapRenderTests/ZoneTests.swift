@@ -63,6 +63,14 @@ import Testing
         #expect(Self.inside(PlanePoint(x: -2, y: 0), all), "land beside the lake is shaded")
     }
 
+    /// A self-crossing lake outline (a bow tie) is repaired, not a reason to lose the zones.
+    @Test func aSelfCrossingLakeDoesNotLoseTheZones() throws {
+        let bowTie: PlanePolygon = [[PlanePoint(x: 2, y: -3), PlanePoint(x: 8, y: 3), PlanePoint(x: 8, y: -3), PlanePoint(x: 2, y: 3)]]
+        let z = try zones(
+            [.init(id: "a", point: PlanePoint(x: 0, y: 0), side: "red"), .init(id: "b", point: PlanePoint(x: 10, y: 0), side: "black")], water: [bowTie])
+        #expect(z.zones.count == 2)
+    }
+
     @Test func contestedPlacesAreHatchedInTheAttackersColourWithinTheirCell() throws {
         let z = try zones([
             .init(id: "a", point: PlanePoint(x: 0, y: 0), side: "red", attacker: "black"), .init(id: "b", point: PlanePoint(x: 10, y: 0), side: "black"),
