@@ -60,8 +60,9 @@ extension SceneComposer {
                                 shape: .circle, center: pointer.arrowCenter, radius: 11, fill: theme.changed.withAlpha(0.35),
                                 stroke: Stroke(color: theme.changed, width: 2)))))
             }
+            // The pointer already gives its destination's distance; a place before it gets its own.
             let km = projection.unproject(pointer.tip).distanceKm(to: place.coordinate)
-            let s = "\(place.name) \(EdgePointer.distanceText(km))"
+            let s = place.id == pointer.destination ? "\(place.name): event this day" : "\(place.name) \(EdgePointer.distanceText(km))"
             let m = measurer.measure(s, font: font)
             let x = min(pointer.textOrigin.x, layout.mapArea.maxX - 4 - m.width)
             let y = pointer.textBounds.maxY + 4 + m.ascent + Double(n) * (m.ascent + m.descent + 3)
