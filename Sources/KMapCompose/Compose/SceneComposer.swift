@@ -116,13 +116,15 @@ public struct SceneComposer: Sendable {
     func roads(_ state: ControlState) -> [SceneItem] {
         let roads = campaign.gazetteer.roads
         var items: [SceneItem] = []
-        for road in roads {
-            for (i, pts) in layout.mapArea.clip(polyline: road.path.map(projection.project)).enumerated() {
+        // Simplified (a road of many points costs every frame), then cut at the map's edge.
+        let lines = roads.map { layout.mapArea.clip(polyline: PolylineSimplifier.simplify($0.path.map(projection.project))) }
+        for (road, runs) in zip(roads, lines) {
+            for (i, pts) in runs.enumerated() {
                 items.append(SceneItem(id: "road-casing:\(road.id)\(i == 0 ? "" : ":\(i)")", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadCasing, width: 6))))
             }
         }
-        for road in roads {
-            for (i, pts) in layout.mapArea.clip(polyline: road.path.map(projection.project)).enumerated() {
+        for (road, runs) in zip(roads, lines) {
+            for (i, pts) in runs.enumerated() {
                 items.append(SceneItem(id: "road:\(road.id)\(i == 0 ? "" : ":\(i)")", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadFill, width: 3.5))))
             }
         }
