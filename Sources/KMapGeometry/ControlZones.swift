@@ -60,7 +60,7 @@ public struct ControlZones: Sendable {
         let land: Geometry? = lakes.isEmpty ? nil : try ctx.collection(GEOS_GEOMETRYCOLLECTION, lakes).unaryUnion()
 
         var shapes: [Geometry] = []
-        for (i, site) in sites.enumerated() {
+        for i in sites.indices {
             let cell = cells.first { $0.contains(points[i]) } ?? envelope
             var shape = try cell.intersection(try points[i].buffer(reach, segments: 16)).intersection(clip)
             if let land { shape = try shape.difference(land) }

@@ -19,7 +19,7 @@ struct ContextTowns: Sendable {
     /// A context town this near a campaign place is taken to be that place.
     static let sameplaceKm = 2.0
 
-    init(campaign: Campaign, theme: Theme, area: Rect, projection: Projection, placer: LabelPlacer, placed: [LabelPlacer.Placement], measurer: any TextMeasurer) {
+    init(campaign: Campaign, theme: Theme, area: Rect, projection: Projection, placer: LabelPlacer, placed: [LabelPlacer.Placement]) {
         guard let context = campaign.context else {
             towns = []
             return

@@ -41,7 +41,7 @@ public struct SceneComposer: Sendable {
         labels = result.placed
         unlabelled = result.dropped
         contextTowns = ContextTowns(
-            campaign: campaign, theme: theme, area: layout.mapArea, projection: projection, placer: placer, placed: result.placed, measurer: measurer)
+            campaign: campaign, theme: theme, area: layout.mapArea, projection: projection, placer: placer, placed: result.placed)
     }
 
     /// Where the view is fitted: the map area, or for a fitted view on a wide enough frame the part right of the
