@@ -88,6 +88,7 @@ import Testing
         let south = try #require(label("edge:road:khanasir-aleppo-road:start:label"))
         #expect(north.hasPrefix("to Aleppo ") && north.hasSuffix(" km"))
         #expect(south.hasPrefix("to Ithriya ") && south.hasSuffix(" km"))
+        #expect(label("legend:road") == "road (schematic course)", "no source traces the built-in roads: the legend says they are schematic")
         // Roads are cut at the map's edge rather than drawn under the panels.
         let area = c.layout.mapArea.insetBy(-0.01)
         for item in scene.items(in: .roads) {

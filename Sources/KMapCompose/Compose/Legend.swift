@@ -157,7 +157,9 @@ extension SceneComposer {
                 let a = Point(x: swatchX - 10, y: mid.y), b = Point(x: swatchX + 10, y: mid.y)
                 items.append(SceneItem(id: "legend:road:casing", layer: .legend, symbol: .polyline(points: [a, b], stroke: Stroke(color: theme.roadCasing, width: 6))))
                 items.append(SceneItem(id: "legend:road:swatch", layer: .legend, symbol: .polyline(points: [a, b], stroke: Stroke(color: theme.roadFill, width: 3.5))))
-                text("legend:road", "road", body, textX, baseline, theme.ink)
+                // A road no source traces is drawn straight between its places: the legend says so.
+                let schematic = campaign.gazetteer.roads.allSatisfy { $0.info.confidence == .estimate }
+                text("legend:road", schematic ? "road (schematic course)" : "road", body, textX, baseline, theme.ink)
             case .cut:
                 marker("legend:cut:swatch", Marker(shape: .cutBadge, center: mid, radius: 6, fill: theme.roadCut, stroke: Stroke(color: .white, width: 1.2)))
                 text("legend:cut", "road cut here", body, textX, baseline, theme.ink)
