@@ -1,4 +1,5 @@
 import KMapLoader
+import KMapExport
 import Foundation
 
 #if canImport(Glibc)
@@ -119,6 +120,10 @@ enum KMapFileMark {
         Array("<meta name=\"generator\" content=\"kmap\"".utf8),
         // The last line of `kmap report`'s Markdown and HTML; the comment of `kmap animate`'s MP4, WebM and GIF.
         Array("Made with kmap".utf8),
+        // `kmap export`: GeoJSON's foreign member; CSV has no comments, so its exact header lines.
+        Array(GeoJSONExport.mark.utf8),
+        Array((CSVExport.stretchesHeader + "\r\n").utf8),
+        Array((CSVExport.eventsHeader + "\r\n").utf8),
     ]
 
     static let window = 64 << 10
