@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KMapModel
 import KMapLoader
+import KMapExport
 
 /// `kmap places`: the gazetteer, as a table, JSON, CSV or GeoJSON.
 struct Places: ParsableCommand {
@@ -12,7 +13,7 @@ struct Places: ParsableCommand {
             Examples:
               kmap places
               kmap places --format csv > places.csv
-              kmap places --format geojson > places.geojson
+              kmap places --format geojson > places.geojson   # with the roads (LineStrings) and areas (Polygons)
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, geojson }
@@ -40,7 +41,7 @@ struct Places: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let campaign = try campaignOptions.load()
-            Console.out(try Self.render(campaign.gazetteer.places, format: format))
+            Console.out(try Self.render(campaign.gazetteer, format: format, title: campaign.info.title))
         }
     }
 
@@ -53,29 +54,15 @@ struct Places: ParsableCommand {
         }
     }
 
-    static func render(_ places: [Place], format: Format) throws -> String {
-        let rows = rows(places)
+    static func render(_ gazetteer: Gazetteer, format: Format, title: String) throws -> String {
+        let rows = rows(gazetteer.places)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         switch format {
         case .json:
             return String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n"
         case .geojson:
-            struct Feature: Codable {
-                var type = "Feature"
-                var geometry: Geometry
-                var properties: Row
-            }
-            struct Geometry: Codable {
-                var type = "Point"
-                var coordinates: [Double]
-            }
-            struct Collection: Codable {
-                var type = "FeatureCollection"
-                var features: [Feature]
-            }
-            let c = Collection(features: rows.map { Feature(geometry: Geometry(coordinates: [$0.lon, $0.lat]), properties: $0) })
-            return String(decoding: try encoder.encode(c), as: UTF8.self) + "\n"
+            return try DayFormats.gazetteerGeoJSON(gazetteer, rows: rows, title: title)
         case .csv:
             var out = "id,name,kind,lat,lon,aliases,arabic,source,sourceRef,confidence\n"
             for r in rows {
