@@ -34,7 +34,7 @@ let package = Package(
         // Exports for other tools: the history as time-aware GeoJSON, KML and CSV; campaign text escaped per format.
         .target(name: "KMapExport", dependencies: ["KMapModel"]),
         // Reports: HTML, Markdown and multi-page PDF of a campaign's days.
-        .target(name: "KMapReport", dependencies: ["KMapModel", "KMapCompose", "KMapRender"]),
+        .target(name: "KMapReport", dependencies: ["KMapModel", "KMapCompose", "KMapRender", "KMapExport"]),
         // The command line, as a library so tests can run commands in-process.
         .target(
             name: "KMapCommands",
