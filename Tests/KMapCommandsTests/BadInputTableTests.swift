@@ -336,6 +336,12 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         usage("export format unknown", ["export", "--format", "shapefile", "-o", "OUT:x.shp"], ["shapefile"]),
         usage("export --from after --to", ["export", "--from", "2016-02-25", "--to", "2016-02-23", "-o", "OUT:x.csv"], ["after --to", "swap them"]),
         usage("export day outside the campaign", ["export", "--from", "2015-01-01", "-o", "OUT:x.kml"], ["2015-01-01"]),
+        usage("viewer to a non-HTML file", ["viewer", "-o", "OUT:v.png"], ["the viewer is one HTML file", "end the output in .html"]),
+        usage("viewer with a bad size", ["viewer", "--size", "0x0", "-o", "OUT:v.html"], ["--size"]),
+        BadInput("viewer over a page kmap did not write", 73, ["exists and kmap did not write it", "--force"]) { s in
+            try "<html>mine</html>".write(toFile: s.out + "/v.html", atomically: true, encoding: .utf8)
+            return Invocation(["viewer", "--from", "2016-02-23", "--to", "2016-02-23", "-o", s.out + "/v.html"])
+        },
         BadInput("export over a CSV kmap did not write", 73, ["exists and kmap did not write it", "--force"]) { s in
             try "name,value\nmine,1\n".write(toFile: s.out + "/mine.csv", atomically: true, encoding: .utf8)
             return Invocation(["export", "-o", s.out + "/mine.csv"])

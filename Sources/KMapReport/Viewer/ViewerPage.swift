@@ -62,7 +62,8 @@ public enum ViewerPage {
         #kv-slider { flex: 1; min-width: 80px; height: 40px; }
         main { display: flex; gap: 16px; align-items: flex-start; }
         #kv-map { flex: 3; min-width: 0; } #kv-map svg { width: 100%; height: auto; display: block; border: 1px solid #ccc; }
-        #kv-map [id^="place-"] { cursor: pointer; }
+        #kv-map [id^="place-"], #kv-map [id^="label-"] { cursor: pointer; }
+        #kv-map #changes, #kv-map #road-cuts { pointer-events: none; }
         aside { flex: 1; min-width: 240px; font-size: 0.92em; }
         blockquote { margin: 0.2em 0 0.2em 0.8em; font-style: italic; }
         .cite { color: #555; font-size: 0.9em; }

@@ -97,8 +97,9 @@ enum ViewerScript {
             else if (e.key === "End") { e.preventDefault(); show(data.days.length - 1); }
           });
           map.addEventListener("click", (e) => {
-            const g = e.target.closest && e.target.closest("[id^='place-']");
-            if (g && data.places[g.id]) explain(g.id);
+            const g = e.target.closest && e.target.closest("[id^='place-'], [id^='label-']");
+            const id = g ? g.id.replace(/^label-/, "place-") : "";
+            if (data.places[id]) explain(id);
           });
           const start = byDay.get(decodeURIComponent(location.hash.slice(1)));
           show(start === undefined ? 0 : start, true);
