@@ -69,7 +69,7 @@ public enum ViewerPage {
         .cite { color: #555; font-size: 0.9em; }
         #kv-place { border: 2px solid #f28c28; padding: 0 8px 4px; }
         footer { margin: 1.5em 0; font-size: 0.85em; color: #555; border-top: 1px solid #ccc; }
-        @media (max-width: 760px) { main { flex-direction: column; } aside { min-width: 0; width: 100%; } #kv-play { min-width: 72px; } }
+        @media (max-width: 760px) { main { flex-direction: column; align-items: stretch; } #kv-map { width: 100%; } aside { min-width: 0; width: 100%; } #kv-play { min-width: 72px; } }
         @media print { nav, .timing { display: none; } main { display: block; } #kv-map svg { border: none; } body { max-width: none; } }
         """
 }
