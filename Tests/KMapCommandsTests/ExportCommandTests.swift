@@ -1,4 +1,5 @@
 import Foundation
+import KMapLoader
 import KMapTestSupport
 import Testing
 
@@ -49,5 +50,22 @@ import Testing
         #expect(rows.stdout.contains("start (DateTime) = 2016/02/24 09:00:00"), "\(rows.stdout)")
         let kmlRows = try ProcessRunner.run(ogrinfo, ["-ro", "-al", "-where", "Name = 'Khanasir'", dir + "/k.kml", "Places"])
         #expect(kmlRows.stdout.contains("begin (DateTime) = 2016/02/24 09:00:00"), "\(kmlRows.stdout)")
+    }
+
+    static let leafletMissing = (ViewerCommandTests.browserParts + ["/usr/share/javascript/leaflet/leaflet.js"]).filter { !FileManager.default.fileExists(atPath: $0) }
+
+    /// docs/OTHER-TOOLS.md's Leaflet example, run as written on the export (Debian's Leaflet for the CDN's).
+    @Test(.enabled(if: leafletMissing.isEmpty, "cannot run the Leaflet example: \(leafletMissing.joined(separator: ", ")) missing (Debian packages chromium, chromium-driver, python3-selenium, libjs-leaflet)"))
+    func theDocsLeafletExampleShowsEveryPlaceAndRoadOnADay() throws {
+        let dir = try scratchFolder("export-leaflet")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(runKMap(["export", "-o", dir + "/khanasir.geojson"]) == 0)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let g = try CampaignLoader.builtin().gazetteer
+        let run = try ProcessRunner.run(
+            "/usr/bin/python3",
+            [root.appendingPathComponent("Tests/Browser/leaflet_test.py").path, root.appendingPathComponent("docs/OTHER-TOOLS.md").path,
+             dir + "/khanasir.geojson", String(g.places.count + g.roads.count)])
+        #expect(run.status == 0, "the Leaflet example shows \(run.stdout) (\(g.places.count) places and \(g.roads.count) roads expected): \(run.stderr)")
     }
 }
