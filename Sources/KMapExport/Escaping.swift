@@ -7,6 +7,8 @@ public enum Escaping {
     /// A JSON string literal, quotes included; `<` is written `\u003c`, so the text is also safe inside an
     /// HTML `<script>` element.
     public static func json(_ s: String) -> String {
+        // Most strings (ids, dates, names) need nothing: one byte scan instead of a scalar-by-scalar copy.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) { return "\"" + s + "\"" }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {
@@ -34,6 +36,7 @@ public enum Escaping {
     /// Text for XML (and HTML) element content and attribute values: `& < > " '` as entities; control
     /// characters XML 1.0 forbids are dropped.
     public static func xml(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -55,17 +58,17 @@ public enum Escaping {
     ///
     /// Text starting with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`, so a spreadsheet
     /// shows it as text instead of running it as a formula (OWASP's advice on CSV injection). Numbers are
-    /// written by `csvNumber`, which never needs it.
+    /// written by `number`, which never needs it.
     public static func csv(_ s: String) -> String {
         var text = s
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+        if let first = text.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) { text = "'" + text }
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         var quoted = "\""
         for c in text { quoted += c == "\"" ? "\"\"" : String(c) }
         return quoted + "\""
     }
 
-    /// A number for CSV, JSON or KML: Swift's shortest round-tripping form, never an exponent for map degrees.
+    /// A number for CSV, JSON or KML: an integer without ".0", else Swift's shortest round-tripping form.
     public static func number(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }

@@ -54,11 +54,13 @@ public struct ViewerData: Sendable {
         key("changes", "[" + days.map { strings(changes(on: $0)) }.joined(separator: ",\n") + "]")
 
         let initial = c.timeline.initial
+        var naming: [String: [Int]] = [:]
+        for (k, e) in events.enumerated() { for id in Set(e.places) { naming[id, default: []].append(k) } }
         var places: [String] = []
         for place in c.gazetteer.places {
             let exception = initial.exceptions.first { $0.places.contains(place.id) }
             let start = "\(c.info.start) initial control: \(exception?.controller ?? initial.controller) [\((exception?.confidence ?? initial.confidence).rawValue)]"
-            let related = events.indices.filter { events[$0].places.contains(place.id) }
+            let related = naming[place.id] ?? []
             places.append(
                 "\(Escaping.json(SVGWriter.xmlID("place:" + place.id))):{\"name\":\(Escaping.json(place.name)),"
                     + "\"initial\":\(Escaping.json(start)),\"initialQuote\":\(Escaping.json(exception?.quote ?? initial.quote)),"
