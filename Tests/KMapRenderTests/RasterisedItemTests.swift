@@ -1,0 +1,48 @@
+import KMapLoader
+import KMapModel
+import KMapTestSupport
+import Testing
+@testable import KMapCompose
+@testable import KMapRender
+
+/// Haloed labels and markers laid as masks and sprites look like those drawn on the frame, and what a worker
+/// keeps follows what its frames show.
+@Suite struct RasterisedItemTests {
+    @Test(arguments: [1.0, 2.0])
+    func rasterisedLabelsAndMarkersMatchThoseDrawnOnTheFrame(scale: Double) throws {
+        let campaign = try CampaignLoader.builtin()
+        let day = try #require(Day("2016-02-24"))
+        let scene = SceneComposer(campaign: campaign, options: FrameOptions(labels: .both)).scene(for: try campaign.state(on: day))
+        let masked = try RasterImage(png: CairoSceneRenderer.pngByCairo(scene, scale: scale))
+        let stroked = try RasterImage(png: CairoSceneRenderer.pngByCairo(scene, scale: scale, sprites: false))
+        var differing = 0, worst: UInt32 = 0
+        for (a, b) in zip(masked.pixels, stroked.pixels) where a != b {
+            differing += 1
+            for shift in stride(from: 0, to: 32, by: 8) {
+                let d = UInt32(abs(Int((a >> UInt32(shift)) & 0xFF) - Int((b >> UInt32(shift)) & 0xFF)))
+                worst = max(worst, d)
+            }
+        }
+        // The coverage of a halo's antialiased edge rounds a little differently on an A8 mask (by up to 44 of 255
+        // at 2x, seen); a misplaced or clipped mask would differ by whole steps over many pixels.
+        #expect(worst <= 64, "a channel differs by \(worst)")
+        #expect(Double(differing) / Double(masked.pixels.count) < 0.01, "\(differing) pixels differ")
+    }
+
+    @Test func masksAFrameNoLongerShowsAreDropped() throws {
+        let font = Font(family: "DejaVu Sans", size: 14)
+        func label(_ text: String) -> SceneItem {
+            SceneItem(
+                id: text, layer: .labels,
+                symbol: .text(TextItem(text: text, origin: Point(x: 20, y: 40), font: font, color: .black, halo: .white, bounds: Rect(x: 20, y: 30, width: 0, height: 0))))
+        }
+        func scene(_ texts: [String]) -> Scene { Scene(width: 200, height: 100, background: .white, items: texts.map(label), title: "t", subject: "s") }
+        let workspace = FrameWorkspace()
+        _ = try SceneEncoder.encode(scene(["a", "b"]), as: .png, workspace: workspace)
+        #expect(workspace.haloText.count == 2)
+        _ = try SceneEncoder.encode(scene(["c"]), as: .png, workspace: workspace)
+        #expect(workspace.haloText.count == 1, "masks the last frame did not use are gone")
+        _ = try SceneEncoder.encode(scene(["c", "d"]), as: .png, workspace: workspace)
+        #expect(workspace.haloText.count == 2)
+    }
+}
