@@ -214,7 +214,7 @@ struct Corpus {
 
 /// Command lines from kmap's own vocabulary, valid and not.
 enum ArgumentGrammar {
-    static let commands = ["render", "state", "explain", "diff", "timeline", "places", "check", "themes", "chart", "report", "frames", "animate", "help", "nope", ""]
+    static let commands = ["render", "state", "explain", "diff", "timeline", "places", "check", "themes", "chart", "report", "frames", "animate", "export", "viewer", "help", "nope", ""]
     static let options = [
         "--day", "--at", "--time", "--from", "--to", "--campaign", "-o", "--output", "--format", "--size", "--scale", "--dpi",
         "--theme", "--labels", "--zones", "--svg-engine", "--step", "--tween", "--jobs", "--fps", "--hold-last",
@@ -224,7 +224,8 @@ enum ArgumentGrammar {
         "2016-02-23", "2016-02-30", "2016-13-01", "1999-01-01", "2017-02-25", "22:00", "25:00", "morning", "png", "svg", "pdf",
         "gif", "1600x1200", "0x0", "-5x10", "100000x100000", "x", "2", "0", "-1", "nan", "inf", "1e309", "en", "ar", "both",
         "wikipedia", "isw", "/nonexistent/theme.yaml", "6h", "1d", "0h", "13x", "khanasir", "rasm-al-nafal", "", " ", "\u{0}",
-        "/tmp/kmap-fuzz-never-written/x.png", "fast", "cairo", "kmap",
+        "/tmp/kmap-fuzz-never-written/x.png", "fast", "cairo", "kmap", "geojson", "kml", "csv", "events-csv", "json",
+        "/tmp/kmap-fuzz-never-written/x.geojson",
     ]
 
     static func arguments(rng: inout SplitMix64) -> [String] {
