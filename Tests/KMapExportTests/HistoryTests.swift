@@ -77,4 +77,18 @@ import Testing
         let k = s.places.filter { $0.id == "khanasir" }
         #expect(k.first?.start == "2016-02-23" && k.last?.end == nil)
     }
+
+    @Test func anUntimedChangeAfterATimedOneOnTheSameDayEndsThatDay() throws {
+        let folder = try testlandCopy(editing: "events.yaml") {
+            $0.replacingOccurrences(
+                of: "    quote: \"Black takes the hill.\"\n    source: script\n    confidence: reported\n",
+                with: "    quote: \"Black takes the hill.\"\n    source: script\n    confidence: reported\n"
+                    + "  - date: 2020-01-03\n    places: [charlie-hill]\n    status: contested\n    by: [government]\n"
+                    + "    quote: \"Blue fights for the hill.\"\n    source: script\n    confidence: stated\n")
+        }
+        let hill = Stretches(campaign: try CampaignLoader.load(folder: folder)).places.filter { $0.id == "charlie-hill" }
+        #expect(hill.map(\.start) == ["2020-01-01", "2020-01-03T09:00:00", "2020-01-03T23:59:00"])
+        #expect(hill.map(\.end) == ["2020-01-03T09:00:00", "2020-01-03T23:59:00", nil])
+        #expect(hill.last?.status == "contested" && hill.last?.attacker == "government")
+    }
 }
