@@ -7,11 +7,11 @@ import KMapModel
 /// rather than through `JSONEncoder` so that property order is the documented one and a 100,000-stretch export
 /// needs no intermediate tree.
 public enum GeoJSONExport {
-    /// The mark `OutputFile` looks for (a foreign member RFC 7946 allows).
-    public static let mark = "\"generator\": \"kmap\""
+    /// How the document opens: kmap's mark, which `OutputFile` looks for (a foreign member RFC 7946 allows).
+    public static let opening = "{\"type\": \"FeatureCollection\", \"generator\": \"kmap\""
 
     public static func document(_ s: Stretches, campaign: Campaign) -> String {
-        var out = "{\"type\": \"FeatureCollection\", \(mark), \"name\": \(Escaping.json(campaign.info.title)),\n\"features\": ["
+        var out = "\(opening), \"name\": \(Escaping.json(campaign.info.title)),\n\"features\": ["
         var first = true
         func feature(_ geometry: String, _ properties: [(String, String)]) {
             out += first ? "\n" : ",\n"

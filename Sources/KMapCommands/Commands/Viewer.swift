@@ -43,6 +43,7 @@ struct Viewer: ParsableCommand {
             let campaign = try campaignOptions.load()
             let range = try DayRange.parse(from: from, to: to, in: campaign)
             let first = range.first ?? campaign.info.start, last = range.last ?? campaign.info.end
+            try DayRange.checkSpan(first, last, limit: DayRange.maxViewerDays, what: "the viewer")
             let days = (0...last.days(since: first)).map { first.adding(days: $0) }
             let data = ViewerData(campaign: campaign, days: days, composer: try style.composer(for: campaign))
             let bytes = Array(ViewerPage.html(data).utf8)
