@@ -6,7 +6,7 @@ import KMapModel
 /// kmap's mark on the file (CSV has no comments), so `OutputFile` replaces only CSV files with these headers.
 public enum CSVExport {
     public static let stretchesHeader =
-        "feature,id,name,kind,start,end,controller,status,attacker,confidence,source,url,quote,event,phase,cutAt,lat,lon"
+        "feature,id,name,kind,start,end,controller,status,attacker,confidence,source,url,quote,event,phase,cutAt,unnamedCutPoints,lat,lon"
     public static let eventsHeader =
         "event,day,time,places,unnamed,controller,status,by,roads,traffic,confidence,source,url,quote,note,line"
 
@@ -16,12 +16,15 @@ public enum CSVExport {
         for p in s.places {
             let cells = [
                 "place", p.id, p.name, p.kind, p.start, p.end ?? "", p.controller, p.status, p.attacker ?? "", p.confidence,
-                p.source, p.url ?? "", p.quote, p.event ?? "", "", "",
+                p.source, p.url ?? "", p.quote, p.event ?? "", "", "", "",
             ]
             out += row(cells) + ",\(Escaping.number(p.coordinate.lat)),\(Escaping.number(p.coordinate.lon))\r\n"
         }
         for r in s.roads {
-            let cells = ["road", r.id, r.name, "road", r.start, r.end ?? "", "", r.status, "", "", "", "", "", "", r.phase, r.cutAt]
+            let cells = [
+                "road", r.id, r.name, "road", r.start, r.end ?? "", "", r.status, "", "", "", "", "", "", r.phase, r.cutAt,
+                String(r.unnamedCutPoints),
+            ]
             out += row(cells) + ",,\r\n"
         }
         return out
