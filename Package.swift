@@ -32,7 +32,7 @@ let package = Package(
         // Frame sequences: planning, transitions, the manifest, parallel and resumable rendering, ffmpeg.
         .target(name: "KMapSequence", dependencies: ["KMapModel", "KMapCompose", "KMapRender"]),
         // Exports for other tools: the history as time-aware GeoJSON, KML and CSV; campaign text escaped per format.
-        .target(name: "KMapExport", dependencies: ["KMapModel"]),
+        .target(name: "KMapExport", dependencies: ["KMapModel", "KMapCompose"]),
         // Reports: HTML, Markdown and multi-page PDF of a campaign's days.
         .target(name: "KMapReport", dependencies: ["KMapModel", "KMapCompose", "KMapRender", "KMapExport"]),
         // The command line, as a library so tests can run commands in-process.

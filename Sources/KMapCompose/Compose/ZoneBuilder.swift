@@ -7,16 +7,23 @@
 /// bisector made it, which yields the front lines exactly.
 ///
 /// - Complexity: O(n·k) for n places with k neighbours within 2·radius (found through a grid), O(n²) at worst.
-struct ZoneBuilder {
-    struct Site {
-        var id: String
-        var point: Point
-        var faction: String
+public struct ZoneBuilder {
+    public struct Site {
+        public var id: String
+        public var point: Point
+        public var faction: String
+        public init(id: String, point: Point, faction: String) {
+            self.id = id
+            self.point = point
+            self.faction = faction
+        }
     }
 
-    struct Cell {
-        var site: Int
-        var polygon: [Point]
+    public struct Cell {
+        /// The index of its site.
+        public var site: Int
+        /// An open ring (the last vertex is not repeated).
+        public var polygon: [Point]
     }
 
     /// A vertex, and the label of the edge from it to the next vertex: a neighbour's index, or -1 for the disc.
@@ -28,7 +35,13 @@ struct ZoneBuilder {
     let sites: [Site]
     let radius: Double
 
-    func build() -> (cells: [Cell], fronts: [[Point]]) {
+    /// Zones of `sites` (in any plane: pixels for a frame, kilometres for an export) up to `radius` from each.
+    public init(sites: [Site], radius: Double) {
+        self.sites = sites
+        self.radius = radius
+    }
+
+    public func build() -> (cells: [Cell], fronts: [[Point]]) {
         let grid = Grid(sites.map(\.point), cell: 2 * radius)
         var cells: [Cell] = []
         var fronts: [[Point]] = []
