@@ -52,6 +52,7 @@ import Testing
         #expect(json.first?["source"] != nil && json.first?["confidence"] != nil)
         #expect(try Places.render(g, format: .text, title: "t").contains("khanasir"))
         #expect(Places.csv("a, \"b\"") == "\"a, \"\"b\"\"\"")
+        #expect(Places.csv("=HYPERLINK(1)") == "'=HYPERLINK(1)", "no formula from a place's name")
     }
 
     func exitCode(_ arguments: [String]) -> Int32 { runKMap(arguments) }

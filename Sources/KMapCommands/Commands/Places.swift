@@ -66,8 +66,9 @@ struct Places: ParsableCommand {
         case .csv:
             var out = "id,name,kind,lat,lon,aliases,arabic,source,sourceRef,confidence\n"
             for r in rows {
-                let fields = [r.id, r.name, r.kind, String(r.lat), String(r.lon), r.aliases.joined(separator: "; "), r.arabic ?? "", r.source, r.sourceRef ?? "", r.confidence]
-                out += fields.map(csv).joined(separator: ",") + "\n"
+                let text = [r.aliases.joined(separator: "; "), r.arabic ?? "", r.source, r.sourceRef ?? "", r.confidence]
+                out += [r.id, r.name, r.kind].map(csv).joined(separator: ",") + ",\(r.lat),\(r.lon),"
+                out += text.map(csv).joined(separator: ",") + "\n"
             }
             return out
         case .text:
@@ -77,10 +78,9 @@ struct Places: ParsableCommand {
         }
     }
 
-    /// RFC 4180 quoting.
-    static func csv(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    /// RFC 4180 quoting, and no text a spreadsheet would run as a formula (`Escaping.csv`); numbers are
+    /// written as they are, so a southern latitude stays a number.
+    static func csv(_ s: String) -> String { Escaping.csv(s) }
 }
 
 /// Left-aligned columns separated by two spaces.
