@@ -10,8 +10,7 @@ public enum GeoJSONExport {
     /// How the document opens: kmap's mark, which `OutputFile` looks for (a foreign member RFC 7946 allows).
     public static let opening = "{\"type\": \"FeatureCollection\", \"generator\": \"kmap\""
 
-    /// - Parameter zones: derived zones by place id (`Zones.cells`): a Polygon feature per place stretch too.
-    public static func document(_ s: Stretches, campaign: Campaign, zones: [String: [Coordinate]]? = nil) -> String {
+    public static func document(_ s: Stretches, campaign: Campaign) -> String {
         var out = "\(opening), \"name\": \(Escaping.json(campaign.info.title)),\n\"features\": ["
         var first = true
         func feature(_ geometry: String, _ properties: [(String, String)]) {
@@ -26,15 +25,6 @@ public enum GeoJSONExport {
         }
         for r in s.roads {
             feature(lineString(r.path), roadProperties(r))
-        }
-        if let zones {
-            for p in s.places {
-                guard let ring = zones[p.id] else { continue }
-                var properties = placeProperties(p)
-                properties[0].1 = Escaping.json("zone")
-                properties.append(("derived", "true"))
-                feature(polygon([ring]), properties)
-            }
         }
         out += "\n]}\n"
         return out

@@ -361,8 +361,6 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         usage("export format unknown", ["export", "--format", "shapefile", "-o", "OUT:x.shp"], ["shapefile"]),
         usage("export --from after --to", ["export", "--from", "2016-02-25", "--to", "2016-02-23", "-o", "OUT:x.csv"], ["after --to", "swap them"]),
         usage("export day outside the campaign", ["export", "--from", "2015-01-01", "-o", "OUT:x.kml"], ["2015-01-01"]),
-        usage("export zones to KML", ["export", "--zones", "5", "-o", "OUT:x.kml"], ["--zones is for GeoJSON only"]),
-        usage("export zones of 0 km", ["export", "--zones", "0", "-o", "OUT:x.geojson"], ["--zones 0.0 is out of range", "0.5 to 100 km"]),
         usage("viewer to a non-HTML file", ["viewer", "-o", "OUT:v.png"], ["the viewer is one HTML file", "end the output in .html"]),
         usage("viewer with a bad size", ["viewer", "--size", "0x0", "-o", "OUT:v.html"], ["--size"]),
         BadInput("viewer over a page kmap did not write", 73, ["exists and kmap did not write it", "--force"]) { s in

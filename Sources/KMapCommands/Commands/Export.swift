@@ -19,7 +19,6 @@ struct Export: ParsableCommand {
               kmap export --format kml -o khanasir.kml
               kmap export --format csv --from 2016-02-21 --to 2016-02-29 -o february.csv
               kmap export --format events-csv -o -
-              kmap export --zones 5 -o zones.geojson     # with derived zones of control (derived, not sourced)
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -38,13 +37,6 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("Last day (default: the campaign's end).", valueName: "date"))
     var to: String?
 
-    @Option(
-        name: .long, parsing: .unconditional,
-        help: ArgumentHelp(
-            "GeoJSON only: add derived zones of control, each place's cell up to this many km, as a Polygon per place stretch (\"derived\": true).",
-            valueName: "km"))
-    var zones: Double?
-
     @Flag(help: "Replace the output file even when kmap did not write it.")
     var force = false
 
@@ -53,26 +45,20 @@ struct Export: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let format = try Self.format(explicit: format, output: output)
-            if let zones {
-                guard format == .geojson else { throw CLIError.usage("--zones is for GeoJSON only; write a .geojson file or leave --zones out") }
-                guard (0.5...100).contains(zones) else { throw CLIError.usage("--zones \(zones) is out of range; give a radius from 0.5 to 100 km") }
-            }
             let campaign = try campaignOptions.load()
             let range = try DayRange.parse(from: from, to: to, in: campaign)
-            let text = Self.export(campaign, format: format, first: range.first, last: range.last, zonesKm: zones)
+            let text = Self.export(campaign, format: format, first: range.first, last: range.last)
             let bytes = Array(text.utf8)
             try OutputFile.write(bytes, to: output, createFolder: false, force: force)
             if output != "-" { Console.error("wrote \(output) (\(bytes.count) bytes)") }
         }
     }
 
-    static func export(_ campaign: Campaign, format: Format, first: Day?, last: Day?, zonesKm: Double? = nil) -> String {
+    static func export(_ campaign: Campaign, format: Format, first: Day?, last: Day?) -> String {
         if format == .eventsCSV { return CSVExport.events(campaign, first: first, last: last) }
         let stretches = Stretches(campaign: campaign, first: first, last: last)
         switch format {
-        case .geojson:
-            let zones = zonesKm.map { Zones.cells(campaign.gazetteer, radiusKm: $0) }
-            return GeoJSONExport.document(stretches, campaign: campaign, zones: zones)
+        case .geojson: return GeoJSONExport.document(stretches, campaign: campaign)
         case .kml: return KMLExport.document(stretches, campaign: campaign)
         case .csv, .eventsCSV: return CSVExport.stretches(stretches)
         }

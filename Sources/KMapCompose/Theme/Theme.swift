@@ -25,6 +25,8 @@ public struct Theme: Sendable, Hashable {
     public var fontFamily = "DejaVu Sans"
     public var labelSize = 14.0
     public var factionColors: [String: Color] = [:]
+    /// Derived zones of control drawn by default, reaching this many km; nil for dots only (`--zones` overrides).
+    public var zoneRadiusKm: Double?
 
     public init(name: String) { self.name = name }
 
