@@ -59,9 +59,4 @@ public enum GeoJSONExport {
         let coordinates = path.map { "[\(Escaping.number($0.lon)), \(Escaping.number($0.lat))]" }.joined(separator: ", ")
         return "{\"type\": \"LineString\", \"coordinates\": [\(coordinates)]}"
     }
-
-    static func polygon(_ rings: [[Coordinate]]) -> String {
-        let text = rings.map { ring in "[" + ring.map { "[\(Escaping.number($0.lon)), \(Escaping.number($0.lat))]" }.joined(separator: ", ") + "]" }
-        return "{\"type\": \"Polygon\", \"coordinates\": [\(text.joined(separator: ", "))]}"
-    }
 }
