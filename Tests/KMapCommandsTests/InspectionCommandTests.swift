@@ -63,17 +63,22 @@ import Testing
     }
 
     @Test func placesInEveryFormat() throws {
-        let places = campaign.gazetteer.places
-        let csv = try Places.render(places, format: .csv)
+        let places = campaign.gazetteer.places, g = campaign.gazetteer
+        let csv = try Places.render(g, format: .csv, title: "t")
         #expect(csv.hasPrefix("id,name,kind,lat,lon,aliases,arabic,source,sourceRef,confidence\n"))
         #expect(csv.split(separator: "\n").count == places.count + 1)
-        let geojson = try Places.render(places, format: .geojson)
+        let geojson = try Places.render(g, format: .geojson, title: "t")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(geojson.utf8)) as? [String: Any])
-        #expect((object["features"] as? [Any])?.count == places.count)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try Places.render(places, format: .json).utf8)) as? [[String: Any]])
+        let features = try #require(object["features"] as? [[String: Any]])
+        #expect(features.count == places.count + g.roads.count + g.areas.count, "places, roads and areas")
+        let types = features.compactMap { ($0["geometry"] as? [String: Any])?["type"] as? String }
+        #expect(types.filter { $0 == "LineString" }.count == g.roads.count && types.filter { $0 == "Polygon" }.count == g.areas.count)
+        #expect(!g.roads.isEmpty && !g.areas.isEmpty)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try Places.render(g, format: .json, title: "t").utf8)) as? [[String: Any]])
         #expect(json.first?["source"] != nil && json.first?["confidence"] != nil)
-        #expect(try Places.render(places, format: .text).contains("khanasir"))
+        #expect(try Places.render(g, format: .text, title: "t").contains("khanasir"))
         #expect(Places.csv("a, \"b\"") == "\"a, \"\"b\"\"\"")
+        #expect(Places.csv("=HYPERLINK(1)") == "'=HYPERLINK(1)", "no formula from a place's name")
     }
 
     func exitCode(_ arguments: [String]) -> Int32 { runKMap(arguments) }

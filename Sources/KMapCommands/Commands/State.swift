@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KMapModel
 import KMapLoader
+import KMapExport
 
 /// `kmap state`: who holds what on a day, as a table or as JSON.
 struct State: ParsableCommand {
@@ -16,17 +17,18 @@ struct State: ParsableCommand {
             Examples:
               kmap state --day 2016-02-23
               kmap state --day 2016-02-23 --format json | jq '.places[] | select(.controller == "isil") | .name'
+              kmap state --day 2016-02-23 --format geojson > 2016-02-23.geojson
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, geojson
     }
 
     @OptionGroup var instant: InstantOptions
     @OptionGroup var campaignOptions: CampaignOptions
     @OptionGroup var evidence: EvidenceOptions
 
-    @Option(name: .long, help: "text (a table) or json.")
+    @Option(name: .long, help: "text (a table), json or geojson (places as Points, roads as LineStrings, with the JSON's fields).")
     var format: Format = .text
 
     func run() throws {
@@ -36,6 +38,7 @@ struct State: ParsableCommand {
             let document = StateDocument(campaign: campaign, state: state)
             switch format {
             case .json: Console.out(try Self.json(document))
+            case .geojson: Console.out(try DayFormats.stateGeoJSON(document, campaign: campaign))
             case .text: Console.out(Self.table(document))
             }
         }
