@@ -50,7 +50,7 @@ public struct Stretches: Sendable {
     /// A stretch begun before `first` starts at `first`; one that ends after `last` is left open (`end` nil):
     /// the export says nothing about what came after.
     public init(campaign: Campaign, history: History? = nil, first: Day? = nil, last: Day? = nil) {
-        let history = history ?? campaign.timeline.history()
+        let history = history ?? campaign.timeline.history(through: campaign.info.end)
         let from = first ?? campaign.info.start
         let lowest = Instant.endOf(from.adding(days: -1))
         let highest = last.map { Instant.endOf($0) }

@@ -5,7 +5,7 @@ import Testing
 
 @testable import KMapExport
 
-/// `Timeline.history()` and `Stretches`: every stretch is the replayed state, and stretches tile time.
+/// `Timeline.history(through:)` and `Stretches`: every stretch is the replayed state, and stretches tile time.
 @Suite struct HistoryTests {
     let khanasir: Campaign
     init() throws { khanasir = try CampaignLoader.builtin() }
@@ -14,7 +14,7 @@ import Testing
     func everyStretchIsTheReplayedStateAndEndsWhenItChanges(_ name: String) throws {
         let campaign = name == "khanasir" ? khanasir : try CampaignLoader.load(folder: testlandPath)
         let timeline = campaign.timeline
-        let history = timeline.history()
+        let history = timeline.history(through: campaign.info.end)
         #expect(Set(history.places.map(\.placeID)) == Set(timeline.placeIDs))
         for s in history.places {
             let at = s.start ?? Instant.endOf(timeline.start.adding(days: -1))
@@ -81,8 +81,8 @@ import Testing
     @Test func anUntimedChangeAfterATimedOneOnTheSameDayEndsThatDay() throws {
         let folder = try testlandCopy(editing: "events.yaml") {
             $0.replacingOccurrences(
-                of: "    quote: \"Black takes the hill.\"\n    source: script\n    confidence: reported\n",
-                with: "    quote: \"Black takes the hill.\"\n    source: script\n    confidence: reported\n"
+                of: "    quote: \"In the morning, Black takes the hill.\"\n    source: script\n    confidence: reported\n",
+                with: "    quote: \"In the morning, Black takes the hill.\"\n    source: script\n    confidence: reported\n"
                     + "  - date: 2020-01-03\n    places: [charlie-hill]\n    status: contested\n    by: [government]\n"
                     + "    quote: \"Blue fights for the hill.\"\n    source: script\n    confidence: stated\n")
         }

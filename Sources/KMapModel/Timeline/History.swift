@@ -29,60 +29,49 @@ public struct History: Sendable {
 }
 
 extension Timeline {
-    /// Every place's and road's stretches of unchanged state, from the initial control to the last event.
+    /// Every place's and road's stretches of unchanged state, from the initial control through day `last`.
     ///
-    /// A stretch ends when anything shown about the place changes: controller, status, attackers, or the
-    /// event it rests on (a new quote is a new record). Events at the same instant count as one change, so
-    /// no stretch is empty. Roads change when their status, phase or cut points change.
+    /// A stretch ends when anything shown about the place changes: controller, status, attackers, the event it
+    /// rests on (a new quote is a new record) or its confidence, which also changes with no event as evidence
+    /// ages (`staleAfter`). So the state is taken, as `state(at:)` gives it, at every instant an event counts
+    /// from and at the end of every day; events at the same instant count as one change, and no stretch is
+    /// empty. Roads change when their status, phase or cut points change.
     ///
-    /// - Complexity: O(events × (places named + roads through them)): one replay, comparing only what each
-    ///   event touches.
-    public func history() -> History {
+    /// - Complexity: O((distinct event instants + days) × (places + roads)): one forward replay, a snapshot at
+    ///   each of those instants.
+    public func history(through last: Day) -> History {
         var replay = Replay(self)
-        let initial = replay.snapshot(at: Instant(day: start.adding(days: -1)))
+        let initial = assess(replay.snapshot(at: Instant(day: start.adding(days: -1))))
         var placeRuns: [[History.PlaceStretch]] = initial.places.map {
             [History.PlaceStretch(placeID: $0.placeID, control: $0, start: nil, end: nil)]
         }
         var roadRuns: [[History.RoadStretch]] = initial.roads.map {
             [History.RoadStretch(roadID: $0.id, state: $0, start: nil, end: nil)]
         }
-        var roadsThrough: [String: [Int]] = [:]
-        for (i, road) in network.roads.enumerated() { for id in Set(road.via) { roadsThrough[id, default: []].append(i) } }
-        let lookup: (Replay) -> (String) -> PlaceControl? = { r in { id in r.index[id].map { r.controls[$0] } } }
-
-        var i = 0
-        while i < events.count {
-            let instant = events[i].instant
-            var touchedPlaces: Set<Int> = []
-            var touchedRoads: Set<Int> = []
-            while i < events.count, events[i].instant == instant {
-                let event = events[i]
-                replay.apply(event)
-                for id in event.places {
-                    if let p = replay.index[id] { touchedPlaces.insert(p) }
-                    touchedRoads.formUnion(roadsThrough[id] ?? [])
-                }
-                if !event.roads.isEmpty {
-                    for (r, road) in network.roads.enumerated() where event.roads.contains(road.id) { touchedRoads.insert(r) }
-                }
-                i += 1
+        var samples = Set(instants)
+        var day = start
+        while day <= last {
+            samples.insert(.endOf(day))
+            day = day.adding(days: 1)
+        }
+        var applied = 0
+        for instant in samples.sorted() {
+            let through = eventCount(through: instant)
+            while applied < through {
+                replay.apply(events[applied])
+                applied += 1
             }
-            for p in touchedPlaces.sorted() {
-                let now = replay.controls[p]
-                guard placeRuns[p][placeRuns[p].count - 1].control != now else { continue }
+            let now = assess(replay.snapshot(at: instant))
+            for (p, control) in now.places.enumerated() where placeRuns[p][placeRuns[p].count - 1].control != control {
                 placeRuns[p][placeRuns[p].count - 1].end = instant
-                placeRuns[p].append(History.PlaceStretch(placeID: now.placeID, control: now, start: instant, end: nil))
+                placeRuns[p].append(History.PlaceStretch(placeID: control.placeID, control: control, start: instant, end: nil))
             }
-            let control = lookup(replay)
-            for r in touchedRoads.sorted() {
-                let road = network.roads[r]
-                let now = replay.roadTrackers[r].state(
-                    id: road.id, cutAt: network.cutPoints(road.via, control), unnamedCut: replay.unnamedHostile[r])
+            for (r, road) in now.roads.enumerated() {
                 let last = roadRuns[r][roadRuns[r].count - 1].state
-                guard (last.isCut, last.phase, last.cutAt, last.unnamedCut) != (now.isCut, now.phase, now.cutAt, now.unnamedCut)
+                guard (last.isCut, last.phase, last.cutAt, last.unnamedCut) != (road.isCut, road.phase, road.cutAt, road.unnamedCut)
                 else { continue }
                 roadRuns[r][roadRuns[r].count - 1].end = instant
-                roadRuns[r].append(History.RoadStretch(roadID: road.id, state: now, start: instant, end: nil))
+                roadRuns[r].append(History.RoadStretch(roadID: road.id, state: road, start: instant, end: nil))
             }
         }
         return History(places: placeRuns.flatMap { $0 }, roads: roadRuns.flatMap { $0 })
