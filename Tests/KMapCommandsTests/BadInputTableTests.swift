@@ -253,6 +253,13 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         usage("unknown option", render + ["--colour", "red"], ["Unknown option '--colour'"]),
         usage("missing required option", ["render", "-o", "OUT"], ["Missing expected argument '--day"]),
         usage("state format xml", ["state", "--day", "2016-02-23", "--format", "xml"], ["xml"]),
+        // Roads with sides (issue 16).
+        data("a faction on a place that is not a road", "gazetteer.geojson", ["gazetteer.geojson:9:", "only a road names a 'faction'", "remove it"]) {
+            $0.replacingOccurrences(of: "\"name\": \"Delta\", ", with: "\"name\": \"Delta\", \"faction\": \"isil\", ")
+        },
+        data("an unknown road faction", "gazetteer.geojson", ["gazetteer.geojson:13", "unknown faction (whose road it is) 'isis'; did you mean 'isil'?"]) {
+            $0.replacingOccurrences(of: "\"faction\": \"government\"", with: "\"faction\": \"isis\"")
+        },
         // Output locations.
         BadInput("output is an existing folder", 73, ["is a folder", "give a file name"]) { s in Invocation(render.map { $0 == "OUT" ? s.out : $0 }) },
         usage("output folder missing", ["render", "--day", "2016-02-23", "-o", "/nonexistent/kmap/x.png"], ["the folder /nonexistent/kmap does not exist", "create it first"], code: 73),

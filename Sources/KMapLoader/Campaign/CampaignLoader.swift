@@ -136,10 +136,9 @@ public enum CampaignLoader {
         guard !diagnostics.hasErrors, let info, let gazetteer, let events else {
             throw .invalid(diagnostics.findings)
         }
-        let faction = info.info.supplyRoute?.faction ?? events.initial.controller
         let network = RoadNetwork(
-            roads: gazetteer.roads.map { (id: $0.id, via: $0.via) }, faction: faction,
-            route: info.info.supplyRoute.map { RoadNetwork.Route(name: $0.name, from: $0.from, to: $0.to) })
+            roads: gazetteer.roads.map { RoadNetwork.Link(id: $0.id, via: $0.via, faction: $0.faction) },
+            route: info.info.supplyRoute.map { RoadNetwork.Route(name: $0.name, faction: $0.faction, from: $0.from, to: $0.to) })
         let timeline = Timeline(
             initial: events.initial, events: events.events, placeIDs: gazetteer.places.map(\.id), network: network,
             start: info.info.start)

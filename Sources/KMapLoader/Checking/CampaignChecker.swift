@@ -43,11 +43,15 @@ public enum CampaignChecker {
             }
         }
 
-        // Unnamed positions along roads: never retake more than were lost.
+        // Unnamed positions along roads: never retake more than were lost; a road of no side cannot be cut.
         var unnamed: [String: Int] = [:]
-        let faction = campaign.timeline.network.faction
+        let roadFaction = Dictionary(campaign.gazetteer.roads.map { ($0.id, $0.faction) }, uniquingKeysWith: { a, _ in a })
         for e in campaign.timeline.initial.exceptions + events where e.unnamed > 0 && e.controller != nil {
             for r in e.roads {
+                guard let faction = roadFaction[r] ?? nil else {
+                    warn(e.line, "counts \(e.unnamed) unnamed positions on road \(r), which names no faction, so they cannot cut it; give the road a 'faction' (whose road it is) in the gazetteer")
+                    continue
+                }
                 if e.controller == faction {
                     if unnamed[r, default: 0] < e.unnamed {
                         warn(e.line, "retakes \(e.unnamed) unnamed positions on \(r), but only \(unnamed[r, default: 0]) were recorded lost; record the loss (inferred if need be)")

@@ -46,6 +46,8 @@ public struct StateDocument: Codable, Sendable {
     public struct RoadEntry: Codable, Sendable {
         public var id: String
         public var name: String
+        /// Whose road it is; absent for a road of no side, which is never cut.
+        public var faction: String?
         /// open or cut, from control along the road.
         public var status: String
         /// open, cut or cleared (clear of enemy points but not yet reported reopened).
@@ -83,12 +85,13 @@ public struct StateDocument: Codable, Sendable {
         }
         roads = c.gazetteer.roads.compactMap { road in
             guard let r = state.road(road.id) else { return nil }
-            return RoadEntry(id: road.id, name: road.name, status: r.isCut ? "cut" : "open", phase: r.phase.rawValue, cutAt: r.cutAt, unnamedCutPoints: r.unnamedCut)
+            return RoadEntry(id: road.id, name: road.name, faction: road.faction, status: r.isCut ? "cut" : "open", phase: r.phase.rawValue, cutAt: r.cutAt, unnamedCutPoints: r.unnamedCut)
         }
         if let info = c.info.supplyRoute, let r = state.route {
             supplyRoute = RouteEntry(
                 name: info.name, from: info.from, to: info.to, status: r.isCut ? "cut" : "connected", phase: r.phase.rawValue,
-                cutAt: r.cutAt, unnamedCutPoints: r.unnamedCut, cutSince: r.cutSince?.description)
+                cutAt: r.cutAt, unnamedCutPoints: r.unnamedCut,
+                cutSince: r.cutFromStart ? c.info.start.description : r.cutSince?.description)
         }
     }
 }
