@@ -260,6 +260,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         data("an unknown road faction", "gazetteer.geojson", ["gazetteer.geojson:13", "unknown faction (whose road it is) 'isis'; did you mean 'isil'?"]) {
             $0.replacingOccurrences(of: "\"faction\": \"government\"", with: "\"faction\": \"isis\"")
         },
+        check("two sides in colours a colour-blind reader confuses", "campaign.yaml", ["campaign.yaml:17:", "'government' (#e3242b) and 'isil' (#2e9e3e) are hard to tell apart", "change one colour"]) {
+            $0.replacingOccurrences(of: "color: \"#1a1a1a\"", with: "color: \"#2e9e3e\"")
+        },
         // Output locations.
         BadInput("output is an existing folder", 73, ["is a folder", "give a file name"]) { s in Invocation(render.map { $0 == "OUT" ? s.out : $0 }) },
         usage("output folder missing", ["render", "--day", "2016-02-23", "-o", "/nonexistent/kmap/x.png"], ["the folder /nonexistent/kmap does not exist", "create it first"], code: 73),

@@ -48,7 +48,7 @@ struct ReportCommand: ParsableCommand {
             let range = try DayRange.parse(from: from, to: to, in: campaign)
             let days = Report.days(of: campaign, from: range.first, to: range.last)
             guard !days.isEmpty else { throw CLIError.usage("no days to report; widen --from/--to") }
-            let theme = try ThemeLoader.resolve(style.theme, fonts: FontCatalog.families)
+            let theme = try style.resolvedTheme()
             let report = Report(campaign: campaign, days: days, composer: try style.composer(for: campaign), theme: theme)
             let plan = try ReportPlan(output: output, report: report)
             // Every file the report will write is checked before any is drawn: a refusal stops it at once, not

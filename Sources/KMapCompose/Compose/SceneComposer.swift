@@ -66,7 +66,7 @@ public struct SceneComposer: Sendable {
     }
 
     func color(ofFaction id: String) -> Color {
-        theme.factionColors[id] ?? campaign.faction(id).flatMap { Color(hex: $0.color) } ?? Color(hex: "#b0b0b0")!
+        theme.color(ofFaction: id, in: campaign)
     }
 
     func water() -> [SceneItem] {

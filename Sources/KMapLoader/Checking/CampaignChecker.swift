@@ -1,3 +1,5 @@
+import Foundation
+import KMapCompose
 import KMapModel
 
 /// Checks a loaded campaign for what loading cannot see: contradictions, impossible transitions, order,
@@ -84,7 +86,20 @@ public enum CampaignChecker {
                 findings.append(Finding(file: campaign.files.gazetteer, line: place.info.line, severity: .warning, message: "'\(place.id)' is tied to a counted sentence but no event names it; add it to that event's places"))
             }
         }
+        findings += colorFindings(campaign)
         return findings
+    }
+
+    /// Factions whose colours (as the default theme draws them) some reader can hardly tell apart.
+    static func colorFindings(_ campaign: Campaign) -> [Finding] {
+        let colors = campaign.factions.map { (id: $0.id, color: Theme.standard.color(ofFaction: $0.id, in: campaign)) }
+        return ColorVision.confusions(colors).map { pair in
+            let faction = campaign.faction(pair.b)
+            let who = pair.vision == .normal ? "anyone" : "readers with \(pair.vision.rawValue) (red–green colour blindness)"
+            return Finding(
+                file: campaign.files.campaign, line: faction?.line ?? 0, severity: .warning,
+                message: "factions '\(pair.a)' (\(colors.first { $0.id == pair.a }!.color.hex)) and '\(pair.b)' (\(colors.first { $0.id == pair.b }!.color.hex)) are hard to tell apart for \(who): ΔE \(String(format: "%.1f", pair.deltaE)), want \(Int(ColorVision.confusableBelow)) or more; change one colour's lightness, or pick from \(Theme.fallbackPalette.prefix(5).joined(separator: ", "))")
+        }
     }
 
     static func outcome(_ e: Event) -> String {

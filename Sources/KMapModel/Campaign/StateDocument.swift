@@ -15,7 +15,8 @@ public struct StateDocument: Codable, Sendable {
     public struct FactionEntry: Codable, Sendable {
         public var id: String
         public var name: String
-        public var color: String
+        /// The campaign's colour; absent when the campaign leaves it to the theme.
+        public var color: String?
     }
 
     public struct PlaceEntry: Codable, Sendable {
