@@ -263,6 +263,13 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         check("two sides in colours a colour-blind reader confuses", "campaign.yaml", ["campaign.yaml:17:", "'government' (#e3242b) and 'isil' (#2e9e3e) are hard to tell apart", "change one colour"]) {
             $0.replacingOccurrences(of: "color: \"#1a1a1a\"", with: "color: \"#2e9e3e\"")
         },
+        // kmap init (issue 16): never over anything, every argument checked before writing.
+        BadInput("init into a folder holding files", 73, ["holds 1 item", "nothing is overwritten"]) { s in
+            try "mine".write(toFile: s.out + "/notes.txt", atomically: true, encoding: .utf8)
+            return Invocation(["init", s.out, "--start", "2022-09-06", "--end", "2022-10-05", "--area", "35,48,38,50", "--faction", "ua:Ukraine"])
+        },
+        usage("init with a faction without a name", ["init", "OUT:new", "--start", "2022-09-06", "--end", "2022-10-05", "--area", "35,48,38,50", "--faction", "ukraine"], ["--faction 'ukraine' needs an id and a name", "id:Name:#rrggbb"]),
+        usage("init without an area for an unknown country", ["init", "OUT:new", "--start", "2022-09-06", "--end", "2022-10-05", "--faction", "ua:Ukraine", "--country", "UA"], ["give --area minLon,minLat,maxLon,maxLat", "no outline of UA"]),
         // Output locations.
         BadInput("output is an existing folder", 73, ["is a folder", "give a file name"]) { s in Invocation(render.map { $0 == "OUT" ? s.out : $0 }) },
         usage("output folder missing", ["render", "--day", "2016-02-23", "-o", "/nonexistent/kmap/x.png"], ["the folder /nonexistent/kmap does not exist", "create it first"], code: 73),
