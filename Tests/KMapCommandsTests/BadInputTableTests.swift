@@ -270,6 +270,16 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         },
         usage("init with a faction without a name", ["init", "OUT:new", "--start", "2022-09-06", "--end", "2022-10-05", "--area", "35,48,38,50", "--faction", "ukraine"], ["--faction 'ukraine' needs an id and a name", "id:Name:#rrggbb"]),
         usage("init without an area for an unknown country", ["init", "OUT:new", "--start", "2022-09-06", "--end", "2022-10-05", "--faction", "ua:Ukraine", "--country", "UA"], ["give --area minLon,minLat,maxLon,maxLat", "no outline of UA"]),
+        // kmap import (issue 16).
+        BadInput("import of a table without a quote column", 65, ["changes.csv:1:", "lacks the columns quote, source", "--column quote=YOURNAME"]) { s in
+            try "date,place,controller\n2020-01-05,Bravo,isil\n".write(toFile: s.root + "/changes.csv", atomically: true, encoding: .utf8)
+            return Invocation(["import", s.root + "/changes.csv", "--campaign", try s.campaign(editing: "campaign.yaml") { $0 }])
+        },
+        BadInput("import of a table with an unclosed quote", 65, ["changes.csv:2:", "never closed"]) { s in
+            try "date,place,controller,quote,source\n2020-01-05,Bravo,isil,\"Black takes,script\n".write(toFile: s.root + "/changes.csv", atomically: true, encoding: .utf8)
+            return Invocation(["import", s.root + "/changes.csv", "--campaign", try s.campaign(editing: "campaign.yaml") { $0 }])
+        },
+        usage("import of a missing file", ["import", "/nonexistent/changes.csv", "--campaign", "OUT:x"], ["/nonexistent/changes.csv: no such file"], code: 66),
         // Output locations.
         BadInput("output is an existing folder", 73, ["is a folder", "give a file name"]) { s in Invocation(render.map { $0 == "OUT" ? s.out : $0 }) },
         usage("output folder missing", ["render", "--day", "2016-02-23", "-o", "/nonexistent/kmap/x.png"], ["the folder /nonexistent/kmap does not exist", "create it first"], code: 73),

@@ -150,6 +150,8 @@ extension CampaignTemplate {
           approximate or estimate (say how you placed it in `note`). A road is a LineString with `kind: road`,
           `via` (the place ids along it, in order) and optionally `faction` (whose road it is: it is cut wherever
           that faction does not hold a place along it).
+          `kmap import FILE --campaign .` adds places and events from a spreadsheet or an ACLED export
+          (kmap's docs/IMPORT.md).
         - `events.yaml`: the initial control and the dated events, each quoted and sourced.
         - `SOURCES.md`: for people, how to find each source again.
 
