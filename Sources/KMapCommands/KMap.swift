@@ -24,7 +24,7 @@ public struct KMap: ParsableCommand {
               kmap animate -o khanasir.mp4
               kmap report --from 2016-02-21 --to 2016-02-29 -o khanasir-report
             """,
-        subcommands: [Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Init.self, Import.self, Themes.self, Chart.self, ReportCommand.self, Frames.self, Animate.self]
+        subcommands: [Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Init.self, Import.self, Lookup.self, Themes.self, Chart.self, ReportCommand.self, Frames.self, Animate.self]
     )
 
     public init() {}

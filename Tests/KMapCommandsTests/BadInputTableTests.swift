@@ -280,6 +280,13 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             return Invocation(["import", s.root + "/changes.csv", "--campaign", try s.campaign(editing: "campaign.yaml") { $0 }])
         },
         usage("import of a missing file", ["import", "/nonexistent/changes.csv", "--campaign", "OUT:x"], ["/nonexistent/changes.csv: no such file"], code: 66),
+        // kmap lookup (issue 16).
+        BadInput("lookup in a file that is not a GeoNames dump", 65, ["places.txt:1:", "not a GeoNames line", "19"]) { s in
+            try "Khanasir,35.78,37.49\n".write(toFile: s.root + "/places.txt", atomically: true, encoding: .utf8)
+            return Invocation(["lookup", "Khanasir", "--geonames", s.root + "/places.txt"])
+        },
+        usage("lookup in a missing GeoNames dump", ["lookup", "Khanasir", "--geonames", "/nonexistent/SY.txt"], ["/nonexistent/SY.txt: no such file"], code: 66),
+        usage("lookup near a point off the Earth", ["lookup", "Khanasir", "--near", "135,37"], ["--near '135,37' must be lat,lon"]),
         // Output locations.
         BadInput("output is an existing folder", 73, ["is a folder", "give a file name"]) { s in Invocation(render.map { $0 == "OUT" ? s.out : $0 }) },
         usage("output folder missing", ["render", "--day", "2016-02-23", "-o", "/nonexistent/kmap/x.png"], ["the folder /nonexistent/kmap does not exist", "create it first"], code: 73),

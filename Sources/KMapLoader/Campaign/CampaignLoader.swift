@@ -21,7 +21,8 @@ public enum CampaignLoader {
 
     /// Names of the campaigns embedded in the binary.
     public static var builtinNames: [String] {
-        Set(EmbeddedCampaigns.files.keys.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()
+        // Folders with a campaign.yaml: Geo/ also holds the place-name extract (geonames/).
+        EmbeddedCampaigns.files.keys.filter { $0.hasSuffix("/\(campaignFile)") }.compactMap { $0.split(separator: "/").first.map(String.init) }.sorted()
     }
 
     /// The campaign embedded in the binary at build time.
