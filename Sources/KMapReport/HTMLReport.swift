@@ -70,7 +70,7 @@ public enum HTMLReport {
         }
         h += "<footer><p>\(e(c.info.attribution)).</p><h2>Sources</h2><ul>\n"
         for s in c.info.sources {
-            let link = s.url.map { " <a href=\"\(e($0))\">\(e($0))</a>" } ?? ""
+            let link = s.url.map { WebAddress.isWeb($0) ? " <a href=\"\(e($0))\">\(e($0))</a>" : " \(e($0))" } ?? ""
             h += "<li><strong>\(e(s.title))</strong>\(s.publisher.map { ", \(e($0))" } ?? "")\(s.licence.map { " (\(e($0)))" } ?? "")\(link)</li>\n"
         }
         h += "</ul><p>Made with kmap.</p></footer>\n</body>\n</html>\n"

@@ -66,8 +66,15 @@ public struct FFmpeg: Sendable {
     ) throws(EncodingError) {
         signal(SIGPIPE, SIG_IGN)  // a dying ffmpeg must become an error here, not kill kmap
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        // ffmpeg dies with kmap: a kmap killed with SIGKILL left ffmpeg running, writing a file no run removed.
+        // setpriv (util-linux) sets the parent-death signal and then runs ffmpeg in its own place.
+        if FileManager.default.isExecutableFile(atPath: Self.setpriv) {
+            process.executableURL = URL(fileURLWithPath: Self.setpriv)
+            process.arguments = ["--pdeathsig", "KILL", "--", executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        }
         let input = Pipe()
         // ffmpeg's messages go to a file, not a pipe: reading a pipe can fail with EINTR when a signal (SIGCHLD,
         // SIGINT) arrives, and Foundation turns that into a crash.
@@ -103,10 +110,18 @@ public struct FFmpeg: Sendable {
         process.waitUntilExit()
         let log = Self.lastLines(FileManager.default.contents(atPath: logPath) ?? Data())
         if let signal = interruption.signal { throw .interrupted(signal) }
+        if process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGXFSZ
+            || ["No space left on device", "File too large", "Disk quota exceeded"].contains(where: log.contains)
+        {
+            throw .noSpace(log)
+        }
         guard process.terminationReason == .exit, process.terminationStatus == 0, !broken else {
             throw .failed(status: process.terminationStatus, log: log)
         }
     }
+
+    /// Where util-linux keeps `setpriv`, which makes ffmpeg die with kmap.
+    static let setpriv = "/usr/bin/setpriv"
 }
 
 /// Why an animation could not be made.
@@ -115,6 +130,8 @@ public enum EncodingError: Error, Sendable, CustomStringConvertible {
     case cannotStart(String, String)
     case unreadableFrame(String)
     case failed(status: Int32, log: String)
+    /// ffmpeg could not write its output: a full disk, a quota or a file size limit.
+    case noSpace(String)
     case interrupted(Int32)
 
     public var description: String {
@@ -125,6 +142,7 @@ public enum EncodingError: Error, Sendable, CustomStringConvertible {
         case .unreadableFrame(let path): "cannot read the frame \(path); run the command again to render it"
         case .failed(let status, let log): "ffmpeg failed (exit status \(status))" + (log.isEmpty ? "" : ":\n" + log)
         case .interrupted(let signal): "interrupted by signal \(signal) while encoding"
+        case .noSpace(let log): "ffmpeg could not write the video (is the disk full?)" + (log.isEmpty ? "" : ":\n" + log)
         }
     }
 }

@@ -55,6 +55,11 @@ public struct FramePlan: Sendable, Hashable {
     }
 
     public var keyFrameCount: Int { frames.count { $0.tween == nil } }
+
+    /// Whether `name` has the shape of `fileName`'s names: what a manifest may list and a re-run may remove.
+    public static func isFrameFileName(_ name: String) -> Bool {
+        name.wholeMatch(of: #/[0-9]{4,}_[0-9]{4,}-[0-9]{2}-[0-9]{2}(T[0-9]{4})?(_tween[0-9]+)?\.(png|svg|pdf)/#) != nil
+    }
 }
 
 /// One frame of a plan: a key frame showing the state at `instant`, or a transition towards it.

@@ -90,8 +90,17 @@ public final class FrameRunner: Sendable {
         store: any FrameStore, previous: FrameManifest?, force: Bool, interruption: Interruption, checkpointSeconds: Double = 1,
         progress: @Sendable (ProgressMeter) -> Void = { _ in }
     ) throws -> Result {
-        let run = RunState(manifest: skeleton, meter: ProgressMeter(total: plan.frames.count, start: Self.now()))
         let old = force ? [:] : (previous?.doneByFile ?? [:])
+        // The manifest is written before any frame: a run killed at once (SIGKILL) leaves frames that a manifest
+        // lists, so the next run knows them as kmap's. Entries the previous run finished stay as they were.
+        var first = skeleton
+        for i in first.frames.indices {
+            guard let o = old[first.frames[i].file] else { continue }
+            (first.frames[i].done, first.frames[i].bytes, first.frames[i].digest) = (true, o.bytes, o.digest)
+        }
+        first.done = first.frames.count { $0.done }
+        try store.write(first.encoded(), to: FrameManifest.fileName)
+        let run = RunState(manifest: skeleton, meter: ProgressMeter(total: plan.frames.count, start: Self.now()))
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let workspace = FrameWorkspace()
             while let i = run.take(count: plan.frames.count, interruption: interruption) {

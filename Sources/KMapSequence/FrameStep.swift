@@ -11,9 +11,13 @@ public struct FrameStep: Sendable, Hashable, CustomStringConvertible {
     /// Hours between frames within a day; nil for day steps.
     public let hours: Int?
 
-    /// Parses `1d`, `2d`, `12h`, `6h`, … Hours must divide 24 (`5h` would drift across days).
+    /// The largest day step: ten years. A step of 2^63 days overflowed day arithmetic and trapped.
+    public static let maxDays = 3660
+
+    /// Parses `1d`, `2d`, `12h`, `6h`, … Hours must divide 24 (`5h` would drift across days); days go up to
+    /// `maxDays`.
     public init?(_ text: String) {
-        guard let unit = text.last, let n = Int(text.dropLast()), n >= 1 else { return nil }
+        guard let unit = text.last, let n = Int(text.dropLast()), n >= 1, n <= Self.maxDays else { return nil }
         switch unit {
         case "d": (days, hours) = (n, nil)
         case "h" where n < 24 && 24 % n == 0: (days, hours) = (1, n)

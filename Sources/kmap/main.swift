@@ -11,4 +11,5 @@ atexit {
     _exit(74)
 }
 
+ProcessSetup.prepare()
 KMap.main()

@@ -14,8 +14,11 @@ import Testing
         defer { sandbox.remove() }
         let invocation = try input.setup(sandbox)
         let before = sandbox.snapshot()
+        let leftoversBefore = sandbox.leftovers()
         let result = try ProcessRunner.run(
-            try ProcessRunner.kmap(), invocation.arguments, stdout: invocation.stdout, fileSizeLimitKiB: invocation.fileSizeLimitKiB)
+            try ProcessRunner.kmap(), invocation.arguments, environment: invocation.environment, stdout: invocation.stdout,
+            fileSizeLimitKiB: invocation.fileSizeLimitKiB, cpuLimitSeconds: invocation.cpuLimitSeconds, script: invocation.script)
+        invocation.release?()
         let output = result.stderr + result.stdout
         if ProcessInfo.processInfo.environment["KMAP_SHOW_MESSAGES"] != nil { print("## \(input.name) → \(result.status)\n\(output)") }
         #expect(result.status == input.code, "exit \(result.status), wanted \(input.code): \(output)")
@@ -23,8 +26,14 @@ import Testing
             #expect(output.contains(fragment), "message lacks '\(fragment)': \(output)")
         }
         #expect(!output.contains("Fatal error") && !output.contains("crashed"), "\(output)")
-        #expect(sandbox.snapshot() == before, "the output folder changed")
-        #expect(sandbox.leftovers().isEmpty, "temporary files left: \(sandbox.leftovers())")
+        // Nothing kmap prints may steer a terminal: no escape sequences, bells or other C0 controls.
+        #expect(!output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }, "control characters printed: \(output.debugDescription)")
+        let after = sandbox.snapshot()
+        let touched = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        let unexpected = touched.filter { path in !input.changes.contains { path.hasPrefix($0) } }
+        #expect(unexpected.isEmpty, "files changed that the case may not change: \(unexpected.sorted())")
+        #expect(Set(sandbox.leftovers()).subtracting(leftoversBefore).isEmpty, "temporary files left: \(sandbox.leftovers())")
+        try input.verify?(sandbox)
     }
 
     @Test func theTableHasAtLeastFortyCases() {
@@ -39,13 +48,23 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     var code: Int32
     var fragments: [String]
     var setup: @Sendable (Sandbox) throws -> Invocation
+    /// Paths under the sandbox (prefixes, such as `out/x.png` or `out/`) that the case may create or change:
+    /// only for inputs that kmap must handle safely rather than refuse. Everything else must stay as it was.
+    var changes: [String] = []
+    /// What must hold afterwards, beyond the exit code and message (e.g. a planted link's target unchanged).
+    var verify: (@Sendable (Sandbox) throws -> Void)?
 
     var testDescription: String { name }
 
-    init(_ name: String, _ code: Int32, _ fragments: [String], _ setup: @escaping @Sendable (Sandbox) throws -> Invocation) {
+    init(
+        _ name: String, _ code: Int32, _ fragments: [String], changes: [String] = [], verify: (@Sendable (Sandbox) throws -> Void)? = nil,
+        _ setup: @escaping @Sendable (Sandbox) throws -> Invocation
+    ) {
         self.name = name
         self.code = code
         self.fragments = fragments
+        self.changes = changes
+        self.verify = verify
         self.setup = setup
     }
 
@@ -89,7 +108,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
         """
 
-    static let table: [BadInput] = [
+    static let table: [BadInput] = basic + hostile
+
+    static let basic: [BadInput] = [
         // Malformed syntax.
         data("malformed JSON (missing comma)", "gazetteer.geojson", ["gazetteer.geojson:5:", "expected ',' or '}'"]) {
             $0.replacingOccurrences(of: "\"kind\": \"village\", \"source\": \"script\", \"confidence\": \"approximate\"}}", with: "\"kind\": \"village\" \"source\": \"script\"}}")
@@ -374,6 +395,13 @@ struct Invocation: Sendable {
     var stdout: String?
     /// A file size limit for the child (`ulimit -f`), to make writes fail as on a full disk.
     var fileSizeLimitKiB: Int?
+    /// A CPU time limit (`ulimit -t`) for inputs that once made kmap run away: it then fails instead of hanging.
+    var cpuLimitSeconds: Int?
+    /// A bash script that runs kmap (`$0 "$@"`), for cases that need its process id or a pipe.
+    var script: String?
+    var environment: [String: String]?
+    /// Called after the run: releases what the setup held (a lock).
+    var release: (@Sendable () -> Void)?
 
     init(_ arguments: [String]) { self.arguments = arguments }
 }
@@ -398,18 +426,28 @@ struct Sandbox: Sendable {
         return folder
     }
 
-    /// Names, sizes and contents of everything in `out/`.
+    /// Every path in the sandbox with its contents: a file's bytes, a link's target, a folder's mark.
     func snapshot() -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [] {
-            files[name] = FileManager.default.contents(atPath: out + "/" + name) ?? Data()
+        for path in FileManager.default.subpaths(atPath: root) ?? [] {
+            var info = stat()
+            guard lstat(root + "/" + path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK: files[path] = Data(("link → " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + path)) ?? "")).utf8)
+            case S_IFREG: files[path] = FileManager.default.contents(atPath: root + "/" + path) ?? Data("unreadable".utf8)
+            case S_IFDIR: files[path] = Data("folder".utf8)
+            default: files[path] = Data("special".utf8)
+            }
         }
         return files
     }
 
-    /// kmap's temporary files anywhere in the sandbox.
+    /// kmap's temporary files anywhere in the sandbox (files, not links planted at such names).
     func leftovers() -> [String] {
-        (FileManager.default.subpaths(atPath: root) ?? []).filter { $0.contains(".kmap-") && $0.hasSuffix(".tmp") }
+        (FileManager.default.subpaths(atPath: root) ?? []).filter { path in
+            var info = stat()
+            return path.contains(".kmap-") && path.hasSuffix(".tmp") && lstat(root + "/" + path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        }
     }
 
     func remove() {

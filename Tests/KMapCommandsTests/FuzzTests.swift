@@ -51,6 +51,11 @@ import Testing
     /// A loaded campaign must replay, check and compose on any day.
     func exercise(_ campaign: Campaign, rng: inout SplitMix64) {
         _ = CampaignChecker.check(campaign)
+        // What loading lets through may name files and reach terminals.
+        #expect(campaign.info.slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }, "slug \(campaign.info.slug.debugDescription)")
+        for text in [campaign.info.title] + campaign.gazetteer.places.map(\.name) {
+            #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" }, "control character in \(text.debugDescription)")
+        }
         let span = max(0, campaign.info.end.days(since: campaign.info.start))
         let day = campaign.info.start.adding(days: Int(rng.next() % UInt64(span + 1)))
         let state = campaign.timeline.state(at: .endOf(day))
@@ -131,13 +136,24 @@ enum Mutator {
         "<<: *a", "? ", "|", ">", "#", "\\u0000", "\\ud800", "\"\\", "true", "yes", "no",
         String(repeating: "A", count: 5000), String(repeating: "[", count: 300), String(repeating: "- ", count: 200),
         "Za\u{E2}\u{20AC}\u{2122}rour", "\u{202E}", "\u{FEFF}",
-    ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]]
+        // Issue 19: slugs that climb out, URLs that run script, control characters and noncharacters (raw and as
+        // JSON and YAML escapes), stacked combining marks.
+        "../../../escaped", "a/b", "/abs", "\"..\"", "javascript:alert(1)", "\"data:text/html,<script>alert(1)</script>\"",
+        "https://example.org/a>b<img src=x>", "<img src=x onerror=alert(1)>", "\"Khan\\u001b]0;PWN\\u0007asir\"", "\"\\e[2J\"",
+        "\"\\x07\"", "\"\\uFFFE\"", "\"\\uFDD0\"", "\u{FFFF}", "\u{1B}]0;PWN\u{07}", "\u{0B}", "\u{85}",
+        "e" + String(repeating: "\u{301}", count: 300),
+    ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x1B], [0x07]]
+
+    /// Keys whose values name files or become links: appended with a hostile value.
+    static let keys = ["slug", "url", "title", "name"].map { Array("\n\($0): ".utf8) }
 
     static func mutate(_ input: [UInt8], rng: inout SplitMix64) -> [UInt8] {
         var bytes = input
         for _ in 0..<(1 + rng.below(4)) {
             let at = rng.below(bytes.count + 1)
-            switch rng.below(9) {
+            switch rng.below(10) {
+            case 8:  // a key that names files or links, with a hostile value, at the end
+                bytes += rng.pick(keys) + rng.pick(tokens) + [0x0A]
             case 0 where !bytes.isEmpty:  // flip bits of one byte
                 bytes[min(at, bytes.count - 1)] ^= UInt8(1 << rng.below(8))
             case 1:  // a random byte
@@ -225,6 +241,9 @@ enum ArgumentGrammar {
         "gif", "1600x1200", "0x0", "-5x10", "100000x100000", "x", "2", "0", "-1", "nan", "inf", "1e309", "en", "ar", "both",
         "wikipedia", "isw", "/nonexistent/theme.yaml", "6h", "1d", "0h", "13x", "khanasir", "rasm-al-nafal", "", " ", "\u{0}",
         "/tmp/kmap-fuzz-never-written/x.png", "fast", "cairo", "kmap",
+        // Steps that overflowed day arithmetic, and names at the edge of what a file system takes.
+        "9223372036854775807d", "9223372036854775807h", "3660d", "3661d", "-1d", "24h", "5h", "1e9d", "0d",
+        "/tmp/kmap-fuzz-never-written/" + String(repeating: "n", count: 250) + ".png", "../x.png", "\u{1B}]0;PWN\u{07}.png",
     ]
 
     static func arguments(rng: inout SplitMix64) -> [String] {

@@ -48,7 +48,7 @@ import KMapModel
         ("a: [1, 2\n", "error 2:1 YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence at line 1)"),
         ("start: 1\nend: 2\nstart: 3\n", "error 3:1 the key 'start' appears twice in one mapping (first at line 1); keep one"),
         ("[a]: 1\n", "error 1:1 a mapping key must be plain text"),
-        ("a: &x 1\nb: *x\n", "error 2:4 YAML aliases (*name) are not supported in campaign files; write the value out"),
+        ("a: &x 1\nb: *x\n", "error 2:4 YAML aliases (*name) are not supported in campaign and theme files; write the value out"),
         ("a: 1\n---\nb: 2\n", "error 2:1 a second YAML document ('---') follows the first; a campaign file holds one"),
         ("a: 'unterminated\n", "error 2:1 YAML syntax: found unexpected end of stream (while scanning a quoted scalar at line 1)"),
     ])

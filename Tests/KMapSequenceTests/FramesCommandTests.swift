@@ -89,7 +89,10 @@ import Testing
         claimed.frames[10].file = "notes.png"
         try Data(claimed.encoded()).write(to: URL(fileURLWithPath: "\(dir)/frames.json"))
 
-        #expect(run(["frames", "--campaign", testlandPath, "--out", dir, "--size", "400x300", "--quiet", "--to", "2020-01-03"]) == 0)
+        // A manifest that lists names no frame has is not kmap's: refused, and with --force disregarded.
+        #expect(run(["frames", "--campaign", testlandPath, "--out", dir, "--size", "400x300", "--quiet", "--to", "2020-01-03"]) == 73)
+        #expect(FileManager.default.contents(atPath: "\(dir)/frames.json") == Data(claimed.encoded()), "refused: the manifest as it was")
+        #expect(run(["frames", "--campaign", testlandPath, "--out", dir, "--size", "400x300", "--quiet", "--to", "2020-01-03", "--force"]) == 0)
         #expect(FileManager.default.contents(atPath: "\(root)/victim.txt") == Data("mine".utf8), "outside the folder: untouched")
         #expect(FileManager.default.contents(atPath: "\(dir)/notes.png") == Data("mine".utf8), "no kmap mark: untouched")
         #expect(FileManager.default.contents(atPath: "\(dir)/0010_2020-01-10.png") == Data("annotated by hand".utf8), "edited: untouched")

@@ -40,15 +40,21 @@ public enum ProcessRunner {
     /// - Parameters:
     ///   - stdout: a file to send standard output to instead of one the result reads (e.g. `/dev/full`).
     ///   - fileSizeLimitKiB: a file size limit (`ulimit -f`), so that writes fail as on a full disk.
+    ///   - cpuLimitSeconds: a CPU time limit (`ulimit -t`): a runaway ends with SIGXCPU instead of hanging the tests.
+    ///   - script: a bash script that runs the program itself (`$0`, arguments `$@`), e.g. to plant a file named
+    ///     after its process id (`exec` keeps the shell's `$$`) or to pipe its output; default `exec "$0" "$@"`.
     public static func start(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil, stdout: String? = nil,
-        fileSizeLimitKiB: Int? = nil
+        fileSizeLimitKiB: Int? = nil, cpuLimitSeconds: Int? = nil, script: String? = nil
     ) throws -> Started {
         let p = Process()
-        if let limit = fileSizeLimitKiB {
-            // ulimit -f counts 1024-byte blocks in bash and dash alike; SIGXFSZ ignored so write() fails with EFBIG.
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", "ulimit -f \(limit); trap '' XFSZ; exec \"$0\" \"$@\"", executable] + arguments
+        if fileSizeLimitKiB != nil || cpuLimitSeconds != nil || script != nil {
+            // ulimit -f counts 1024-byte blocks; SIGXFSZ ignored so write() fails with EFBIG.
+            var lines = fileSizeLimitKiB.map { ["ulimit -f \($0)", "trap '' XFSZ"] } ?? []
+            if let cpu = cpuLimitSeconds { lines.append("ulimit -t \(cpu)") }
+            lines.append(script ?? "exec \"$0\" \"$@\"")
+            p.executableURL = URL(fileURLWithPath: "/bin/bash")
+            p.arguments = ["-c", lines.joined(separator: "\n"), executable] + arguments
         } else {
             p.executableURL = URL(fileURLWithPath: executable)
             p.arguments = arguments
@@ -79,8 +85,11 @@ public enum ProcessRunner {
 
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil, stdout: String? = nil,
-        fileSizeLimitKiB: Int? = nil
+        fileSizeLimitKiB: Int? = nil, cpuLimitSeconds: Int? = nil, script: String? = nil
     ) throws -> Output {
-        finish(try start(executable, arguments, environment: environment, stdout: stdout, fileSizeLimitKiB: fileSizeLimitKiB))
+        finish(
+            try start(
+                executable, arguments, environment: environment, stdout: stdout, fileSizeLimitKiB: fileSizeLimitKiB,
+                cpuLimitSeconds: cpuLimitSeconds, script: script))
     }
 }

@@ -61,11 +61,12 @@ struct Animate: ParsableCommand {
             let folder = FrameFolder(path: frames ?? outputURL.deletingPathExtension().path + "-frames", option: "--frames")
             let trap = SequenceJob.trap()
             try withExtendedLifetime(trap) {
-                let manifest = try SequenceJob(
+                try SequenceJob(
                     plan: plan, composer: try style.composer(for: campaign), style: style, folder: folder, jobs: jobs, force: sequence.force,
                     quiet: sequence.quiet
-                ).run(trap: trap)
-                try encode(manifest, folder: folder, format: format, ffmpeg: ffmpeg, interruption: trap.interruption)
+                ).run(trap: trap) { manifest in
+                    try encode(manifest, folder: folder, format: format, ffmpeg: ffmpeg, interruption: trap.interruption)
+                }
             }
         }
     }
@@ -88,22 +89,33 @@ struct Animate: ParsableCommand {
         try OutputFile.checkReplaceable(output, force: sequence.force)
     }
 
-    /// Puts kmap's comment into the GIF ffmpeg wrote (MP4 and WebM get theirs from ffmpeg's `-metadata`).
-    func markGIF(_ path: String) throws {
+    /// Writes the GIF ffmpeg made, with kmap's comment put in (MP4 and WebM get theirs from ffmpeg's `-metadata`).
+    func writeMarkedGIF(from path: String) throws {
         guard let gif = FileManager.default.contents(atPath: path), let marked = GIFComment.insert(VideoFormat.mark, into: Array(gif)) else {
             throw CLIError(message: "ffmpeg wrote no GIF89a file for \(output); nothing was written", code: 70)
         }
-        try OutputFile.writeWhole(marked, to: path, shownAs: output)
+        try OutputFile.write(marked, to: output, createFolder: false, force: true)
     }
 
     /// Pipes the manifest's frames (the last one held) into ffmpeg, into a temporary file renamed on success.
     func encode(_ manifest: FrameManifest, folder: FrameFolder, format: VideoFormat, ffmpeg: FFmpeg, interruption: Interruption) throws {
         var paths = manifest.frames.map { folder.url($0.file) }
         if let last = paths.last { paths += Array(repeating: last, count: Int((holdLast * Double(fps)).rounded())) }
-        let url = URL(fileURLWithPath: output)
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).kmap-\(pid).tmp").path
-        let palette = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).palette.kmap-\(pid).tmp").path
+        // Temporaries of runs killed outright go first; ffmpeg then writes into files kmap made (exclusively, not
+        // through a link), so it never follows a planted link.
+        let name = URL(fileURLWithPath: output).lastPathComponent
+        TemporaryFile.removeStale(in: URL(fileURLWithPath: output).deletingLastPathComponent().path, legacyBases: [name, name + ".palette"])
+        let (tempFD, temp) = try TemporaryFile.create(besides: output)
+        close(tempFD)
+        let palette: String
+        do {
+            let (paletteFD, path) = try TemporaryFile.create(besides: output, role: ".palette")
+            close(paletteFD)
+            palette = path
+        } catch {
+            unlink(temp)
+            throw error
+        }
         defer {
             try? FileManager.default.removeItem(atPath: temp)
             try? FileManager.default.removeItem(atPath: palette)
@@ -126,11 +138,13 @@ struct Animate: ParsableCommand {
                 Console.error("kmap: interrupted while encoding; no \(output) was written. The frames are kept in \(folder.path); run the same command again to encode")
                 throw ExitCode(Interruption.exitCode(for: signal))
             }
+            if case .noSpace = error { throw CLIError.io("writing \(output) failed: \(error.description); nothing was written") }
             throw CLIError(message: "\(error.description) (while encoding \(output))", code: 70)
         }
         line.finish()
-        if format == .gif { try markGIF(temp) }
-        if rename(temp, output) != 0 {
+        if format == .gif {
+            try writeMarkedGIF(from: temp)
+        } else if rename(temp, output) != 0 {
             throw CLIError.io("cannot move the finished animation to \(output): \(String(cString: strerror(errno)))")
         }
         if !sequence.quiet {

@@ -39,6 +39,7 @@ struct Chart: ParsableCommand {
             let range = try DayRange.parse(from: from, to: to, in: campaign)
             let first = range.first ?? campaign.info.start, last = range.last ?? campaign.info.end
             guard first < last else { throw CLIError.usage("a chart needs at least two days; widen --from/--to") }
+            try DayRange.checkSpan(first, last, limit: DayRange.maxChartDays, what: "the chart")
             let format = try OutputChoice.format(explicit: format, output: output)
             let chart = ChartComposer(campaign: campaign, theme: try style.resolvedTheme(), from: first, to: last)
             let bytes = try style.encode(chart.scene(), as: format)

@@ -124,7 +124,9 @@ struct Init: ParsableCommand {
             throw CLIError.cannotCreate("cannot create a folder in \(parent.path): \(error.localizedDescription); choose another path")
         }
         do {
-            for file in files { try OutputFile.writeWhole(Array(file.text.utf8), to: temp.appendingPathComponent(file.name).path, shownAs: "\(path)/\(file.name)") }
+            for file in files {
+                try OutputFile.write(Array(file.text.utf8), to: temp.appendingPathComponent(file.name).path, createFolder: false, tidy: false)
+            }
             if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }  // empty, checked above
             try fm.moveItem(at: temp, to: url)
         } catch {

@@ -48,11 +48,13 @@ struct ReportCommand: ParsableCommand {
             let range = try DayRange.parse(from: from, to: to, in: campaign)
             let days = Report.days(of: campaign, from: range.first, to: range.last)
             guard !days.isEmpty else { throw CLIError.usage("no days to report; widen --from/--to") }
+            try DayRange.checkSpan(days.first!, days.last!, limit: DayRange.maxReportDays, what: "the report")
             let theme = try style.resolvedTheme()
             let report = Report(campaign: campaign, days: days, composer: try style.composer(for: campaign), theme: theme)
             let plan = try ReportPlan(output: output, report: report)
             // Every file the report will write is checked before any is drawn: a refusal stops it at once, not
             // half-way with some files replaced.
+            try plan.refuseLinkedFolders()
             for path in plan.files { try OutputFile.checkReplaceable(path, force: force) }
             if !quiet { Console.error("kmap: reporting \(days.count) day\(days.count == 1 ? "" : "s"), \(days.first!) to \(days.last!)") }
             let stop = CleanStop("run the same command again to write the report")
@@ -91,13 +93,36 @@ struct ReportCommand: ParsableCommand {
             default:
                 throw CLIError.usage("-o \(output): give a folder, or a file ending in .html, .md or .pdf")
             }
+            base = if case .folder = form { output } else { URL(fileURLWithPath: output).deletingLastPathComponent().path }
+        }
+
+        /// The folder the user named (or the one holding the file they named): the report's folders are in it.
+        let base: String
+
+        /// Refuses (73) when a folder the report writes into below `base` (`maps/`, `NAME-images/`) is a
+        /// symbolic link: files kmap refuses to write through a link, and folders are no different.
+        func refuseLinkedFolders() throws {
+            let root = URL(fileURLWithPath: base).standardizedFileURL.path
+            var checked: Set<String> = []
+            for file in files {
+                var folder = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent()
+                while folder.path.count > root.count, folder.path.hasPrefix(root), checked.insert(folder.path).inserted {
+                    var info = stat()
+                    if lstat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                        throw CLIError.cannotCreate("\(folder.path) is a symbolic link; kmap will not write through it. Remove the link, or choose another folder")
+                    }
+                    folder = folder.deletingLastPathComponent()
+                }
+            }
         }
     }
 
     func write(_ report: Report, plan: ReportPlan, stop: CleanStop) throws {
         let progress = ReportProgress(total: report.days.count, quiet: quiet)
+        // Each folder is rid of dead runs' temporaries once, not once per map.
+        for folder in Set(plan.files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }) { TemporaryFile.removeStale(in: folder) }
         func save(_ bytes: [UInt8], _ path: String, createFolder: Bool) throws {
-            try stop.writing(path) { try OutputFile.write(bytes, to: path, createFolder: createFolder, force: force) }
+            try stop.writing(path) { try OutputFile.write(bytes, to: path, createFolder: createFolder, force: force, tidy: false) }
         }
         switch plan.form {
         case .pdf:

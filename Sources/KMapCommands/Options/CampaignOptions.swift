@@ -56,4 +56,17 @@ enum DayRange {
         if let first, let last, last < first { throw CLIError.usage("--from \(first) is after --to \(last); swap them") }
         return (first, last)
     }
+
+    /// The most days a chart covers (a column each): a campaign's `end` of 9999-12-31 ran until memory was gone.
+    static let maxChartDays = 3660
+    /// The most days a report covers: each is a map, and a single-page report holds them all in memory.
+    static let maxReportDays = 1000
+
+    /// Throws (64) when `first` to `last` is more than `limit` days.
+    static func checkSpan(_ first: Day, _ last: Day, limit: Int, what: String) throws {
+        let days = last.days(since: first) + 1
+        guard days > limit else { return }
+        throw CLIError.usage(
+            "\(what) would cover \(days) days (\(first) to \(last)); kmap covers up to \(limit) days at once: narrow --from/--to")
+    }
 }

@@ -34,7 +34,7 @@ struct SequenceOptions: ParsableArguments {
     /// The frames to draw, checked against the campaign's span.
     func plan(for campaign: Campaign, format: OutputFormat) throws -> FramePlan {
         guard let parsed = FrameStep(step) else {
-            throw CLIError.usage("--step '\(step)' is not a step; write 1d, 12h or 6h (any Nh that divides 24, or Nd)")
+            throw CLIError.usage("--step '\(step)' is not a step; write 1d, 12h or 6h (any Nh that divides 24, or 1d to \(FrameStep.maxDays)d)")
         }
         guard Self.tweenRange.contains(tween) else {
             throw CLIError.usage("--tween \(tween) is out of range; give \(Self.tweenRange.lowerBound)–\(Self.tweenRange.upperBound) transition frames")

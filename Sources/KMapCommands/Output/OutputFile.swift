@@ -19,7 +19,9 @@ enum OutputFile {
     ///
     /// - Parameter createFolder: create the parent folder when missing (for default paths like `Renders/`).
     /// - Parameter force: replace an existing file even when kmap did not write it.
-    static func write(_ bytes: [UInt8], to path: String, createFolder: Bool, force: Bool = false) throws {
+    /// - Parameter tidy: first remove kmap's temporaries of dead processes in the folder; callers writing many
+    ///   files into one folder (frames, a report's maps) tidy it once instead, since this lists the folder.
+    static func write(_ bytes: [UInt8], to path: String, createFolder: Bool, force: Bool = false, tidy: Bool = true) throws {
         if path == "-" {
             let failure = writeAll(STDOUT_FILENO, bytes)
             if failure != 0 { throw CLIError.io("writing to standard output failed: \(String(cString: strerror(failure)))") }
@@ -45,8 +47,9 @@ enum OutputFile {
         } else if !isDirectory.boolValue {
             throw CLIError.cannotCreate("\(path): \(folder.path) is a file, not a folder")
         }
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).kmap-\(ProcessInfo.processInfo.processIdentifier).tmp").path
-        try writeWhole(bytes, to: temp, shownAs: path)
+        if tidy { TemporaryFile.removeStale(in: folder.path, legacyBases: [url.lastPathComponent]) }
+        let (fd, temp) = try TemporaryFile.create(besides: path)
+        try writeWhole(bytes, to: fd, temp: temp, shownAs: path)
         if rename(temp, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temp)
@@ -54,13 +57,9 @@ enum OutputFile {
         }
     }
 
-    /// Writes a new file, removing it again when any write fails (a full disk, a file size limit).
-    static func writeWhole(_ bytes: [UInt8], to temp: String, shownAs path: String) throws {
-        let folder = (temp as NSString).deletingLastPathComponent
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else {
-            throw CLIError.cannotCreate("cannot create a file in \(folder): \(String(cString: strerror(errno))); choose another path")
-        }
+    /// Writes all of `bytes` to a new temporary and closes it, removing it again when any write fails (a full
+    /// disk, a file size limit).
+    static func writeWhole(_ bytes: [UInt8], to fd: Int32, temp: String, shownAs path: String) throws {
         var failure = writeAll(fd, bytes)
         if close(fd) != 0, failure == 0 { failure = errno }
         if failure != 0 {
@@ -93,6 +92,9 @@ enum OutputFile {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }  // nothing there: no file to lose
         let type = info.st_mode & S_IFMT
+        if type == S_IFDIR {
+            throw CLIError.cannotCreate("\(path) is a folder; give a file name that no folder takes, or move the folder away")
+        }
         guard type == S_IFREG || type == S_IFLNK else {
             throw CLIError.cannotCreate("\(path) exists and is not a regular file (a device, pipe or socket); kmap writes files by renaming and will not replace it; choose a file path")
         }
@@ -100,46 +102,6 @@ enum OutputFile {
         guard type == S_IFREG, KMapFileMark.isKMapFile(atPath: path) else {
             let what = type == S_IFLNK ? "is a symbolic link" : "exists and kmap did not write it"
             throw CLIError.cannotCreate("\(path) \(what); kmap will not replace it. Choose another path, move it away, or pass --force to replace it")
-        }
-    }
-}
-
-/// Recognizes files kmap wrote, by the mark every kmap output carries.
-///
-/// PNG: a `Software` text chunk of `kmap`; SVG: the `<!-- kmap -->` comment (kmap's writer); PDF:
-/// `/Creator (kmap)`; HTML: `<meta name="generator" content="kmap">`; Markdown: a last line `Made with kmap.`;
-/// animations: the comment `Made with kmap` (`VideoFormat.mark`). Marks sit near the start (PNG, SVG, HTML,
-/// MP4 with `faststart`, WebM) or the end (PDF's info dictionary, Markdown, GIF), so only the first and last
-/// 64 KiB are read.
-enum KMapFileMark {
-    static let marks: [[UInt8]] = [
-        Array("tEXtSoftware\u{0}kmap".utf8),
-        Array("<!-- kmap -->".utf8),
-        Array("/Creator (kmap)".utf8),
-        Array("<meta name=\"generator\" content=\"kmap\"".utf8),
-        // The last line of `kmap report`'s Markdown and HTML; the comment of `kmap animate`'s MP4, WebM and GIF.
-        Array("Made with kmap".utf8),
-    ]
-
-    static let window = 64 << 10
-
-    static func isKMapFile(atPath path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: window) else { return false }
-        if contains(Array(head)) { return true }
-        guard let end = try? handle.seekToEnd(), end > UInt64(window) else { return false }
-        try? handle.seek(toOffset: max(UInt64(window), end - UInt64(window)))
-        guard let tail = try? handle.readToEnd() else { return false }
-        return contains(Array(tail))
-    }
-
-    static func contains(_ bytes: [UInt8]) -> Bool {
-        marks.contains { mark in
-            guard bytes.count >= mark.count else { return false }
-            return (0...(bytes.count - mark.count)).contains { start in
-                bytes[start] == mark[0] && bytes[start..<(start + mark.count)].elementsEqual(mark)
-            }
         }
     }
 }

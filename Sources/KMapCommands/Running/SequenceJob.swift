@@ -17,13 +17,23 @@ struct SequenceJob {
     let force: Bool
     let quiet: Bool
 
-    /// Draws what is missing or out of date and returns the complete manifest.
+    /// Draws what is missing or out of date, then runs `then` with the complete manifest, holding the folder.
     ///
-    /// When `trap` reports a signal, the frames in flight finish, the manifest says what is done, a line says
-    /// how to continue, and the command exits 130 (SIGINT) or 143 (SIGTERM).
-    func run(trap: SignalTrap) throws -> FrameManifest {
+    /// The folder is locked for the whole run (`FolderLock`), so a second run into it is refused instead of
+    /// mixing its frames in. When `trap` reports a signal, the frames in flight finish, the manifest says what
+    /// is done, a line says how to continue, and the command exits 130 (SIGINT) or 143 (SIGTERM).
+    @discardableResult
+    func run(trap: SignalTrap, then: (FrameManifest) throws -> Void = { _ in }) throws -> FrameManifest {
         try folder.prepare()
-        let previous = folder.manifest()
+        let lock = try FolderLock(folder.path, option: folder.option)
+        let manifest = try draw(trap: trap)
+        try then(manifest)
+        withExtendedLifetime(lock) {}
+        return manifest
+    }
+
+    private func draw(trap: SignalTrap) throws -> FrameManifest {
+        let previous = try folder.manifest(force: force)
         try folder.tidy(for: plan, previous: previous, force: force)
         // Encoding options checked once, here (errors now, not in a worker), and not re-derived per frame.
         let encoding = try style.encoding(), format = plan.format

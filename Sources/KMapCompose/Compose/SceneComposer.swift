@@ -97,12 +97,11 @@ public struct SceneComposer: Sendable {
     func roads(_ state: ControlState) -> [SceneItem] {
         let roads = campaign.gazetteer.roads
         var items: [SceneItem] = []
-        for road in roads {
-            let pts = road.path.map(projection.project)
+        let lines = roads.map { PolylineSimplifier.simplify($0.path.map(projection.project)) }
+        for (road, pts) in zip(roads, lines) {
             items.append(SceneItem(id: "road-casing:\(road.id)", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadCasing, width: 6))))
         }
-        for road in roads {
-            let pts = road.path.map(projection.project)
+        for (road, pts) in zip(roads, lines) {
             items.append(SceneItem(id: "road:\(road.id)", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadFill, width: 3.5))))
         }
         // A badge at every point where a road is cut, up and right of the place's marker so both stay visible.

@@ -27,7 +27,13 @@ extension ParseContext {
             guard let id = s.string("id", required: "an id that data refers to"),
                 let title = s.string("title", required: "the source's title")
             else { return nil }
-            return .init(id: id, title: title, publisher: s.string("publisher"), url: s.string("url"), licence: s.string("licence"), note: s.string("note"))
+            let url = s.string("url")
+            if let url, !WebAddress.isWeb(url) {
+                diagnostics.warning(
+                    file.name, line: s.node("url")?.line,
+                    "source '\(id)' has url '\(url)', which is not an http:// or https:// address; reports show it as text, never as a link: give the web address")
+            }
+            return .init(id: id, title: title, publisher: s.string("publisher"), url: url, licence: s.string("licence"), note: s.string("note"))
         }
         let factions = list(f, "factions", required: "the sides, each with id, name and (optionally) color") { node -> Faction? in
             guard let s = Fields(node, file: file.name, what: "a faction", diagnostics: diagnostics) else { return nil }
@@ -40,6 +46,8 @@ extension ParseContext {
                 diagnostics.error(file.name, s.node("color"), "faction '\(id)' has colour '\(color)'; write it as \"#rrggbb\" (quoted in YAML)")
                 return nil
             }
+            checkLabel(name, s.node("name"), file: file.name, what: "the faction's name")
+            checkLabel(s.string("short"), s.node("short"), file: file.name, what: "the faction's short name")
             return Faction(id: id, name: name, color: color?.lowercased(), shortName: s.string("short"), line: node.line)
         }
         // Entries written but refused for a reported error keep their ids known: no "unknown faction" cascade.
@@ -65,6 +73,11 @@ extension ParseContext {
         }
         if let id, !ParseContext.isValidID(id) {
             diagnostics.error(file.name, f.node("id"), "campaign id '\(id)' may hold only a-z, 0-9 and '-'")
+        }
+        // The slug names output files (Renders/SLUG-2016-02-23.png, maps/, SLUG-frames/): like the id, it may
+        // not climb out of their folder, make folders, or be absolute.
+        if let slug = f.string("slug"), !ParseContext.isValidID(slug) {
+            diagnostics.error(file.name, f.node("slug"), "slug '\(slug)' may hold only a-z, 0-9 and '-' (it names output files)")
         }
         guard let id, let title, let start, let end, let area, let view, let sources, let factions else { return nil }
         let slug = f.string("slug") ?? id

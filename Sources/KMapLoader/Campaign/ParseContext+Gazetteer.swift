@@ -107,6 +107,8 @@ extension ParseContext {
     func featureInfo(_ p: Fields) -> FeatureInfo? {
         let id = p.string("id", required: "an id (a-z, 0-9, '-')")
         let name = p.string("name", required: "the English name")
+        checkLabel(name, p.node("name"), file: p.file, what: "the name")
+        checkLabel(p.string("arabic"), p.node("arabic"), file: p.file, what: "the Arabic name")
         let aliases = p.strings("aliases") ?? []
         let source = p.string("source", required: "a source id from campaign.yaml")
         let confidence = p.choice("confidence", LocationConfidence.self, required: "exact, approximate or estimate")

@@ -13,8 +13,14 @@ final class ParseContext {
 
     init(diagnostics: Diagnostics) { self.diagnostics = diagnostics }
 
-    /// Parses a file as YAML or JSON, reporting a syntax error at its line.
+    /// Parses a file as YAML or JSON, reporting a syntax error at its line and refused characters in its texts.
     func root(_ file: CampaignTexts.File, json: Bool) -> DataNode? {
+        let node = parse(file, json: json)
+        if let node { checkText(node, file: file.name) }
+        return node
+    }
+
+    private func parse(_ file: CampaignTexts.File, json: Bool) -> DataNode? {
         if file.text.unicodeScalars.allSatisfy({ CharacterSet.whitespacesAndNewlines.contains($0) }) {
             diagnostics.error(file.name, line: nil, "the file is empty; see docs/DATA.md for what it must hold")
             return nil

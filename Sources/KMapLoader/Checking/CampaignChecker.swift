@@ -73,6 +73,11 @@ public enum CampaignChecker {
             }
         }
 
+        // Roads with far more points than a map shows: drawn simplified, but they slow every frame.
+        for road in campaign.gazetteer.roads where road.path.count > maxRoadPoints {
+            findings.append(Finding(file: campaign.files.gazetteer, line: road.info.line, severity: .warning, message: "road '\(road.id)' has \(road.path.count) points; a map shows far fewer, and kmap simplifies it on every frame: simplify the line to at most \(maxRoadPoints) points"))
+        }
+
         // Places tied to a counted sentence that no event quotes.
         let quotes = events.map { normalize($0.quote) } + campaign.timeline.initial.exceptions.map { normalize($0.quote) }
         for place in campaign.gazetteer.places {
@@ -89,6 +94,9 @@ public enum CampaignChecker {
         findings += colorFindings(campaign)
         return findings
     }
+
+    /// More points than this on one road is data no map needs (the Khanasir roads have tens).
+    public static let maxRoadPoints = 5000
 
     /// Factions whose colours (as the default theme draws them) some reader can hardly tell apart.
     static func colorFindings(_ campaign: Campaign) -> [Finding] {

@@ -138,7 +138,7 @@ enum YAMLReader {
                 }
                 return DataNode(.map(entries), line: line, column: column)
             case YAML_ALIAS_EVENT:
-                throw Failure(message: "YAML aliases (*name) are not supported in campaign files; write the value out", line: line, column: column)
+                throw Failure(message: "YAML aliases (*name) are not supported in campaign and theme files; write the value out", line: line, column: column)
             default:
                 throw Failure(message: "YAML: unexpected event", line: line, column: column)
             }

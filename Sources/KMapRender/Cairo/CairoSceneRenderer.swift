@@ -12,11 +12,11 @@ enum CairoSceneRenderer {
     static func png(_ scene: Scene, scale: Double, in workspace: FrameWorkspace) throws(RenderError) -> [UInt8] {
         let w = Int32((scene.width * scale).rounded()), h = Int32((scene.height * scale).rounded())
         let image = try workspace.image(width: w, height: h)
-        try workspace.statics.copy(scene, scale: scale, onto: image, masks: workspace.haloText)
+        try workspace.statics.copy(scene, scale: scale, onto: image, workspace: workspace)
         let canvas = try CairoCanvas(surface: cairo_surface_reference(image)!, during: "creating a \(w)×\(h) image")
         cairo_scale(canvas.cr, scale, scale)
-        for item in scene.items[scene.staticCount...] { try draw(item, onImage: canvas.cr, scale: scale, masks: workspace.haloText) }
-        workspace.haloText.endFrame()
+        for item in scene.items[scene.staticCount...] { try draw(item, onImage: canvas.cr, scale: scale, in: workspace) }
+        workspace.endFrame()
         try canvas.check(during: "drawing")
         return try FastPNGEncoder.encode(canvas.surface, metadata: scene.metadata, in: workspace)
     }
@@ -57,15 +57,15 @@ enum CairoSceneRenderer {
     }
 
     /// The image of `scene` written by Cairo's own PNG writer (libpng): the reference the fast encoder's
-    /// pixels are tested against; with `haloMasks` false, haloed text is stroked on the frame itself.
-    static func pngByCairo(_ scene: Scene, scale: Double = 1, haloMasks: Bool = true) throws(RenderError) -> [UInt8] {
+    /// pixels are tested against; with `sprites` false, haloed text and markers are drawn on the frame itself.
+    static func pngByCairo(_ scene: Scene, scale: Double = 1, sprites: Bool = true) throws(RenderError) -> [UInt8] {
         let w = Int32((scene.width * scale).rounded()), h = Int32((scene.height * scale).rounded())
         let canvas = try CairoCanvas(surface: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)!, during: "creating a \(w)×\(h) image")
         cairo_scale(canvas.cr, scale, scale)
         paintBackground(scene.background, canvas.cr)
-        let masks = HaloTextMasks()
+        let workspace = FrameWorkspace()
         for item in scene.items {
-            if haloMasks { try draw(item, onImage: canvas.cr, scale: scale, masks: masks) } else { draw(item, on: canvas.cr) }
+            if sprites { try draw(item, onImage: canvas.cr, scale: scale, in: workspace) } else { draw(item, on: canvas.cr) }
         }
         try canvas.check(during: "drawing")
         let sink = ByteSink()
@@ -74,12 +74,13 @@ enum CairoSceneRenderer {
         return sink.bytes
     }
 
-    /// One item on an image: haloed text through `masks`, everything else as on any surface.
-    static func draw(_ item: SceneItem, onImage cr: OpaquePointer, scale: Double, masks: HaloTextMasks) throws(RenderError) {
-        if case .text(let t) = item.symbol, let halo = t.halo {
-            try masks.draw(t, halo: halo, on: cr, scale: scale)
-        } else {
-            draw(item, on: cr)
+    /// One item on an image: haloed text and markers through the workspace's masks and sprites, everything else
+    /// as on any surface.
+    static func draw(_ item: SceneItem, onImage cr: OpaquePointer, scale: Double, in workspace: FrameWorkspace) throws(RenderError) {
+        switch item.symbol {
+        case .text(let t) where t.halo != nil: try workspace.haloText.draw(t, halo: t.halo!, on: cr, scale: scale)
+        case .marker(let m): try workspace.markers.draw(m, on: cr, scale: scale)
+        default: draw(item, on: cr)
         }
     }
 

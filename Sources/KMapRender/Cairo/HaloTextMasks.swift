@@ -8,8 +8,7 @@ internal import CPangoCairo
 /// stand on every frame of a sequence. Each haloed text item is rasterised into two coverage masks (halo
 /// stroke, glyph fill) at its own sub-pixel position; a frame composites the halo colour, then the text colour,
 /// through them. Every PNG draws haloed text this way, the first frame as the hundredth, so a frame's bytes
-/// depend only on its scene. Masks not used by a frame are dropped after the next one, so memory follows what
-/// frames show, not the length of the sequence.
+/// depend only on its scene.
 final class HaloTextMasks {
     private struct Key: Hashable {
         var text: String
@@ -37,31 +36,21 @@ final class HaloTextMasks {
         }
     }
 
-    private var current: [Key: Masks] = [:]
-    private var previous: [Key: Masks] = [:]
+    private let kept = KeptWhileShown<Key, Masks>()
 
     /// Width of the halo stroke, in scene pixels (as `PangoText.draw`).
     static let haloWidth = 3.5
 
     /// Masks held, for tests.
-    var count: Int { Set(current.keys).union(previous.keys).count }
+    var count: Int { kept.count }
 
-    /// Ends a frame: masks it did not use are dropped after the next frame.
-    func endFrame() {
-        previous = current
-        current = [:]
-    }
+    /// Ends a frame: masks it did not use are dropped after the next one.
+    func endFrame() { kept.endFrame() }
 
     /// Draws haloed `t` on `cr`, an image context scaled by `scale` with no other transformation.
     func draw(_ t: TextItem, halo: Color, on cr: OpaquePointer, scale: Double) throws(RenderError) {
         let key = Key(text: t.text, font: t.font, x: t.origin.x, y: t.origin.y, scale: scale)
-        let masks: Masks
-        if let m = current[key] ?? previous[key] {
-            masks = m
-        } else {
-            masks = try Self.make(t, scale: scale)
-        }
-        current[key] = masks
+        let masks = try kept.value(key) { () throws(RenderError) in try Self.make(t, scale: scale) }
         cairo_save(cr)
         cairo_identity_matrix(cr)
         cairo_set_source_rgba(cr, halo.r, halo.g, halo.b, halo.a)

@@ -8,6 +8,9 @@ internal import CPangoCairo
 /// through fontconfig to a font that has the glyphs (Noto Sans Arabic for Arabic). Measuring and drawing use
 /// the same font options, so a label measured on a scratch surface fits exactly when drawn on a PDF or SVG.
 enum PangoText {
+    /// The language every layout is shaped for, whatever the locale.
+    static let language = "en"
+
     static func configure(_ cr: OpaquePointer) {
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
@@ -21,6 +24,10 @@ enum PangoText {
         configure(cr)
         let layout = pango_cairo_create_layout(cr)!
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        // Pango takes its default language from LANG/LC_ALL, and the language steers font choice and shaping:
+        // LANG=ar_SY.UTF-8 moved labels by up to a pixel. A fixed one makes a frame the same under any locale.
+        pango_context_set_language(pango_layout_get_context(layout), pango_language_from_string(language))
+        pango_layout_context_changed(layout)
         let description = pango_font_description_new()!
         defer { pango_font_description_free(description) }
         pango_font_description_set_family(description, font.family)

@@ -3,7 +3,7 @@ internal import CCairo
 internal import CDeflate
 
 /// What one worker reuses from PNG frame to frame: the image, its scanlines, the deflate output, libdeflate's
-/// compressor, the image of the scene's static layers and its haloed labels' masks.
+/// compressor, the image of the scene's static layers, and its labels and markers rasterised.
 ///
 /// Fresh buffers for every frame (tens of megabytes at 1600×1200) make glibc hand the pages back to the kernel
 /// and fault them in again for the next frame. A workspace belongs to one
@@ -17,14 +17,21 @@ public final class FrameWorkspace {
     private var deflater: (compressor: OpaquePointer, level: Int32)?
     /// The scene's static layers, drawn once for as long as they do not change.
     let statics = StaticImage()
-    /// Haloed labels, rasterised once for as long as frames show them.
+    /// Haloed labels and markers, rasterised once for as long as frames show them.
     let haloText = HaloTextMasks()
+    let markers = MarkerSprites()
 
     public init() {}
 
     deinit {
         if let image { cairo_surface_destroy(image) }
         if let deflater { libdeflate_free_compressor(deflater.compressor) }
+    }
+
+    /// Ends a frame: labels and markers it did not show are dropped after the next one.
+    func endFrame() {
+        haloText.endFrame()
+        markers.endFrame()
     }
 
     enum Buffer { case scanlines, deflated }

@@ -22,7 +22,7 @@ final class StaticImage {
 
     /// Copies the image of `scene`'s background and static items at `scale` over all of `target`, making it first
     /// when the one kept does not match.
-    func copy(_ scene: Scene, scale: Double, onto target: OpaquePointer, masks: HaloTextMasks) throws(RenderError) {
+    func copy(_ scene: Scene, scale: Double, onto target: OpaquePointer, workspace: FrameWorkspace) throws(RenderError) {
         let width = cairo_image_surface_get_width(target), height = cairo_image_surface_get_height(target)
         let wanted = Key(width: width, height: height, scale: scale, background: scene.background, items: scene.items[..<scene.staticCount])
         if key != wanted || surface == nil {
@@ -32,7 +32,7 @@ final class StaticImage {
             let canvas = try CairoCanvas(surface: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!, during: "creating a \(width)×\(height) image")
             cairo_scale(canvas.cr, scale, scale)
             CairoSceneRenderer.paintBackground(scene.background, canvas.cr)
-            for item in wanted.items { try CairoSceneRenderer.draw(item, onImage: canvas.cr, scale: scale, masks: masks) }
+            for item in wanted.items { try CairoSceneRenderer.draw(item, onImage: canvas.cr, scale: scale, in: workspace) }
             try canvas.check(during: "drawing the static layers")
             surface = cairo_surface_reference(canvas.surface)
             key = wanted

@@ -5,16 +5,16 @@ import Testing
 @testable import KMapCompose
 @testable import KMapRender
 
-/// Haloed labels laid as masks look like labels stroked on the frame, and the masks a worker keeps follow what
-/// its frames show.
-@Suite struct HaloTextMaskTests {
+/// Haloed labels and markers laid as masks and sprites look like those drawn on the frame, and what a worker
+/// keeps follows what its frames show.
+@Suite struct RasterisedItemTests {
     @Test(arguments: [1.0, 2.0])
-    func maskedLabelsMatchLabelsStrokedOnTheFrame(scale: Double) throws {
+    func rasterisedLabelsAndMarkersMatchThoseDrawnOnTheFrame(scale: Double) throws {
         let campaign = try CampaignLoader.builtin()
         let day = try #require(Day("2016-02-24"))
         let scene = SceneComposer(campaign: campaign, options: FrameOptions(labels: .both)).scene(for: try campaign.state(on: day))
         let masked = try RasterImage(png: CairoSceneRenderer.pngByCairo(scene, scale: scale))
-        let stroked = try RasterImage(png: CairoSceneRenderer.pngByCairo(scene, scale: scale, haloMasks: false))
+        let stroked = try RasterImage(png: CairoSceneRenderer.pngByCairo(scene, scale: scale, sprites: false))
         var differing = 0, worst: UInt32 = 0
         for (a, b) in zip(masked.pixels, stroked.pixels) where a != b {
             differing += 1
