@@ -32,7 +32,7 @@ extension ParseContext {
                 diagnostics.error(file.name, feature, "the feature has no 'properties'; every feature needs id, name, kind, source and confidence")
                 continue
             }
-            guard let info = featureInfo(p), let kind = p.string("kind", required: "the kind: city, town, village, hill, oilfield, checkpoint, lake or road")
+            guard let info = featureInfo(p), let kind = p.string("kind", required: "the kind: \((PlaceKind.allCases.map(\.rawValue) + ["lake", "road"]).joined(separator: ", "))")
             else { continue }
             let what = "feature '\(info.id)'"
             p.allowOnly(["id", "name", "aliases", "arabic", "kind", "source", "sourceRef", "confidence", "note", "tiedTo", "tiedBy", "tieConfidence", "via", "faction"])

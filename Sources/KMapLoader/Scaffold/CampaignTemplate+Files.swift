@@ -146,7 +146,8 @@ extension CampaignTemplate {
                "properties": {"id": "some-village", "name": "Some Village", "aliases": ["Other Spelling"],
                               "kind": "village", "source": "notes", "confidence": "exact"}}
 
-          `kind`: city, town, village, hill, oilfield, checkpoint (and lake, road); `confidence`: exact,
+          `kind`: city, town, village, hill, oilfield, checkpoint, airbase, base, citadel, landmark, bridge,
+          dam, crossing, district, industrial (and lake, road); `confidence`: exact,
           approximate or estimate (say how you placed it in `note`). A road is a LineString with `kind: road`,
           `via` (the place ids along it, in order) and optionally `faction` (whose road it is: it is cut wherever
           that faction does not hold a place along it).
