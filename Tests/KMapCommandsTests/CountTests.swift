@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KMapCommands
 
 /// Summaries count in the right number: `kmap check` said "1 roads" (issue 16).

@@ -4,6 +4,7 @@ import KMapLoader
 import KMapModel
 import KMapTestSupport
 import Testing
+
 @testable import KMapCommands
 
 /// `kmap init` (issue 16): a new folder that `kmap check` passes, refusing to overwrite anything.
@@ -14,9 +15,17 @@ import Testing
         let root = try scratchFolder("init")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let dir = root + "/Palmyra 2016"
-        #expect(runKMap(["init", dir, "--title", "Palmyra offensive (March 2016)", "--start", "2016-03-07", "--end", "2016-03-27", "--country", "sy"] + factions) == 0)
+        #expect(
+            runKMap(
+                [
+                    "init", dir, "--title", "Palmyra offensive (March 2016)", "--start", "2016-03-07", "--end",
+                    "2016-03-27", "--country", "sy",
+                ] + factions) == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-        #expect(names == ["README.md", "SOURCES.md", "campaign.yaml", "events.yaml", "gazetteer.geojson", "locator.geojson"])
+        #expect(
+            names == [
+                "README.md", "SOURCES.md", "campaign.yaml", "events.yaml", "gazetteer.geojson", "locator.geojson",
+            ])
         let campaign = try CampaignLoader.load(folder: dir)
         #expect(CampaignChecker.check(campaign).isEmpty, "\(CampaignChecker.check(campaign))")
         #expect(campaign.info.id == "palmyra-2016" && campaign.info.title == "Palmyra offensive (March 2016)")
@@ -29,14 +38,20 @@ import Testing
         let yaml = try String(contentsOfFile: dir + "/campaign.yaml", encoding: .utf8)
         for key in ["# view:", "# supplyRoute:", "# short:", "docs/DATA.md"] { #expect(yaml.contains(key), "\(key)") }
         let events = try String(contentsOfFile: dir + "/events.yaml", encoding: .utf8)
-        for key in ["#  - date: 2016-03-07", "confidence: stated", "# except:"] { #expect(events.contains(key), "\(key)") }
+        for key in ["#  - date: 2016-03-07", "confidence: stated", "# except:"] {
+            #expect(events.contains(key), "\(key)")
+        }
     }
 
     @Test func anAreaWithoutACountryAndPaletteColours() throws {
         let root = try scratchFolder("init")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let dir = root + "/kharkiv"
-        #expect(runKMap(["init", dir, "--start", "2022-09-06", "--end", "2022-10-05", "--area", "35.5,48.8,38.5,50.5", "--faction", "ukraine:Ukraine", "--faction", "russia:Russia"]) == 0)
+        #expect(
+            runKMap([
+                "init", dir, "--start", "2022-09-06", "--end", "2022-10-05", "--area", "35.5,48.8,38.5,50.5",
+                "--faction", "ukraine:Ukraine", "--faction", "russia:Russia",
+            ]) == 0)
         let campaign = try CampaignLoader.load(folder: dir)
         #expect(CampaignChecker.check(campaign).isEmpty)
         #expect(campaign.factions.map(\.color) == ["#0072b2", "#d55e00"], "colour-blind-safe defaults")
@@ -47,12 +62,17 @@ import Testing
         let root = try scratchFolder("init")
         defer { try? FileManager.default.removeItem(atPath: root) }
         try "mine".write(toFile: root + "/notes.txt", atomically: true, encoding: .utf8)
-        #expect(runKMap(["init", root, "--start", "2022-09-06", "--end", "2022-10-05", "--area", "35,48,38,50"] + factions) == 73)
+        #expect(
+            runKMap(["init", root, "--start", "2022-09-06", "--end", "2022-10-05", "--area", "35,48,38,50"] + factions)
+                == 73)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["notes.txt"])
         // An empty folder is fine.
         let empty = root + "/empty"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: false)
-        #expect(runKMap(["init", empty, "--start", "2022-09-06", "--end", "2022-10-05", "--area", "35,48,38,50"] + factions) == 0)
+        #expect(
+            runKMap(
+                ["init", empty, "--start", "2022-09-06", "--end", "2022-10-05", "--area", "35,48,38,50"] + factions)
+                == 0)
         #expect(FileManager.default.fileExists(atPath: empty + "/campaign.yaml"))
     }
 
@@ -62,9 +82,18 @@ import Testing
         (["--start", "2022-09-06", "--end", "2022-10-05", "--faction", "Ukraine"], "needs an id and a name"),
         (["--start", "2022-09-06", "--end", "2022-10-05", "--faction", "Ukraine:Ukraine"], "may hold only a-z"),
         (["--start", "2022-09-06", "--end", "2022-10-05", "--faction", "ua:Ukraine:#12345"], "must be #rrggbb"),
-        (["--start", "2022-09-06", "--end", "2022-10-05", "--faction", "ua:Ukraine", "--country", "Ukraine"], "not an ISO 3166 alpha-2 code"),
-        (["--start", "2022-09-06", "--end", "2022-10-05", "--faction", "ua:Ukraine", "--country", "UA"], "kmap has no outline of UA"),
-        (["--start", "2022-09-06", "--end", "2022-10-05", "--faction", "ua:Ukraine", "--area", "38,48,35,50"], "min below max"),
+        (
+            ["--start", "2022-09-06", "--end", "2022-10-05", "--faction", "ua:Ukraine", "--country", "Ukraine"],
+            "not an ISO 3166 alpha-2 code"
+        ),
+        (
+            ["--start", "2022-09-06", "--end", "2022-10-05", "--faction", "ua:Ukraine", "--country", "UA"],
+            "kmap has no outline of UA"
+        ),
+        (
+            ["--start", "2022-09-06", "--end", "2022-10-05", "--faction", "ua:Ukraine", "--area", "38,48,35,50"],
+            "min below max"
+        ),
         (["--start", "2022-09-06", "--end", "2022-10-05"], "give at least one --faction"),
     ])
     func badArgumentsAreUsageErrors(_ arguments: [String], _ fragment: String) throws {
@@ -73,7 +102,9 @@ import Testing
         var command = try #require(try KMap.parseAsRoot(["init", root + "/x"] + arguments) as? Init)
         #expect(throws: ExitCode(64)) { try command.run() }
         #expect(throws: CLIError.self) { try command.makeTemplate() }
-        do { _ = try command.makeTemplate() } catch let e as CLIError { #expect(e.message.contains(fragment), "\(e.message)") }
+        do { _ = try command.makeTemplate() } catch let e as CLIError {
+            #expect(e.message.contains(fragment), "\(e.message)")
+        }
         #expect(!FileManager.default.fileExists(atPath: root + "/x"), "nothing written")
     }
 

@@ -5,12 +5,14 @@ import Testing
 /// docs/TUTORIAL.md works as written (issue 16): its table is saved, and every `kmap` line of its `sh` blocks runs,
 /// in order, in a fresh folder, through a shell as a reader would type it.
 @Suite struct TutorialTests {
-    static let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("docs/TUTORIAL.md")
 
     /// The text of every fenced block of `language`, in order.
     static func blocks(_ text: String, _ language: String) -> [String] {
-        var out: [String] = [], current: [Substring]?
+        var out: [String] = []
+        var current: [Substring]?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if current == nil, line == "```\(language)" {
                 current = []
@@ -30,7 +32,9 @@ import Testing
         let rows = table.split(separator: "\n").dropFirst()
         #expect(rows.count == 20, "20 changes")
         #expect(Set(rows.map { $0.split(separator: ",")[1] }).count == 15, "of 15 places")
-        let commands = Self.blocks(text, "sh").flatMap { $0.split(separator: "\n").map(String.init) }.filter { $0.hasPrefix("kmap ") }
+        let commands = Self.blocks(text, "sh").flatMap { $0.split(separator: "\n").map(String.init) }.filter {
+            $0.hasPrefix("kmap ")
+        }
         #expect(commands.count >= 7)
 
         let dir = try scratchFolder("tutorial")
@@ -50,7 +54,8 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file) written")
         }
         // Importing again merges every row.
-        let again = try ProcessRunner.run("/bin/sh", ["-c", "cd '\(dir)' && '\(bin)/kmap' import changes.csv --campaign riverland"])
+        let again = try ProcessRunner.run(
+            "/bin/sh", ["-c", "cd '\(dir)' && '\(bin)/kmap' import changes.csv --campaign riverland"])
         #expect(again.stdout.contains("20 rows: 0 imported (0 new places), 20 merged, 0 skipped"))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KMapModel
 import KMapTestSupport
 import Testing
+
 @testable import KMapCompose
 @testable import KMapLoader
 
@@ -12,9 +13,12 @@ import Testing
     func testland(_ colors: [String: String]) throws -> Campaign {
         let folder = try testlandCopy(editing: "campaign.yaml") { text in
             var t = text
-            for (old, new) in [("#e3242b", colors["government"]), ("#1a1a1a", colors["isil"]), ("#8c8c8c", colors["jund-al-aqsa"])] {
+            for (old, new) in [
+                ("#e3242b", colors["government"]), ("#1a1a1a", colors["isil"]), ("#8c8c8c", colors["jund-al-aqsa"]),
+            ] {
                 guard let new else { continue }
-                t = t.replacingOccurrences(of: "    color: \"\(old)\"\n", with: new.isEmpty ? "" : "    color: \"\(new)\"\n")
+                t = t.replacingOccurrences(
+                    of: "    color: \"\(old)\"\n", with: new.isEmpty ? "" : "    color: \"\(new)\"\n")
             }
             return t
         }
@@ -28,10 +32,13 @@ import Testing
     }
 
     @Test func redAndGreenAreConfusedOnlyByColourBlindReaders() throws {
-        let red = try #require(Color(hex: "#e3242b")), green = try #require(Color(hex: "#2e9e3e"))
+        let red = try #require(Color(hex: "#e3242b"))
+        let green = try #require(Color(hex: "#2e9e3e"))
         #expect(ColorVision.normal.difference(red, green) > 60)
         #expect(ColorVision.deuteranopia.difference(red, green) < ColorVision.confusableBelow)
-        let pairs = ColorVision.confusions([("red", red), ("green", green), ("black", try #require(Color(hex: "#1a1a1a")))])
+        let pairs = ColorVision.confusions([
+            ("red", red), ("green", green), ("black", try #require(Color(hex: "#1a1a1a"))),
+        ])
         #expect(pairs.count == 1)
         #expect(pairs.first?.a == "red" && pairs.first?.b == "green" && pairs.first?.vision == .deuteranopia)
     }
@@ -71,7 +78,9 @@ import Testing
         #expect(Theme.standard.color(ofFaction: "isil", in: campaign).hex == "#1a1a1a", "the theme's colour")
         var bare = Theme.standard
         bare.factionColors = [:]
-        #expect(bare.color(ofFaction: "isil", in: campaign).hex == Theme.fallbackPalette[1], "the palette, by faction order")
+        #expect(
+            bare.color(ofFaction: "isil", in: campaign).hex == Theme.fallbackPalette[1], "the palette, by faction order"
+        )
         #expect(StateDocument(campaign: campaign, state: campaign.timeline.initialState).factions[1].color == nil)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KMapModel
 import KMapTestSupport
 import Testing
+
 @testable import KMapLoader
 
 /// Roads with sides (issue 16): each road is judged against its own faction, a road of no faction is never cut,
@@ -10,7 +11,8 @@ import Testing
     /// Testland with its one road's `faction` property replaced (nil: removed).
     func testland(roadFaction: String?) throws -> Campaign {
         let folder = try testlandCopy(editing: "gazetteer.geojson") {
-            $0.replacingOccurrences(of: "\"faction\": \"government\", ", with: roadFaction.map { "\"faction\": \"\($0)\", " } ?? "")
+            $0.replacingOccurrences(
+                of: "\"faction\": \"government\", ", with: roadFaction.map { "\"faction\": \"\($0)\", " } ?? "")
         }
         return try CampaignLoader.load(folder: folder)
     }
@@ -24,7 +26,9 @@ import Testing
         let isil = try testland(roadFaction: "isil")
         // Bravo (on the road) falls to isil on 2 January.
         #expect(try state(government, "2020-01-02").road("main-road")?.cutAt == ["bravo"])
-        #expect(try state(isil, "2020-01-02").road("main-road")?.cutAt == ["alpha", "delta"], "an isil road is cut at the government's towns")
+        #expect(
+            try state(isil, "2020-01-02").road("main-road")?.cutAt == ["alpha", "delta"],
+            "an isil road is cut at the government's towns")
         #expect(try state(isil, "2020-01-02").road("main-road")?.cutAt.contains("bravo") == false, "never at its own")
         #expect(government.gazetteer.road("main-road")?.faction == "government")
     }
@@ -83,9 +87,13 @@ import Testing
     }
 
     @Test func checkWarnsWhenUnnamedPositionsFallOnARoadOfNoSide() throws {
-        let folder = try testlandCopy(editing: "gazetteer.geojson") { $0.replacingOccurrences(of: "\"faction\": \"government\", ", with: "") }
+        let folder = try testlandCopy(editing: "gazetteer.geojson") {
+            $0.replacingOccurrences(of: "\"faction\": \"government\", ", with: "")
+        }
         let campaign = try CampaignLoader.load(folder: folder)
-        #expect(campaign.timeline.events.contains { $0.unnamed > 0 && $0.roads == ["main-road"] }, "testland counts points on its road")
+        #expect(
+            campaign.timeline.events.contains { $0.unnamed > 0 && $0.roads == ["main-road"] },
+            "testland counts points on its road")
         let findings = CampaignChecker.check(campaign).map(\.message)
         #expect(findings.contains { $0.contains("on road main-road, which names no faction") })
     }

@@ -3,6 +3,7 @@ import KMapLoader
 import KMapModel
 import KMapTestSupport
 import Testing
+
 @testable import KMapCompose
 
 /// The route banner of a route already cut when the campaign starts (issue 16): it was cut on a day no source

@@ -37,18 +37,25 @@ struct Import: ParsableCommand {
     @Option(help: ArgumentHelp("table or acled (default: acled when the columns are ACLED's).", valueName: "kind"))
     var format: String?
 
-    @Option(name: .customLong("column"), help: ArgumentHelp("Map a kmap column to yours: kmap=yours (repeatable).", valueName: "kmap=yours"))
+    @Option(
+        name: .customLong("column"),
+        help: ArgumentHelp("Map a kmap column to yours: kmap=yours (repeatable).", valueName: "kmap=yours"))
     var columns: [String] = []
 
     func run() throws {
         try reportingErrors {
             let text = try Self.read(file)
-            let separator: Character = file.lowercased().hasSuffix(".tsv") || (text.prefix { $0 != "\n" }.contains("\t") && !text.prefix { $0 != "\n" }.contains(",")) ? "\t" : ","
+            let separator: Character =
+                file.lowercased().hasSuffix(".tsv")
+                    || (text.prefix { $0 != "\n" }.contains("\t") && !text.prefix { $0 != "\n" }.contains(","))
+                ? "\t" : ","
             let parsed: (records: [ImportRecord], skips: [ImportSkip])
             do {
                 let table = try DelimitedTable(text, separator: separator)
                 let acled = format == "acled" || (format == nil && ACLEDReader.recognises(table.header))
-                if let format, !["table", "acled"].contains(format) { throw CLIError.usage("--format '\(format)' is not one of table, acled") }
+                if let format, !["table", "acled"].contains(format) {
+                    throw CLIError.usage("--format '\(format)' is not one of table, acled")
+                }
                 parsed = acled ? try ACLEDReader.read(table) : try TableReader.read(table, rename: try renames())
             } catch let e as ImportError {
                 throw CLIError(message: "\(file):\(e.line.map(String.init) ?? "1"): error: \(e.message)", code: 65)
@@ -69,7 +76,9 @@ struct Import: ParsableCommand {
         for c in columns {
             let parts = c.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, TableReader.columns.contains(parts[0].lowercased()) else {
-                throw CLIError.usage("--column '\(c)' must be kmap=yours with kmap one of \(TableReader.columns.joined(separator: ", ")), e.g. --column place=Village")
+                throw CLIError.usage(
+                    "--column '\(c)' must be kmap=yours with kmap one of \(TableReader.columns.joined(separator: ", ")), e.g. --column place=Village"
+                )
             }
             out[parts[0].lowercased()] = parts[1]
         }
@@ -77,8 +86,12 @@ struct Import: ParsableCommand {
     }
 
     static func read(_ path: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else { throw CLIError(message: "\(path): no such file", code: 66) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(message: "\(path): cannot read the file", code: 66) }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIError(message: "\(path): no such file", code: 66)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError(message: "\(path): cannot read the file", code: 66)
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIError(message: "\(path): not UTF-8 text; save or export it as UTF-8 CSV", code: 65)
         }
@@ -89,28 +102,43 @@ struct Import: ParsableCommand {
     func write(_ r: CampaignImporter.Result) throws {
         let folder = URL(fileURLWithPath: campaign)
         func put(_ name: String, _ text: String) throws {
-            try OutputFile.write(Array(text.utf8), to: folder.appendingPathComponent(name).path, createFolder: false, force: true)
+            try OutputFile.write(
+                Array(text.utf8), to: folder.appendingPathComponent(name).path, createFolder: false, force: true)
         }
-        func current(_ name: String) -> String? { try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
-        if current(CampaignLoader.campaignFile) != r.campaignText { try put(CampaignLoader.campaignFile, r.campaignText) }
-        if current(CampaignLoader.gazetteerFile) != r.gazetteerText { try put(CampaignLoader.gazetteerFile, r.gazetteerText) }
+        func current(_ name: String) -> String? {
+            try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        }
+        if current(CampaignLoader.campaignFile) != r.campaignText {
+            try put(CampaignLoader.campaignFile, r.campaignText)
+        }
+        if current(CampaignLoader.gazetteerFile) != r.gazetteerText {
+            try put(CampaignLoader.gazetteerFile, r.gazetteerText)
+        }
         if current(CampaignLoader.eventsFile) != r.eventsText { try put(CampaignLoader.eventsFile, r.eventsText) }
         if !r.newRefs.isEmpty {
-            let ledger = current(CampaignImporter.ledgerFile) ?? "# kmap import: the rows already imported into this campaign (kmap writes this file).\n# Delete a line to import that row again.\n"
+            let ledger =
+                current(CampaignImporter.ledgerFile)
+                ?? "# kmap import: the rows already imported into this campaign (kmap writes this file).\n# Delete a line to import that row again.\n"
             try put(CampaignImporter.ledgerFile, ledger + r.newRefs.map { $0 + "\n" }.joined())
         }
         if !r.newActors.isEmpty {
-            var actors = current(CampaignImporter.actorsFile)
+            var actors =
+                current(CampaignImporter.actorsFile)
                 ?? "# kmap import: ACLED actors → faction ids of campaign.yaml. kmap adds actors it meets; you write the\n# faction id after each colon, then import again. \"\" leaves an actor's rows out.\n"
             if !actors.hasSuffix("\n") { actors += "\n" }
-            for a in r.newActors { actors += "\(CampaignImporterQuote.quoted(a.name)): \"\"   # \(Count.of(a.rows, "row"))\n" }
+            for a in r.newActors {
+                actors += "\(CampaignImporterQuote.quoted(a.name)): \"\"   # \(Count.of(a.rows, "row"))\n"
+            }
             try put(CampaignImporter.actorsFile, actors)
         }
     }
 
     /// "20 rows: 15 imported (5 new places), 3 merged, 2 skipped", then one line per row not imported.
     static func summary(_ r: CampaignImporter.Result, file: String, campaign: String) -> String {
-        var imported = 0, newPlaces = 0, merged = 0, skipped = 0
+        var imported = 0
+        var newPlaces = 0
+        var merged = 0
+        var skipped = 0
         var lines = ""
         for (line, o) in r.outcomes {
             switch o {
@@ -125,9 +153,12 @@ struct Import: ParsableCommand {
                 lines += "  line \(line): skipped: \(why)\n"
             }
         }
-        var out = "\(file) → \(campaign): \(Count.of(r.outcomes.count, "row")): \(imported) imported (\(Count.of(newPlaces, "new place"))), \(merged) merged, \(skipped) skipped\n" + lines
+        var out =
+            "\(file) → \(campaign): \(Count.of(r.outcomes.count, "row")): \(imported) imported (\(Count.of(newPlaces, "new place"))), \(merged) merged, \(skipped) skipped\n"
+            + lines
         if !r.newActors.isEmpty {
-            out += "\(Count.of(r.newActors.count, "actor")) to map: write their faction ids in \(campaign)/\(CampaignImporter.actorsFile), then run the import again\n"
+            out +=
+                "\(Count.of(r.newActors.count, "actor")) to map: write their faction ids in \(campaign)/\(CampaignImporter.actorsFile), then run the import again\n"
         }
         if imported > 0 { out += "next: kmap check --campaign \(campaign)\n" }
         return out

@@ -38,13 +38,19 @@ struct Init: ParsableCommand {
 
     @Option(
         name: .customLong("faction"),
-        help: ArgumentHelp("A side, id:Name or id:Name:#rrggbb; repeat for each. The first holds everything at the start.", valueName: "spec"))
+        help: ArgumentHelp(
+            "A side, id:Name or id:Name:#rrggbb; repeat for each. The first holds everything at the start.",
+            valueName: "spec"))
     var factions: [String] = []
 
-    @Option(help: ArgumentHelp("The country, ISO 3166 alpha-2 (SY brings Syria's inset outline and area).", valueName: "ISO2"))
+    @Option(
+        help: ArgumentHelp(
+            "The country, ISO 3166 alpha-2 (SY brings Syria's inset outline and area).", valueName: "ISO2"))
     var country: String?
 
-    @Option(help: ArgumentHelp("The area every place lies in: minLon,minLat,maxLon,maxLat (default: the country's).", valueName: "box"))
+    @Option(
+        help: ArgumentHelp(
+            "The area every place lies in: minLon,minLat,maxLon,maxLat (default: the country's).", valueName: "box"))
     var area: String?
 
     func run() throws {
@@ -52,22 +58,32 @@ struct Init: ParsableCommand {
             try Self.checkDestination(dir)
             let template = try makeTemplate()
             try Self.write(template.files, to: dir)
-            Console.out("created \(dir): \(template.files.map(\.name).joined(separator: ", "))\nnext: add places to \(dir)/gazetteer.geojson and events to \(dir)/events.yaml, then kmap check --campaign \(dir)\n")
+            Console.out(
+                "created \(dir): \(template.files.map(\.name).joined(separator: ", "))\nnext: add places to \(dir)/gazetteer.geojson and events to \(dir)/events.yaml, then kmap check --campaign \(dir)\n"
+            )
         }
     }
 
     func makeTemplate() throws -> CampaignTemplate {
-        guard let first = Day(start) else { throw CLIError.usage("--start '\(start)' is not a real date; write YYYY-MM-DD, e.g. --start 2016-03-07") }
-        guard let last = Day(end) else { throw CLIError.usage("--end '\(end)' is not a real date; write YYYY-MM-DD, e.g. --end 2016-03-27") }
+        guard let first = Day(start) else {
+            throw CLIError.usage("--start '\(start)' is not a real date; write YYYY-MM-DD, e.g. --start 2016-03-07")
+        }
+        guard let last = Day(end) else {
+            throw CLIError.usage("--end '\(end)' is not a real date; write YYYY-MM-DD, e.g. --end 2016-03-27")
+        }
         guard first <= last else { throw CLIError.usage("--start \(start) is after --end \(end); swap them") }
         guard !factions.isEmpty else {
-            throw CLIError.usage("give at least one --faction id:Name:#rrggbb (the first holds everything at the start), e.g. --faction government:Syrian government:#e3242b")
+            throw CLIError.usage(
+                "give at least one --faction id:Name:#rrggbb (the first holds everything at the start), e.g. --faction government:Syrian government:#e3242b"
+            )
         }
         var specs: [CampaignTemplate.FactionSpec] = []
         for (i, text) in factions.enumerated() {
             do {
                 let spec = try CampaignTemplate.faction(text, index: i)
-                guard !specs.contains(where: { $0.id == spec.id }) else { throw CLIError.usage("--faction '\(spec.id)' is given twice; ids must be unique") }
+                guard !specs.contains(where: { $0.id == spec.id }) else {
+                    throw CLIError.usage("--faction '\(spec.id)' is given twice; ids must be unique")
+                }
                 specs.append(spec)
             } catch let e as TemplateError {
                 throw CLIError.usage(e.message)
@@ -75,23 +91,32 @@ struct Init: ParsableCommand {
         }
         let iso = country?.uppercased()
         if let iso, iso.count != 2 || !iso.allSatisfy({ ("A"..."Z").contains($0) }) {
-            throw CLIError.usage("--country '\(country!)' is not an ISO 3166 alpha-2 code; write two letters, e.g. --country SY")
+            throw CLIError.usage(
+                "--country '\(country!)' is not an ISO 3166 alpha-2 code; write two letters, e.g. --country SY")
         }
         let bounds: GeoBounds
         if let area {
             let n = area.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard n.count == 4, let w = n[0], let s = n[1], let e = n[2], let north = n[3], w < e, s < north, (-180...180).contains(w),
+            guard n.count == 4, let w = n[0], let s = n[1], let e = n[2], let north = n[3], w < e, s < north,
+                (-180...180).contains(w),
                 (-180...180).contains(e), (-90...90).contains(s), (-90...90).contains(north)
-            else { throw CLIError.usage("--area '\(area)' must be minLon,minLat,maxLon,maxLat with min below max, e.g. --area 37.0,35.5,37.8,36.2") }
+            else {
+                throw CLIError.usage(
+                    "--area '\(area)' must be minLon,minLat,maxLon,maxLat with min below max, e.g. --area 37.0,35.5,37.8,36.2"
+                )
+            }
             bounds = GeoBounds(minLon: w, minLat: s, maxLon: e, maxLat: north)
         } else if let known = CampaignTemplate.area(for: iso) {
             bounds = known
         } else {
-            throw CLIError.usage("give --area minLon,minLat,maxLon,maxLat (the box every place lies in)\(iso.map { "; kmap has no outline of \($0)" } ?? ""), e.g. --area 37.0,35.5,37.8,36.2")
+            throw CLIError.usage(
+                "give --area minLon,minLat,maxLon,maxLat (the box every place lies in)\(iso.map { "; kmap has no outline of \($0)" } ?? ""), e.g. --area 37.0,35.5,37.8,36.2"
+            )
         }
         let name = URL(fileURLWithPath: dir).lastPathComponent
         return CampaignTemplate(
-            id: CampaignTemplate.id(forFolder: name), title: title ?? name, start: first, end: last, factions: specs, country: iso, area: bounds)
+            id: CampaignTemplate.id(forFolder: name), title: title ?? name, start: first, end: last, factions: specs,
+            country: iso, area: bounds)
     }
 
     /// Refuses a destination that is a file or a folder holding anything: kmap init never overwrites.
@@ -99,10 +124,14 @@ struct Init: ParsableCommand {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw CLIError.cannotCreate("\(path) is a file; give a new folder's name") }
+            guard isDirectory.boolValue else {
+                throw CLIError.cannotCreate("\(path) is a file; give a new folder's name")
+            }
             let contents = (try? fm.contentsOfDirectory(atPath: path)) ?? []
             guard contents.isEmpty else {
-                throw CLIError.cannotCreate("\(path) exists and holds \(contents.count) item\(contents.count == 1 ? "" : "s"); kmap init writes only a new or empty folder, so nothing is overwritten: give another name")
+                throw CLIError.cannotCreate(
+                    "\(path) exists and holds \(contents.count) item\(contents.count == 1 ? "" : "s"); kmap init writes only a new or empty folder, so nothing is overwritten: give another name"
+                )
             }
         }
     }
@@ -115,17 +144,22 @@ struct Init: ParsableCommand {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let parent = url.deletingLastPathComponent()
         guard fm.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CLIError.cannotCreate("\(path): the folder \(parent.path) does not exist; create it first or choose another path")
+            throw CLIError.cannotCreate(
+                "\(path): the folder \(parent.path) does not exist; create it first or choose another path")
         }
-        let temp = parent.appendingPathComponent(".\(url.lastPathComponent).kmap-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temp = parent.appendingPathComponent(
+            ".\(url.lastPathComponent).kmap-\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try fm.createDirectory(at: temp, withIntermediateDirectories: false)
         } catch {
-            throw CLIError.cannotCreate("cannot create a folder in \(parent.path): \(error.localizedDescription); choose another path")
+            throw CLIError.cannotCreate(
+                "cannot create a folder in \(parent.path): \(error.localizedDescription); choose another path")
         }
         do {
             for file in files {
-                try OutputFile.write(Array(file.text.utf8), to: temp.appendingPathComponent(file.name).path, createFolder: false, tidy: false)
+                try OutputFile.write(
+                    Array(file.text.utf8), to: temp.appendingPathComponent(file.name).path, createFolder: false,
+                    tidy: false)
             }
             if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }  // empty, checked above
             try fm.moveItem(at: temp, to: url)

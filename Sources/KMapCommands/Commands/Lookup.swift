@@ -34,7 +34,9 @@ struct Lookup: ParsableCommand {
     @Option(help: ArgumentHelp("Only this country (ISO 3166 alpha-2, e.g. SY).", valueName: "ISO2"))
     var country: String?
 
-    @Option(help: ArgumentHelp("Distances from this point, lat,lon (default: the campaign's view centre).", valueName: "lat,lon"))
+    @Option(
+        help: ArgumentHelp(
+            "Distances from this point, lat,lon (default: the campaign's view centre).", valueName: "lat,lon"))
     var near: String?
 
     @Option(help: ArgumentHelp("At most this many results.", valueName: "n"))
@@ -44,10 +46,14 @@ struct Lookup: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard (1...1000).contains(limit) else { throw CLIError.usage("--limit \(limit) is out of range; use 1 to 1000") }
+            guard (1...1000).contains(limit) else {
+                throw CLIError.usage("--limit \(limit) is out of range; use 1 to 1000")
+            }
             let index: GeoNamesIndex
             if let geonames {
-                guard let data = FileManager.default.contents(atPath: geonames) else { throw CLIError(message: "\(geonames): no such file or not readable", code: 66) }
+                guard let data = FileManager.default.contents(atPath: geonames) else {
+                    throw CLIError(message: "\(geonames): no such file or not readable", code: 66)
+                }
                 do {
                     index = try GeoNamesIndex(text: String(decoding: data, as: UTF8.self))
                 } catch let error as ImportError {
@@ -66,7 +72,8 @@ struct Lookup: ParsableCommand {
     func origin() throws -> (point: Coordinate, label: String)? {
         if let near {
             let n = near.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard n.count == 2, let lat = n[0], let lon = n[1], (-90...90).contains(lat), (-180...180).contains(lon) else {
+            guard n.count == 2, let lat = n[0], let lon = n[1], (-90...90).contains(lat), (-180...180).contains(lon)
+            else {
                 throw CLIError.usage("--near '\(near)' must be lat,lon in degrees, e.g. --near 35.7,37.5")
             }
             return (Coordinate(lon: lon, lat: lat), "\(lat),\(lon)")
@@ -74,16 +81,25 @@ struct Lookup: ParsableCommand {
         guard campaignOptions.campaign != nil else { return nil }
         let c = try campaignOptions.load()
         let v = c.info.view
-        return (Coordinate(lon: (v.minLon + v.maxLon) / 2, lat: (v.minLat + v.maxLat) / 2), "the centre of \(c.info.title)")
+        return (
+            Coordinate(lon: (v.minLon + v.maxLon) / 2, lat: (v.minLat + v.maxLat) / 2), "the centre of \(c.info.title)"
+        )
     }
 
-    static func describe(_ matches: [GeoNamesIndex.Match], query: String, origin: (point: Coordinate, label: String)?) -> String {
-        guard !matches.isEmpty else { return "no GeoNames place matches '\(query)'; try another spelling, or --geonames with a country's dump\n" }
+    static func describe(_ matches: [GeoNamesIndex.Match], query: String, origin: (point: Coordinate, label: String)?)
+        -> String
+    {
+        guard !matches.isEmpty else {
+            return "no GeoNames place matches '\(query)'; try another spelling, or --geonames with a country's dump\n"
+        }
         var out = ""
         for m in matches {
             let e = m.entry
-            out += "\(e.name) (\(e.country)), geonameid \(e.id): [\(e.coordinate.lon), \(e.coordinate.lat)]  population \(e.population)"
-            if let origin { out += String(format: "  %.1f km from %@", e.coordinate.distanceKm(to: origin.point), origin.label) }
+            out +=
+                "\(e.name) (\(e.country)), geonameid \(e.id): [\(e.coordinate.lon), \(e.coordinate.lat)]  population \(e.population)"
+            if let origin {
+                out += String(format: "  %.1f km from %@", e.coordinate.distanceKm(to: origin.point), origin.label)
+            }
             out += "\n"
             if m.matchedName != e.name { out += "  matched: \(m.matchedName)\n" }
             if !e.alternates.isEmpty { out += "  also: \(e.alternates.joined(separator: ", "))\n" }

@@ -20,8 +20,10 @@ public enum ColorVision: String, Sendable, CaseIterable {
     var matrix: [[Double]]? {
         switch self {
         case .normal: nil
-        case .protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]
-        case .deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]
+        case .protanopia:
+            [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]
+        case .deuteranopia:
+            [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]
         }
     }
 
@@ -39,13 +41,16 @@ public enum ColorVision: String, Sendable, CaseIterable {
 
     /// The pairs among `colors` that some reader can hardly tell apart, with the reader and the difference, in
     /// input order (normal vision when everyone confuses them, else the reader who sees them closest).
-    public static func confusions(_ colors: [(id: String, color: Color)]) -> [(a: String, b: String, vision: ColorVision, deltaE: Double)] {
+    public static func confusions(_ colors: [(id: String, color: Color)]) -> [(
+        a: String, b: String, vision: ColorVision, deltaE: Double
+    )] {
         var out: [(a: String, b: String, vision: ColorVision, deltaE: Double)] = []
         for i in colors.indices {
             for j in colors.indices where j > i {
                 // Normal vision first: colours everyone confuses are said to be so, not blamed on one reader.
                 let normal = ColorVision.normal.difference(colors[i].color, colors[j].color)
-                let worst = normal < confusableBelow
+                let worst =
+                    normal < confusableBelow
                     ? (ColorVision.normal, normal)
                     : allCases.map { ($0, $0.difference(colors[i].color, colors[j].color)) }.min { $0.1 < $1.1 }!
                 if worst.1 < confusableBelow { out.append((colors[i].id, colors[j].id, worst.0, worst.1)) }
@@ -66,33 +71,42 @@ public enum ColorVision: String, Sendable, CaseIterable {
     /// CIEDE2000 (Sharma, Wu and Dalal 2005), with kL = kC = kH = 1.
     static func deltaE2000(_ p: (L: Double, a: Double, b: Double), _ q: (L: Double, a: Double, b: Double)) -> Double {
         func rad(_ d: Double) -> Double { d * .pi / 180 }
-        let c1 = hypot(p.a, p.b), c2 = hypot(q.a, q.b), cMean = (c1 + c2) / 2
+        let c1 = hypot(p.a, p.b)
+        let c2 = hypot(q.a, q.b)
+        let cMean = (c1 + c2) / 2
         let g = 0.5 * (1 - sqrt(pow(cMean, 7) / (pow(cMean, 7) + pow(25, 7))))
-        let a1 = (1 + g) * p.a, a2 = (1 + g) * q.a
-        let c1p = hypot(a1, p.b), c2p = hypot(a2, q.b)
+        let a1 = (1 + g) * p.a
+        let a2 = (1 + g) * q.a
+        let c1p = hypot(a1, p.b)
+        let c2p = hypot(a2, q.b)
         func hue(_ b: Double, _ a: Double) -> Double {
             let h = atan2(b, a) * 180 / .pi
             return h < 0 ? h + 360 : h
         }
-        let h1 = hue(p.b, a1), h2 = hue(q.b, a2)
-        let dL = q.L - p.L, dC = c2p - c1p
+        let h1 = hue(p.b, a1)
+        let h2 = hue(q.b, a2)
+        let dL = q.L - p.L
+        let dC = c2p - c1p
         var dh = 0.0
         if c1p * c2p != 0 {
             dh = h2 - h1
             if dh > 180 { dh -= 360 } else if dh < -180 { dh += 360 }
         }
         let dH = 2 * sqrt(c1p * c2p) * sin(rad(dh / 2))
-        let lMean = (p.L + q.L) / 2, cpMean = (c1p + c2p) / 2
+        let lMean = (p.L + q.L) / 2
+        let cpMean = (c1p + c2p) / 2
         var hMean = h1 + h2
         if c1p * c2p != 0 {
             hMean = abs(h1 - h2) <= 180 ? (h1 + h2) / 2 : (h1 + h2 < 360 ? (h1 + h2 + 360) / 2 : (h1 + h2 - 360) / 2)
         }
-        let t = 1 - 0.17 * cos(rad(hMean - 30)) + 0.24 * cos(rad(2 * hMean)) + 0.32 * cos(rad(3 * hMean + 6))
+        let t =
+            1 - 0.17 * cos(rad(hMean - 30)) + 0.24 * cos(rad(2 * hMean)) + 0.32 * cos(rad(3 * hMean + 6))
             - 0.20 * cos(rad(4 * hMean - 63))
         let dTheta = 30 * exp(-pow((hMean - 275) / 25, 2))
         let rc = 2 * sqrt(pow(cpMean, 7) / (pow(cpMean, 7) + pow(25, 7)))
         let sl = 1 + 0.015 * pow(lMean - 50, 2) / sqrt(20 + pow(lMean - 50, 2))
-        let sc = 1 + 0.045 * cpMean, sh = 1 + 0.015 * cpMean * t
+        let sc = 1 + 0.045 * cpMean
+        let sh = 1 + 0.015 * cpMean * t
         let rt = -sin(rad(2 * dTheta)) * rc
         return sqrt(pow(dL / sl, 2) + pow(dC / sc, 2) + pow(dH / sh, 2) + rt * (dC / sc) * (dH / sh))
     }

@@ -20,7 +20,9 @@ extension CampaignImporter {
 
     /// A JSON string literal.
     static func json(_ s: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes]))
+            ?? Data("[\"\"]".utf8)
         return String(decoding: data, as: UTF8.self).dropFirst().dropLast().description
     }
 
@@ -42,7 +44,8 @@ extension CampaignImporter {
             y += "  controller: \(controller)\n"
         }
         y += "  quote: \(quoted(r.quote))\n  source: \(r.source)\n  confidence: \(r.confidence)\n"
-        y += "  note: \(quoted(([r.note].compactMap { $0 } + ["imported by kmap (\(r.ref))"]).joined(separator: "; ")))\n"
+        y +=
+            "  note: \(quoted(([r.note].compactMap { $0 } + ["imported by kmap (\(r.ref))"]).joined(separator: "; ")))\n"
         return y
     }
 
@@ -52,7 +55,8 @@ extension CampaignImporter {
         var t = text
         // `events: []` (as kmap init writes it) becomes a block list.
         if let r = t.range(of: "\nevents: []") { t.replaceSubrange(r, with: "\nevents:") }
-        let indent = t.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("- date:") }
+        let indent =
+            t.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("- date:") }
             .map { String($0.prefix { $0 == " " }) } ?? "  "
         if !t.hasSuffix("\n") { t += "\n" }
         for e in events {
@@ -65,7 +69,10 @@ extension CampaignImporter {
     static func appendFeatures(_ features: [String], to text: String, empty: Bool) throws -> String {
         guard !features.isEmpty else { return text }
         guard let close = text.range(of: #"\]\s*\}\s*$"#, options: .regularExpression) else {
-            throw ImportError(line: nil, "gazetteer.geojson must end with its 'features' list (…]}) for kmap import to add places; move 'features' last")
+            throw ImportError(
+                line: nil,
+                "gazetteer.geojson must end with its 'features' list (…]}) for kmap import to add places; move 'features' last"
+            )
         }
         var before = String(text[..<close.lowerBound])
         while before.last?.isWhitespace == true { before.removeLast() }
@@ -77,10 +84,20 @@ extension CampaignImporter {
     static func appendSources(_ sources: [String], to text: String) throws -> String {
         guard !sources.isEmpty else { return text }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let i = lines.firstIndex(where: { $0.hasPrefix("sources:") && $0.dropFirst(8).trimmingCharacters(in: .whitespaces).hasPrefix("#") || $0 == "sources:" }) else {
-            throw ImportError(line: nil, "campaign.yaml needs a block list 'sources:' (one '- id: …' per line) for kmap import to add a source")
+        guard
+            let i = lines.firstIndex(where: {
+                $0.hasPrefix("sources:") && $0.dropFirst(8).trimmingCharacters(in: .whitespaces).hasPrefix("#")
+                    || $0 == "sources:"
+            })
+        else {
+            throw ImportError(
+                line: nil,
+                "campaign.yaml needs a block list 'sources:' (one '- id: …' per line) for kmap import to add a source")
         }
-        let indent = lines[(i + 1)...].first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("- ") }.map { String($0.prefix { $0 == " " }) } ?? "  "
+        let indent =
+            lines[(i + 1)...].first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("- ") }.map {
+                String($0.prefix { $0 == " " })
+            } ?? "  "
         let added = sources.flatMap { $0.split(separator: "\n").map { indent + $0 } }
         lines.insert(contentsOf: added, at: i + 1)
         return lines.joined(separator: "\n")

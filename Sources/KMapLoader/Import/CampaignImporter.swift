@@ -49,11 +49,14 @@ public struct CampaignImporter {
         func text(_ name: String) throws -> CampaignTexts.File {
             try CampaignLoader.read(url.appendingPathComponent(name).path)
         }
-        let texts = CampaignTexts(campaign: try text(CampaignLoader.campaignFile), gazetteer: try text(CampaignLoader.gazetteerFile), events: try text(CampaignLoader.eventsFile))
+        let texts = CampaignTexts(
+            campaign: try text(CampaignLoader.campaignFile), gazetteer: try text(CampaignLoader.gazetteerFile),
+            events: try text(CampaignLoader.eventsFile))
         let ledgerText = (try? String(contentsOf: url.appendingPathComponent(ledgerFile), encoding: .utf8)) ?? ""
         let ledger = Set(ledgerText.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") })
         let actors = try readActors(url.appendingPathComponent(actorsFile).path)
-        var result = try CampaignImporter(campaign: campaign, texts: texts, ledger: ledger, actors: actors).merge(records)
+        var result = try CampaignImporter(campaign: campaign, texts: texts, ledger: ledger, actors: actors).merge(
+            records)
         result.outcomes += skips.map { ($0.line, .skipped($0.reason)) }
         result.outcomes.sort { $0.line < $1.line }
         return result
@@ -70,31 +73,48 @@ public struct CampaignImporter {
     }
 
     func merge(_ records: [ImportRecord]) throws -> Result {
-        var result = Result(campaignText: texts.campaign.text, gazetteerText: texts.gazetteer.text, eventsText: texts.events.text)
+        var result = Result(
+            campaignText: texts.campaign.text, gazetteerText: texts.gazetteer.text, eventsText: texts.events.text)
         var places = campaign.gazetteer.places.map { (id: $0.id, keys: $0.info.allNames.map(NameKey.init)) }
         var usedIDs = Set(campaign.gazetteer.allIDs)
         var sources = Set(campaign.info.sources.map(\.id))
         var seen: [String: Int] = [:]
         var unmapped: [String: Int] = [:]
-        var features: [String] = [], newSources: [String] = []
+        var features: [String] = []
+        var newSources: [String] = []
         var events: [(day: Day, line: Int, text: String)] = []
         let factions = Set(campaign.factions.map(\.id))
         for r in records {
             func out(_ o: Outcome) { result.outcomes.append((r.line, o)) }
-            if ledger.contains(r.ref) { out(.merged("imported before (\(r.ref)); your edits to it are kept")); continue }
-            if let first = seen[r.ref] { out(.merged("the same change as line \(first)")); continue }
+            if ledger.contains(r.ref) {
+                out(.merged("imported before (\(r.ref)); your edits to it are kept"))
+                continue
+            }
+            if let first = seen[r.ref] {
+                out(.merged("the same change as line \(first)"))
+                continue
+            }
             var controller = r.controller
             if r.isActor {
                 guard let mapped = actors[r.controller] else {
                     unmapped[r.controller, default: 0] += 1
-                    out(.skipped("actor '\(r.controller)' is not mapped to a faction yet: edit \(Self.actorsFile) and import again"))
+                    out(
+                        .skipped(
+                            "actor '\(r.controller)' is not mapped to a faction yet: edit \(Self.actorsFile) and import again"
+                        ))
                     continue
                 }
-                guard !mapped.isEmpty else { out(.skipped("actor '\(r.controller)' is mapped to no faction in \(Self.actorsFile)")); continue }
+                guard !mapped.isEmpty else {
+                    out(.skipped("actor '\(r.controller)' is mapped to no faction in \(Self.actorsFile)"))
+                    continue
+                }
                 controller = mapped
             }
             guard factions.contains(controller) else {
-                out(.skipped("'\(controller)' is not a faction of the campaign (\(factions.sorted().joined(separator: ", ")))\(Suggestion.hint(for: controller, in: factions.sorted()))"))
+                out(
+                    .skipped(
+                        "'\(controller)' is not a faction of the campaign (\(factions.sorted().joined(separator: ", ")))\(Suggestion.hint(for: controller, in: factions.sorted()))"
+                    ))
                 continue
             }
             guard r.day >= campaign.info.start, r.day <= campaign.info.end else {
@@ -103,15 +123,22 @@ public struct CampaignImporter {
             }
             if !sources.contains(r.source) {
                 guard let url = r.url, ParseContext.isValidID(r.source) else {
-                    out(.skipped("unknown source '\(r.source)': add it to campaign.yaml's sources, or give its url in a url column"))
+                    out(
+                        .skipped(
+                            "unknown source '\(r.source)': add it to campaign.yaml's sources, or give its url in a url column"
+                        ))
                     continue
                 }
-                newSources.append("- id: \(r.source)\n  title: \(Self.quoted(r.sourceTitle ?? r.source))\n  url: \(Self.quoted(url))\n  note: added by kmap import\n")
+                newSources.append(
+                    "- id: \(r.source)\n  title: \(Self.quoted(r.sourceTitle ?? r.source))\n  url: \(Self.quoted(url))\n  note: added by kmap import\n"
+                )
                 sources.insert(r.source)
             }
             // The place: a known one by name or alias (letters or consonant skeleton), else a new one.
             let key = NameKey(r.place)
-            let scored = places.map { p in (p.id, p.keys.map { key.score(against: $0) }.max() ?? 0) }.filter { $0.1 >= 2 }
+            let scored = places.map { p in (p.id, p.keys.map { key.score(against: $0) }.max() ?? 0) }.filter {
+                $0.1 >= 2
+            }
             let best = scored.map(\.1).max()
             let matches = scored.filter { $0.1 == best }.map(\.0)
             let placeID: String
@@ -119,7 +146,10 @@ public struct CampaignImporter {
             if matches.count == 1 {
                 placeID = matches[0]
             } else if matches.count > 1 {
-                out(.skipped("'\(r.place)' matches several places (\(matches.joined(separator: ", "))); write the place's id"))
+                out(
+                    .skipped(
+                        "'\(r.place)' matches several places (\(matches.joined(separator: ", "))); write the place's id"
+                    ))
                 continue
             } else {
                 guard let lat = r.lat, let lon = r.lon else {
@@ -127,7 +157,10 @@ public struct CampaignImporter {
                     continue
                 }
                 guard campaign.info.area.contains(Coordinate(lon: lon, lat: lat)) else {
-                    out(.skipped("'\(r.place)' at \(lat), \(lon) lies outside the campaign's area; widen 'area' in campaign.yaml"))
+                    out(
+                        .skipped(
+                            "'\(r.place)' at \(lat), \(lon) lies outside the campaign's area; widen 'area' in campaign.yaml"
+                        ))
                     continue
                 }
                 var id = CampaignTemplate.id(forFolder: r.place)
@@ -147,15 +180,20 @@ public struct CampaignImporter {
             result.newRefs.append(r.ref)
             out(.imported(place: placeID, newPlace: isNew))
         }
-        result.newActors = unmapped.filter { actors[$0.key] == nil }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        result.gazetteerText = try Self.appendFeatures(features, to: texts.gazetteer.text, empty: campaign.gazetteer.allIDs.isEmpty)
+        result.newActors = unmapped.filter { actors[$0.key] == nil }.sorted { $0.key < $1.key }.map {
+            ($0.key, $0.value)
+        }
+        result.gazetteerText = try Self.appendFeatures(
+            features, to: texts.gazetteer.text, empty: campaign.gazetteer.allIDs.isEmpty)
         // In date order, so the file stays reviewable (kmap check asks for date order).
-        result.eventsText = Self.appendEvents(events.sorted { ($0.day, $0.line) < ($1.day, $1.line) }.map(\.text), to: texts.events.text)
+        result.eventsText = Self.appendEvents(
+            events.sorted { ($0.day, $0.line) < ($1.day, $1.line) }.map(\.text), to: texts.events.text)
         result.campaignText = try Self.appendSources(newSources, to: texts.campaign.text)
         // Loaded before anything is written: the merged campaign must be valid.
         _ = try CampaignLoader.load(
             CampaignTexts(
-                campaign: .init(name: texts.campaign.name, text: result.campaignText), gazetteer: .init(name: texts.gazetteer.name, text: result.gazetteerText),
+                campaign: .init(name: texts.campaign.name, text: result.campaignText),
+                gazetteer: .init(name: texts.gazetteer.name, text: result.gazetteerText),
                 events: .init(name: texts.events.name, text: result.eventsText)),
             origin: "import")
         return result

@@ -19,14 +19,18 @@ public struct DelimitedTable: Sendable {
         var records: [Row] = []
         var field = ""
         var fields: [String] = []
-        var quoted = false, wasQuoted = false
-        var line = 1, start = 1
+        var quoted = false
+        var wasQuoted = false
+        var line = 1
+        var start = 1
         var chars = Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         chars.append("\n")
         var i = 0
         func endRecord() {
             fields.append(field)
-            if !(fields.count == 1 && fields[0].isEmpty && !wasQuoted) { records.append(Row(line: start, fields: fields)) }
+            if !(fields.count == 1 && fields[0].isEmpty && !wasQuoted) {
+                records.append(Row(line: start, fields: fields))
+            }
             fields = []
             field = ""
             wasQuoted = false
@@ -61,11 +65,16 @@ public struct DelimitedTable: Sendable {
             i += 1
         }
         if quoted { throw ImportError(line: start, "a quoted field is never closed (a '\"' is missing)") }
-        guard let first = records.first else { throw ImportError(line: 1, "the file is empty; the first line must name the columns") }
+        guard let first = records.first else {
+            throw ImportError(line: 1, "the file is empty; the first line must name the columns")
+        }
         header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         rows = Array(records.dropFirst())
         for row in rows where row.fields.count != header.count {
-            throw ImportError(line: row.line, "this row has \(row.fields.count) fields but the header has \(header.count); quote fields that hold a '\(separator == "\t" ? "tab" : String(separator))'")
+            throw ImportError(
+                line: row.line,
+                "this row has \(row.fields.count) fields but the header has \(header.count); quote fields that hold a '\(separator == "\t" ? "tab" : String(separator))'"
+            )
         }
     }
 }

@@ -27,7 +27,8 @@ public struct GeoNamesIndex: Sendable {
     /// The built-in extract (Geo/geonames/cities500-extract.tsv, embedded).
     public static func builtin() -> GeoNamesIndex {
         let encoded = EmbeddedCampaigns.files["geonames/cities500-extract.tsv"] ?? ""
-        return (try? GeoNamesIndex(text: String(decoding: Data(base64Encoded: encoded) ?? Data(), as: UTF8.self))) ?? GeoNamesIndex(entries: [])
+        return (try? GeoNamesIndex(text: String(decoding: Data(base64Encoded: encoded) ?? Data(), as: UTF8.self)))
+            ?? GeoNamesIndex(entries: [])
     }
 
     init(entries: [Entry]) { self.entries = entries }
@@ -35,32 +36,44 @@ public struct GeoNamesIndex: Sendable {
     /// Parses kmap's extract (7 columns) or a GeoNames dump (`SY.txt`, `cities500.txt`: 19 columns).
     public init(text: String) throws(ImportError) {
         var out: [Entry] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() where !line.hasPrefix("#") {
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated()
+        where !line.hasPrefix("#") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             let entry: Entry?
             switch f.count {
             case 7:
-                entry = Self.entry(id: f[0], name: f[1], lat: f[2], lon: f[3], country: f[4], population: f[5], alternates: f[6])
+                entry = Self.entry(
+                    id: f[0], name: f[1], lat: f[2], lon: f[3], country: f[4], population: f[5], alternates: f[6])
             case 19:
                 // geonameid, name, asciiname, alternatenames, latitude, longitude, feature class, feature code,
                 // country code, cc2, admin1–4, population, elevation, dem, timezone, modification date.
-                entry = Self.entry(id: f[0], name: f[1], lat: f[4], lon: f[5], country: f[8], population: f[14], alternates: f[3], ascii: f[2])
+                entry = Self.entry(
+                    id: f[0], name: f[1], lat: f[4], lon: f[5], country: f[8], population: f[14], alternates: f[3],
+                    ascii: f[2])
             default:
                 entry = nil
             }
             guard let entry else {
-                throw ImportError(line: n + 1, "not a GeoNames line (\(f.count) tab-separated fields; a dump such as SY.txt or cities500.txt has 19)")
+                throw ImportError(
+                    line: n + 1,
+                    "not a GeoNames line (\(f.count) tab-separated fields; a dump such as SY.txt or cities500.txt has 19)"
+                )
             }
             out.append(entry)
         }
         entries = out
     }
 
-    static func entry(id: String, name: String, lat: String, lon: String, country: String, population: String, alternates: String, ascii: String? = nil) -> Entry? {
+    static func entry(
+        id: String, name: String, lat: String, lon: String, country: String, population: String, alternates: String,
+        ascii: String? = nil
+    ) -> Entry? {
         guard let id = Int(id), let lat = Double(lat), let lon = Double(lon) else { return nil }
         var alts = alternates.split(separator: ",").map(String.init)
         if let ascii, ascii != name { alts.insert(ascii, at: 0) }
-        return Entry(id: id, name: name, coordinate: Coordinate(lon: lon, lat: lat), country: country, population: Int(population) ?? 0, alternates: alts)
+        return Entry(
+            id: id, name: name, coordinate: Coordinate(lon: lon, lat: lat), country: country,
+            population: Int(population) ?? 0, alternates: alts)
     }
 
     /// Entries matching `query` by the best kind of match any has, most populous first (then nearest to `near`).

@@ -27,7 +27,8 @@ extension CampaignTemplate {
 
     func campaignYAML(extraSources: [CampaignInfo.Source]) -> String {
         let a = area
-        let box = "[\(Self.number(a.minLon)), \(Self.number(a.minLat)), \(Self.number(a.maxLon)), \(Self.number(a.maxLat))]"
+        let box =
+            "[\(Self.number(a.minLon)), \(Self.number(a.minLat)), \(Self.number(a.maxLon)), \(Self.number(a.maxLat))]"
         var y = """
             # \(title): a kmap campaign (made by kmap init). Every key is explained in docs/DATA.md.
             # Check it after every edit:  kmap check --campaign THIS-FOLDER
@@ -63,7 +64,8 @@ extension CampaignTemplate {
 
             """
         for f in factions {
-            y += "  - id: \(f.id)\n    name: \(Self.quoted(f.name))\n    # short: \(Self.quoted(f.name))   # optional: for tight spaces\n    color: \"\(f.color)\"\n"
+            y +=
+                "  - id: \(f.id)\n    name: \(Self.quoted(f.name))\n    # short: \(Self.quoted(f.name))   # optional: for tight spaces\n    color: \"\(f.color)\"\n"
         }
         y += """
 

@@ -24,7 +24,9 @@ public struct CampaignTemplate: Sendable {
     public var country: String?
     public var area: GeoBounds
 
-    public init(id: String, title: String, start: Day, end: Day, factions: [FactionSpec], country: String?, area: GeoBounds) {
+    public init(
+        id: String, title: String, start: Day, end: Day, factions: [FactionSpec], country: String?, area: GeoBounds
+    ) {
         self.id = id
         self.title = title
         self.start = start
@@ -41,12 +43,19 @@ public struct CampaignTemplate: Sendable {
         var color = Theme.fallbackPalette[index % Theme.fallbackPalette.count]
         if parts.count >= 3, parts.last!.hasPrefix("#") { color = parts.removeLast().lowercased() }
         guard parts.count >= 2 else {
-            throw TemplateError("--faction '\(text)' needs an id and a name: write id:Name or id:Name:#rrggbb, e.g. government:Syrian government:#e3242b")
+            throw TemplateError(
+                "--faction '\(text)' needs an id and a name: write id:Name or id:Name:#rrggbb, e.g. government:Syrian government:#e3242b"
+            )
         }
-        let id = parts[0], name = parts.dropFirst().joined(separator: ":").trimmingCharacters(in: .whitespaces)
-        guard ParseContext.isValidID(id) else { throw TemplateError("--faction '\(text)': the id '\(id)' may hold only a-z, 0-9 and '-'") }
+        let id = parts[0]
+        let name = parts.dropFirst().joined(separator: ":").trimmingCharacters(in: .whitespaces)
+        guard ParseContext.isValidID(id) else {
+            throw TemplateError("--faction '\(text)': the id '\(id)' may hold only a-z, 0-9 and '-'")
+        }
         guard !name.isEmpty else { throw TemplateError("--faction '\(text)': the name is empty") }
-        guard ParseContext.isHexColor(color) else { throw TemplateError("--faction '\(text)': the colour '\(color)' must be #rrggbb") }
+        guard ParseContext.isHexColor(color) else {
+            throw TemplateError("--faction '\(text)': the colour '\(color)' must be #rrggbb")
+        }
         return FactionSpec(id: id, name: name, color: color)
     }
 
@@ -61,14 +70,16 @@ public struct CampaignTemplate: Sendable {
     static func locator(for country: String?) -> (text: String, area: GeoBounds, sources: [CampaignInfo.Source])? {
         guard country == "SY", let khanasir = try? CampaignLoader.builtin(),
             let encoded = EmbeddedCampaigns.files["\(CampaignLoader.defaultBuiltin)/\(CampaignLoader.locatorFile)"],
-            let data = Data(base64Encoded: encoded), let focus = khanasir.locator?.countries.first(where: { $0.isFocus })
+            let data = Data(base64Encoded: encoded),
+            let focus = khanasir.locator?.countries.first(where: { $0.isFocus })
         else { return nil }
         let points = focus.polygons.flatMap { $0.flatMap { $0 } }
         // Rounded outward to a tenth of a degree: a box a person can read and widen.
         func down(_ v: Double) -> Double { (v * 10).rounded(.down) / 10 }
         func up(_ v: Double) -> Double { (v * 10).rounded(.up) / 10 }
         let area = GeoBounds(
-            minLon: down(points.map(\.lon).min()!), minLat: down(points.map(\.lat).min()!), maxLon: up(points.map(\.lon).max()!),
+            minLon: down(points.map(\.lon).min()!), minLat: down(points.map(\.lat).min()!),
+            maxLon: up(points.map(\.lon).max()!),
             maxLat: up(points.map(\.lat).max()!))
         let sources = ["naturalearth", "geonames"].compactMap { khanasir.info.source($0) }
         return (String(decoding: data, as: UTF8.self), area, sources)
