@@ -174,7 +174,11 @@ import Testing
         #expect(outcomes[0] == .imported(place: "bravo", newPlace: false), "matched by name, case aside")
         #expect(outcomes[1] == .imported(place: "echo-farm", newPlace: true))
         #expect(outcomes[2] == .imported(place: "delta", newPlace: false))
-        #expect(outcomes[3] == .skipped("'Foxtrot' is not in the gazetteer and the row has no lat/lon"))
+        #expect(
+            outcomes[3]
+                == .skipped(
+                    "'Foxtrot' is not in the gazetteer, the row has no lat/lon and GeoNames has no place of that name in the area; add lat and lon (kmap lookup helps)"
+                ))
         #expect(
             outcomes[4]
                 == .skipped(
@@ -186,6 +190,24 @@ import Testing
         #expect(campaign.info.source("news")?.url == "https://example.org/echo")
         let delta = try #require(campaign.timeline.events.last { $0.places == ["delta"] })
         #expect(delta.status == .contested && delta.by == ["isil"] && delta.controller == nil)
+    }
+
+    @Test func aRowWithoutCoordinatesIsPlacedFromGeoNames() throws {
+        let (root, dir) = try newCampaign()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let table = "date,place,controller,quote,source\n2016-03-27,Tadmor,government,\"The army took Tadmor.\",notes\n"
+        let (records, skips) = try TableReader.read(try DelimitedTable(table, separator: ","))
+        let result = try CampaignImporter.merge(records, skips: skips, into: dir)
+        #expect(result.outcomes.map(\.outcome) == [.imported(place: "tadmor", newPlace: true)])
+        let file = root + "/t.csv"
+        try write(table, file)
+        #expect(runKMap(["import", file, "--campaign", dir]) == 0)
+        let campaign = try CampaignLoader.load(folder: dir)
+        let place = try #require(campaign.gazetteer.place("tadmor"))
+        #expect(place.coordinate == Coordinate(lon: 38.28402, lat: 34.5624))
+        #expect(place.info.source == "geonames" && place.info.sourceRef?.hasPrefix("GeoNames 163808") == true)
+        #expect(place.info.confidence == .approximate, "found by name: a candidate until checked")
+        #expect(campaign.info.source("geonames")?.licence == "CC BY 4.0")
     }
 
     @Test func aBrokenTableNamesItsLine() throws {

@@ -26,11 +26,16 @@ extension CampaignImporter {
         return String(decoding: data, as: UTF8.self).dropFirst().dropLast().description
     }
 
-    static func feature(id: String, record r: ImportRecord, lat: Double, lon: Double) -> String {
+    static func feature(
+        id: String, record r: ImportRecord, lat: Double, lon: Double, source: String, sourceRef: String?
+    ) -> String {
         let note = "added by kmap import from line \(r.line) (\(r.ref)); kind guessed: check it"
+        // A position found by name is a candidate, not a fact: approximate until someone checks it.
+        let confidence = sourceRef == nil ? r.positionConfidence : "approximate"
+        let ref = sourceRef.map { ", \"sourceRef\": \(json($0))" } ?? ""
         return """
               {"type": "Feature", "geometry": {"type": "Point", "coordinates": [\(lon), \(lat)]},
-               "properties": {"id": \(json(id)), "name": \(json(r.place)), "aliases": [], "kind": "village", "source": \(json(r.source)), "confidence": \(json(r.positionConfidence)), "note": \(json(note))}}
+               "properties": {"id": \(json(id)), "name": \(json(r.place)), "aliases": [], "kind": "village", "source": \(json(source))\(ref), "confidence": \(json(confidence)), "note": \(json(note))}}
             """
     }
 

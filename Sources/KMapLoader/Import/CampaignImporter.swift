@@ -34,8 +34,14 @@ public struct CampaignImporter {
     let texts: CampaignTexts
     let ledger: Set<String>
     let actors: [String: String]
+    /// Where a new place without coordinates is looked up.
+    let geonames: GeoNamesIndex
 
-    init(campaign: Campaign, texts: CampaignTexts, ledger: Set<String>, actors: [String: String]) {
+    init(
+        campaign: Campaign, texts: CampaignTexts, ledger: Set<String>, actors: [String: String],
+        geonames: GeoNamesIndex = .builtin()
+    ) {
+        self.geonames = geonames
         self.campaign = campaign
         self.texts = texts
         self.ledger = ledger
@@ -152,10 +158,36 @@ public struct CampaignImporter {
                     ))
                 continue
             } else {
-                guard let lat = r.lat, let lon = r.lon else {
-                    out(.skipped("'\(r.place)' is not in the gazetteer and the row has no lat/lon"))
-                    continue
+                var position = r.lat.flatMap { lat in
+                    r.lon.map { (lat: lat, lon: $0, source: r.source, ref: String?.none) }
                 }
+                if position == nil {
+                    // No coordinates: GeoNames, when exactly one place of that name lies in the area.
+                    let area = campaign.info.area
+                    let found = geonames.search(r.place, limit: 1000).filter { area.contains($0.entry.coordinate) }
+                    guard found.count == 1, let hit = found.first else {
+                        let why =
+                            found.isEmpty
+                            ? "GeoNames has no place of that name in the area"
+                            : "\(found.count) GeoNames places of that name lie in the area (\(found.prefix(4).map { "\($0.entry.name) \($0.entry.id)" }.joined(separator: ", ")))"
+                        out(
+                            .skipped(
+                                "'\(r.place)' is not in the gazetteer, the row has no lat/lon and \(why); add lat and lon (kmap lookup helps)"
+                            ))
+                        continue
+                    }
+                    if !sources.contains("geonames") {
+                        newSources.append(
+                            "- id: geonames\n  title: GeoNames\n  url: \"https://www.geonames.org\"\n  licence: CC BY 4.0\n  note: added by kmap import (kmap lookup's built-in extract)\n"
+                        )
+                        sources.insert("geonames")
+                    }
+                    position = (
+                        hit.entry.coordinate.lat, hit.entry.coordinate.lon, "geonames",
+                        "GeoNames \(hit.entry.id) (\(hit.entry.name)), matched by name by kmap import"
+                    )
+                }
+                guard let (lat, lon, positionSource, sourceRef) = position else { continue }
                 guard campaign.info.area.contains(Coordinate(lon: lon, lat: lat)) else {
                     out(
                         .skipped(
@@ -171,7 +203,8 @@ public struct CampaignImporter {
                 }
                 usedIDs.insert(id)
                 places.append((id, [NameKey(r.place)]))
-                features.append(Self.feature(id: id, record: r, lat: lat, lon: lon))
+                features.append(
+                    Self.feature(id: id, record: r, lat: lat, lon: lon, source: positionSource, sourceRef: sourceRef))
                 placeID = id
                 isNew = true
             }
