@@ -20,3 +20,9 @@ import Testing
         #expect(NameKey("zzz").score(against: NameKey("Khanasir")) == 0)
     }
 }
+
+/// Found with a 100,000-row import (issue 16): the skeleton collapsed doubled digits, so "Place 11" matched "Place 1".
+@Test func doubledDigitsAreNotATransliterationVariant() {
+    #expect(NameKey("Place 11").score(against: NameKey("Place 1")) == 0)
+    #expect(NameKey("Tal Zaarour").score(against: NameKey("Tal Za'rour")) >= 2)
+}

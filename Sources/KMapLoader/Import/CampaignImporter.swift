@@ -81,7 +81,8 @@ public struct CampaignImporter {
     func merge(_ records: [ImportRecord]) throws -> Result {
         var result = Result(
             campaignText: texts.campaign.text, gazetteerText: texts.gazetteer.text, eventsText: texts.events.text)
-        var places = campaign.gazetteer.places.map { (id: $0.id, keys: $0.info.allNames.map(NameKey.init)) }
+        var places = PlaceNameIndex()
+        for p in campaign.gazetteer.places { places.add(p.id, names: p.info.allNames) }
         var usedIDs = Set(campaign.gazetteer.allIDs)
         var sources = Set(campaign.info.sources.map(\.id))
         var seen: [String: Int] = [:]
@@ -141,12 +142,7 @@ public struct CampaignImporter {
                 sources.insert(r.source)
             }
             // The place: a known one by name or alias (letters or consonant skeleton), else a new one.
-            let key = NameKey(r.place)
-            let scored = places.map { p in (p.id, p.keys.map { key.score(against: $0) }.max() ?? 0) }.filter {
-                $0.1 >= 2
-            }
-            let best = scored.map(\.1).max()
-            let matches = scored.filter { $0.1 == best }.map(\.0)
+            let matches = places.matches(r.place)
             let placeID: String
             var isNew = false
             if matches.count == 1 {
@@ -202,7 +198,7 @@ public struct CampaignImporter {
                     id = "\(id)-\(n)"
                 }
                 usedIDs.insert(id)
-                places.append((id, [NameKey(r.place)]))
+                places.add(id, names: [r.place])
                 features.append(
                     Self.feature(id: id, record: r, lat: lat, lon: lon, source: positionSource, sourceRef: sourceRef))
                 placeID = id

@@ -16,7 +16,9 @@ public struct NameKey: Hashable, Sendable {
         text = String(String.UnicodeScalarView(letters))
         var skeleton = String.UnicodeScalarView()
         for scalar in letters where !"aeiouy".unicodeScalars.contains(scalar) {
-            if skeleton.last != scalar { skeleton.append(scalar) }
+            // Doubled letters are a transliteration's whim ("Zaarour"); doubled digits are a different number
+            // ("Point 11" is not "Point 1").
+            if skeleton.last != scalar || CharacterSet.decimalDigits.contains(scalar) { skeleton.append(scalar) }
         }
         self.skeleton = String(skeleton)
     }
