@@ -290,7 +290,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             return Invocation(["init", s.out, "--start", "2022-09-06", "--end", "2022-10-05", "--area", "35,48,38,50", "--faction", "ua:Ukraine"])
         },
         usage("init with a faction without a name", ["init", "OUT:new", "--start", "2022-09-06", "--end", "2022-10-05", "--area", "35,48,38,50", "--faction", "ukraine"], ["--faction 'ukraine' needs an id and a name", "id:Name:#rrggbb"]),
-        usage("init without an area for an unknown country", ["init", "OUT:new", "--start", "2022-09-06", "--end", "2022-10-05", "--faction", "ua:Ukraine", "--country", "UA"], ["give --area minLon,minLat,maxLon,maxLat", "no outline of UA"]),
+        usage("init without an area for an unknown country", ["init", "OUT:new", "--start", "2022-09-06", "--end", "2022-10-05", "--faction", "fr:France", "--country", "FR"], ["give --area minLon,minLat,maxLon,maxLat", "no outline or places of FR"]),
         // kmap import (issue 16).
         BadInput("import of a table without a quote column", 65, ["changes.csv:1:", "lacks the columns quote, source", "--column quote=YOURNAME"]) { s in
             try "date,place,controller\n2020-01-05,Bravo,isil\n".write(toFile: s.root + "/changes.csv", atomically: true, encoding: .utf8)

@@ -45,7 +45,7 @@ struct Init: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The country, ISO 3166 alpha-2 (SY brings Syria's inset outline and area).", valueName: "ISO2"))
+            "The country, ISO 3166 alpha-2: SY brings Syria's inset outline and area; IQ, LB, JO, UA an area around their places.", valueName: "ISO2"))
     var country: String?
 
     @Option(
@@ -110,7 +110,7 @@ struct Init: ParsableCommand {
             bounds = known
         } else {
             throw CLIError.usage(
-                "give --area minLon,minLat,maxLon,maxLat (the box every place lies in)\(iso.map { "; kmap has no outline of \($0)" } ?? ""), e.g. --area 37.0,35.5,37.8,36.2"
+                "give --area minLon,minLat,maxLon,maxLat (the box every place lies in)\(iso.map { "; kmap knows no outline or places of \($0)" } ?? ""), e.g. --area 37.0,35.5,37.8,36.2"
             )
         }
         let name = URL(fileURLWithPath: dir).lastPathComponent

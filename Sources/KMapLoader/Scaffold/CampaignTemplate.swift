@@ -85,8 +85,19 @@ public struct CampaignTemplate: Sendable {
         return (String(decoding: data, as: UTF8.self), area, sources)
     }
 
-    /// The default area for a country kmap knows an outline of; nil otherwise.
-    public static func area(for country: String?) -> GeoBounds? { locator(for: country)?.area }
+    /// The default area for a country: its outline's box when kmap has one (SY), else the box of the country's
+    /// places in the built-in GeoNames extract (Iraq, Lebanon, Jordan, Ukraine); nil for any other country.
+    public static func area(for country: String?) -> GeoBounds? {
+        if let known = locator(for: country)?.area { return known }
+        guard let country else { return nil }
+        let points = GeoNamesIndex.builtin().entries.filter { $0.country == country }.map(\.coordinate)
+        guard !points.isEmpty else { return nil }
+        func down(_ v: Double) -> Double { (v * 10).rounded(.down) / 10 - 0.1 }
+        func up(_ v: Double) -> Double { (v * 10).rounded(.up) / 10 + 0.1 }
+        return GeoBounds(
+            minLon: down(points.map(\.lon).min()!), minLat: down(points.map(\.lat).min()!), maxLon: up(points.map(\.lon).max()!),
+            maxLat: up(points.map(\.lat).max()!))
+    }
 }
 
 /// A `kmap init` argument that cannot make a campaign, with what to write instead.
