@@ -87,7 +87,8 @@ import Testing
             "not an ISO 3166 alpha-2 code"
         ),
         (
-            ["--start", "2022-09-06", "--end", "2022-10-05", "--faction", "fr:France", "--country", "FR"], "kmap knows no outline or places of FR"
+            ["--start", "2022-09-06", "--end", "2022-10-05", "--faction", "fr:France", "--country", "FR"],
+            "kmap knows no outline or places of FR"
         ),
         (
             ["--start", "2022-09-06", "--end", "2022-10-05", "--faction", "ua:Ukraine", "--area", "38,48,35,50"],
@@ -110,7 +111,11 @@ import Testing
     @Test func aCountryOfTheGeoNamesExtractGivesTheArea() throws {
         let root = try scratchFolder("init")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        #expect(runKMap(["init", root + "/kharkiv", "--start", "2022-09-06", "--end", "2022-10-05", "--country", "UA", "--faction", "ukraine:Ukraine"]) == 0)
+        #expect(
+            runKMap([
+                "init", root + "/kharkiv", "--start", "2022-09-06", "--end", "2022-10-05", "--country", "UA",
+                "--faction", "ukraine:Ukraine",
+            ]) == 0)
         let campaign = try CampaignLoader.load(folder: root + "/kharkiv")
         #expect(campaign.info.area.contains(Coordinate(lon: 36.23, lat: 49.99)), "Kharkiv")
         #expect(!campaign.info.area.contains(Coordinate(lon: 38.28, lat: 34.56)), "not Palmyra")

@@ -95,7 +95,8 @@ public struct CampaignTemplate: Sendable {
         func down(_ v: Double) -> Double { (v * 10).rounded(.down) / 10 - 0.1 }
         func up(_ v: Double) -> Double { (v * 10).rounded(.up) / 10 + 0.1 }
         return GeoBounds(
-            minLon: down(points.map(\.lon).min()!), minLat: down(points.map(\.lat).min()!), maxLon: up(points.map(\.lon).max()!),
+            minLon: down(points.map(\.lon).min()!), minLat: down(points.map(\.lat).min()!),
+            maxLon: up(points.map(\.lon).max()!),
             maxLat: up(points.map(\.lat).max()!))
     }
 }
