@@ -22,6 +22,9 @@ public struct FrameManifest: Sendable, Hashable, Codable {
     public var height: Int
     public var step: String
     public var tween: Int
+    /// Set in a shard's manifest (`frames.shard-I-of-N.json`), which lists only the shard's frames; absent
+    /// in `frames.json`.
+    public var shard: ShardInfo?
     public var frames: [Entry]
 
     public static let version = "kmap-frames/1"
@@ -43,6 +46,24 @@ public struct FrameManifest: Sendable, Hashable, Codable {
         /// `FrameDigest` of the frame's scene: a mismatch means out of date.
         public var digest: String?
         public var changes: FrameChanges
+    }
+
+    /// Which part of which sequence a shard's manifest describes.
+    public struct ShardInfo: Sendable, Hashable, Codable {
+        /// 1…count.
+        public var index: Int
+        public var count: Int
+        /// Frames in the whole sequence.
+        public var frames: Int
+        /// A fingerprint of the whole plan and its settings: shards of one sequence share it.
+        public var plan: String
+
+        init(_ shard: FrameShard, frames: Int, plan: String) {
+            index = shard.index
+            count = shard.count
+            self.frames = frames
+            self.plan = plan
+        }
     }
 
     public struct TweenInfo: Sendable, Hashable, Codable {

@@ -8,16 +8,19 @@ import KMapRender
 /// Each worker takes the next frame number, composes its scene, and either finds the same frame already in the
 /// store (same file, digest and size in the previous manifest) or renders and writes it. A frame's bytes
 /// depend only on its own scene, never on which worker drew it or when, so any `jobs` gives the same files.
-/// Cairo handles are not shared: each worker has its own `FrameWorkspace`.
+/// Cairo handles are not shared: each worker has its own `FrameWorkspace`. With a `shard`, only that shard's
+/// frames are drawn and listed, in the shard's own manifest.
 public final class FrameRunner: Sendable {
     public let plan: FramePlan
+    /// The part of the plan this runner draws; nil for all of it.
+    public let shard: FrameShard?
+    /// The frames this runner draws: the plan's, or its shard's.
+    public let frames: [PlannedFrame]
     public let composer: SceneComposer
     public let jobs: Int
     let render: @Sendable (Scene, FrameWorkspace) throws -> [UInt8]
     /// What, besides the scene, decides a frame's bytes (see `FrameDigest`).
     let encoding: String
-    /// The state at every instant a frame needs, replayed once up front.
-    let states: [Instant: ControlState]
     /// The manifest with nothing done yet.
     let skeleton: FrameManifest
 
@@ -26,44 +29,66 @@ public final class FrameRunner: Sendable {
     ///   - encoding: a stable description of `render`'s settings, so that changing them re-renders.
     public init(
         plan: FramePlan, composer: SceneComposer, jobs: Int,
-        render: (@Sendable (Scene, FrameWorkspace) throws -> [UInt8])? = nil, encoding: String = ""
+        render: (@Sendable (Scene, FrameWorkspace) throws -> [UInt8])? = nil, encoding: String = "", shard: FrameShard? = nil
     ) {
         self.encoding = encoding
         self.plan = plan
+        self.shard = shard
+        let frames = shard.map { s in plan.frames.filter { s.owns(frame: $0.number) } } ?? plan.frames
+        self.frames = frames
         self.composer = composer
         self.jobs = max(1, jobs)
         let format = plan.format
         self.render = render ?? { scene, workspace in try SceneEncoder.encode(scene, as: format, workspace: workspace) }
         let timeline = composer.campaign.timeline
-        var states: [Instant: ControlState] = [:]
-        for frame in plan.frames {
-            for instant in [frame.instant, frame.previous, plan.step.instant(before: frame.previous)] where states[instant] == nil {
-                states[instant] = timeline.state(at: instant)
-            }
+        // Frames come in order, so a frame's previous instant is mostly the last one's instant: two states at a
+        // time are kept, never one per frame (a year of frames of 10,000 places would hold gigabytes).
+        var recent: [Instant: ControlState] = [:]
+        let changes = frames.map { frame in
+            let previous = recent[frame.previous] ?? timeline.state(at: frame.previous)
+            let state = recent[frame.instant] ?? timeline.state(at: frame.instant)
+            recent = [frame.previous: previous, frame.instant: state]
+            return FrameChanges(timeline: timeline, from: previous, to: state)
         }
-        self.states = states
         let info = composer.campaign.info
         skeleton = FrameManifest(
-            campaign: info.id, title: info.title, complete: false, done: 0, total: plan.frames.count, format: plan.format.rawValue,
+            campaign: info.id, title: info.title, complete: false, done: 0, total: frames.count, format: plan.format.rawValue,
             width: composer.options.width, height: composer.options.height, step: plan.step.description, tween: plan.tween,
-            frames: plan.frames.map { frame in
+            shard: shard.map { FrameManifest.ShardInfo($0, frames: plan.frames.count, plan: Self.planDigest(plan, campaign: info.id, encoding: encoding)) },
+            frames: zip(frames, changes).map { frame, changes in
                 FrameManifest.Entry(
                     frame: frame.number, file: frame.file, instant: FrameManifest.text(frame.instant), kind: frame.tween == nil ? "key" : "tween",
                     tween: frame.tween.map {
                         FrameManifest.TweenInfo(from: FrameManifest.text(frame.previous), index: $0.index, count: $0.count, progress: $0.progress)
                     },
                     done: false, bytes: nil, digest: nil,
-                    changes: FrameChanges(timeline: timeline, from: states[frame.previous]!, to: states[frame.instant]!))
+                    changes: changes)
             })
     }
 
     /// The scene of one planned frame: the state at its instant, or a blend on the way to it.
+    ///
+    /// States are replayed here, per frame (a binary search and a short replay from a checkpoint), rather than
+    /// kept for the whole sequence, so memory does not grow with the number of frames.
     public func scene(for frame: PlannedFrame) -> Scene {
-        let state = states[frame.instant]!, previous = states[frame.previous]!
+        let timeline = composer.campaign.timeline
+        let state = timeline.state(at: frame.instant), previous = timeline.state(at: frame.previous)
         let key = composer.scene(for: state, previous: previous)
         guard let tween = frame.tween else { return key }
-        let from = composer.scene(for: previous, previous: states[plan.step.instant(before: frame.previous)]!)
+        let from = composer.scene(for: previous, previous: timeline.state(at: plan.step.instant(before: frame.previous)))
         return SceneBlend.blend(from, key, t: tween.progress)
+    }
+
+    /// The manifest this runner writes: `frames.json`, or its shard's.
+    public var manifestName: String { shard?.manifestName ?? FrameManifest.fileName }
+
+    /// A fingerprint of everything shards of one sequence must share: campaign, every planned file and
+    /// instant, and the encoding settings, so that merging shards of different runs fails.
+    static func planDigest(_ plan: FramePlan, campaign: String, encoding: String) -> String {
+        var h = FNV1a()
+        h.add("kmap-plan/\(campaign)/\(plan.format.rawValue)/\(plan.step)/\(plan.tween)/\(encoding)\n")
+        for frame in plan.frames { h.add("\(frame.file) \(frame.instant) \(frame.previous)\n") }
+        return h.hex
     }
 
     /// What a run did.
@@ -99,12 +124,12 @@ public final class FrameRunner: Sendable {
             (first.frames[i].done, first.frames[i].bytes, first.frames[i].digest) = (true, o.bytes, o.digest)
         }
         first.done = first.frames.count { $0.done }
-        try store.write(first.encoded(), to: FrameManifest.fileName)
-        let run = RunState(manifest: skeleton, meter: ProgressMeter(total: plan.frames.count, start: Self.now()))
+        try store.write(first.encoded(), to: manifestName)
+        let run = RunState(manifest: skeleton, meter: ProgressMeter(total: frames.count, start: Self.now()))
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let workspace = FrameWorkspace()
-            while let i = run.take(count: plan.frames.count, interruption: interruption) {
-                let frame = plan.frames[i]
+            while let i = run.take(count: frames.count, interruption: interruption) {
+                let frame = frames[i]
                 do {
                     let scene = scene(for: frame)
                     let digest = FrameDigest.of(scene, format: plan.format, encoding: encoding)
@@ -123,7 +148,7 @@ public final class FrameRunner: Sendable {
                         progress(meter)
                         if Self.now() - run.lastCheckpoint >= checkpointSeconds {
                             run.lastCheckpoint = Self.now()
-                            try? store.write(manifest.encoded(), to: FrameManifest.fileName)
+                            try? store.write(manifest.encoded(), to: manifestName)
                         }
                     }
                 } catch {
@@ -134,7 +159,7 @@ public final class FrameRunner: Sendable {
         var manifest = run.manifest
         manifest.done = manifest.frames.count { $0.done }
         manifest.complete = manifest.done == manifest.total
-        try store.write(manifest.encoded(), to: FrameManifest.fileName)
+        try store.write(manifest.encoded(), to: manifestName)
         if let failure = run.failure { throw failure }
         return Result(manifest: manifest, rendered: run.meter.rendered, kept: run.meter.kept, interruptedBy: interruption.signal)
     }

@@ -26,7 +26,7 @@ public enum SceneBlend {
         items = items.enumerated().sorted { ($0.element.layer, $0.offset) < ($1.element.layer, $1.offset) }.map(\.element)
         return Scene(
             width: b.width, height: b.height, background: mixOptional(a.background, b.background, t), items: items,
-            title: later ? b.title : a.title, subject: later ? b.subject : a.subject)
+            title: later ? b.title : a.title, subject: later ? b.subject : a.subject, metadata: later ? b.metadata : a.metadata)
     }
 
     /// The map's items at `t`: matched ones mixed, the rest faded out (only in `a`) or in (only in `b`).

@@ -382,6 +382,10 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             #expect(mkfifo(s.root + "/theme.yaml", 0o644) == 0)
             return Invocation(["render", "--day", "2016-02-23", "--theme", s.root + "/theme.yaml", "-o", s.output])
         },
+        usage("a shard beyond the split", ["frames", "--shard", "4/3", "--out", "OUT:frames"], ["--shard '4/3' is not a shard", "write I/N"]),
+        BadInput("merge of a folder without shards", 66, ["no shard manifests", "--shard I/N"]) { s in
+            Invocation(["frames", "--merge", "--out", s.out])
+        },
         usage("report to standard output", ["report", "-o", "-"], ["not standard output", "-o report.pdf"]),
         usage("report with an unknown extension", ["report", "-o", "OUT:r.docx"], ["give a folder, or a file ending in .html, .md or .pdf"]),
         usage("animation with an unknown extension", ["animate", "-o", "OUT:x.avi"], ["cannot tell the animation format", ".mp4, .webm or .gif"]),

@@ -41,6 +41,16 @@ import Testing
         #expect(x == y)
     }
 
+    /// Transition frames carry kmap's mark (the PNG Software chunk) like key frames, so a re-run keeps them.
+    @Test func aSequenceWithTransitionFramesResumes() throws {
+        let dir = try scratchFolder("tween-resume")
+        let args = ["frames", "--campaign", testlandPath, "--out", dir, "--size", "400x300", "--tween", "1", "--to", "2020-01-03", "--quiet"]
+        #expect(run(args) == 0)
+        let first = contents(dir)
+        #expect(run(args) == 0)
+        #expect(contents(dir) == first)
+    }
+
     static let badOptions: [([String], Int32)] = [
         (["--size", "401x300"], 64), (["--step", "5h"], 64), (["--tween", "-1"], 64), (["--jobs", "0"], 64),
         (["--from", "2020-01-05", "--to", "2020-01-02"], 64), (["--from", "2019-12-31"], 64), (["--format", "gif"], 64),

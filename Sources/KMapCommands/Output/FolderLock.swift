@@ -8,14 +8,16 @@ import Foundation
 final class FolderLock {
     private let fd: Int32
 
+    /// - Parameter shared: a lock that other shared holders may hold too (shards of one sequence), but no
+    ///   exclusive one.
     /// - Throws: exit 75 (try again later) when another process holds the folder; 73 when it cannot be opened.
-    init(_ path: String, option: String) throws {
+    init(_ path: String, option: String, shared: Bool = false) throws {
         fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
             throw CLIError.cannotCreate("cannot open the folder \(path): \(String(cString: strerror(errno))); choose another \(option)")
         }
         // Only "held by another" refuses: a file system without locks (ENOLCK) runs unlocked, as before.
-        if flock(fd, LOCK_EX | LOCK_NB) != 0, errno == EWOULDBLOCK {
+        if flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0, errno == EWOULDBLOCK {
             let holder = Self.holder(of: fd)
             close(fd)
             throw CLIError(

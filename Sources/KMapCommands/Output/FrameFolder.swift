@@ -44,12 +44,13 @@ struct FrameFolder: FrameStore {
     /// Frame manifests larger than this are refused before reading, like campaign files.
     static let maxManifestBytes = 64 << 20
 
-    /// The manifest a previous run left, or nil when there is none (or `force` says to disregard it).
+    /// The manifest `name` (`frames.json` or a shard's) a previous run left, or nil when there is none (or
+    /// `force` says to disregard it).
     ///
     /// A manifest is only a claim (anyone can edit it): one that is not kmap's, too large, or that lists a name
     /// no frame has, is refused with exit 73 unless `force`, and is then not used to remove anything.
-    func manifest(force: Bool) throws -> FrameManifest? {
-        let file = url(FrameManifest.fileName)
+    func manifest(_ name: String = FrameManifest.fileName, force: Bool) throws -> FrameManifest? {
+        let file = url(name)
         var info = stat()
         guard lstat(file, &info) == 0 else { return nil }
         func refuse(_ why: String) throws -> FrameManifest? {

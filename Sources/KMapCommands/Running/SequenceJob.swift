@@ -16,6 +16,8 @@ struct SequenceJob {
     let jobs: Int
     let force: Bool
     let quiet: Bool
+    /// The part of the plan to draw (`kmap frames --shard`); nil for all of it.
+    var shard: FrameShard? = nil
 
     /// Draws what is missing or out of date, then runs `then` with the complete manifest, holding the folder.
     ///
@@ -25,7 +27,8 @@ struct SequenceJob {
     @discardableResult
     func run(trap: SignalTrap, then: (FrameManifest) throws -> Void = { _ in }) throws -> FrameManifest {
         try folder.prepare()
-        let lock = try FolderLock(folder.path, option: folder.option)
+        // Shards of one sequence draw into one folder at once: each holds it shared, a whole run alone.
+        let lock = try FolderLock(folder.path, option: folder.option, shared: shard != nil)
         let manifest = try draw(trap: trap)
         try then(manifest)
         withExtendedLifetime(lock) {}
@@ -33,13 +36,15 @@ struct SequenceJob {
     }
 
     private func draw(trap: SignalTrap) throws -> FrameManifest {
-        let previous = try folder.manifest(force: force)
+        let manifestName = shard?.manifestName ?? FrameManifest.fileName
+        // A shard resumes from its own manifest, or from a merged frames.json.
+        let previous = try folder.manifest(manifestName, force: force) ?? (shard != nil ? try folder.manifest(force: force) : nil)
         try folder.tidy(for: plan, previous: previous, force: force)
         // Encoding options checked once, here (errors now, not in a worker), and not re-derived per frame.
         let encoding = try style.encoding(), format = plan.format
         let runner = FrameRunner(
             plan: plan, composer: composer, jobs: jobs, render: { try SceneEncoder.encode($0, as: format, options: encoding, workspace: $1) },
-            encoding: String(reflecting: style))
+            encoding: String(reflecting: style), shard: shard)
         let line = ProgressLine(quiet: quiet)
         let started = Date()
         let result: FrameRunner.Result
@@ -50,7 +55,7 @@ struct SequenceJob {
             throw error
         }
         line.finish()
-        let manifestPath = folder.url(FrameManifest.fileName)
+        let manifestPath = folder.url(manifestName)
         let m = result.manifest
         if let signal = result.interruptedBy {
             Console.error(

@@ -17,6 +17,11 @@ public struct SceneComposer: Sendable {
     public let unlabelled: [String]
     /// Places inside the map area, in gazetteer order: the only ones drawn, labelled and listed in the legend.
     public let visiblePlaces: [Place]
+    /// Index into `visiblePlaces` by place id, for the per-frame lookups of a large campaign.
+    let visibleByID: [String: Int]
+    /// Each faction's colour, resolved once (`Theme.color(ofFaction:in:)`): the campaign's unless the theme
+    /// recolours, else the theme's, else a palette colour; grey for an id no faction has.
+    let factionColors: [String: Color]
 
     public init(campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer) {
         self.campaign = campaign
@@ -29,6 +34,12 @@ public struct SceneComposer: Sendable {
         self.projection = projection
         let visible = campaign.gazetteer.places.filter { layout.mapArea.contains(projection.project($0.coordinate)) }
         visiblePlaces = visible
+        var byID: [String: Int] = [:]
+        for (i, place) in visible.enumerated() where byID[place.id] == nil { byID[place.id] = i }
+        visibleByID = byID
+        var colors: [String: Color] = [:]
+        for faction in campaign.factions { colors[faction.id] = theme.color(ofFaction: faction.id, in: campaign) }
+        factionColors = colors
         var placer = Self.labelPlacer(
             campaign: campaign, theme: theme, options: options, layout: layout, projection: projection, visible: visible, measurer: measurer)
         let requests = Self.labelRequests(visible: visible, theme: theme, options: options, projection: projection)
@@ -65,9 +76,9 @@ public struct SceneComposer: Sendable {
             ])
     }
 
-    func color(ofFaction id: String) -> Color {
-        theme.color(ofFaction: id, in: campaign)
-    }
+    func color(ofFaction id: String) -> Color { factionColors[id] ?? Self.unknownFaction }
+
+    static let unknownFaction = Color(hex: "#b0b0b0")!
 
     func water() -> [SceneItem] {
         campaign.gazetteer.areas.flatMap { area -> [SceneItem] in
@@ -109,7 +120,7 @@ public struct SceneComposer: Sendable {
         for road in state.roads {
             for placeID in road.cutAt where !marked.contains(placeID) {
                 marked.insert(placeID)
-                guard let place = visiblePlaces.first(where: { $0.id == placeID }) else { continue }
+                guard let place = visibleByID[placeID].map({ visiblePlaces[$0] }) else { continue }
                 items.append(SceneItem(id: "cut:\(placeID)", layer: .roadMarks, symbol: .marker(Self.cutBadge(for: place, projection: projection, theme: theme))))
             }
         }
@@ -126,7 +137,7 @@ public struct SceneComposer: Sendable {
     func markers(_ state: ControlState, changed: Set<String> = []) -> [SceneItem] {
         visiblePlaces.compactMap { place -> SceneItem? in
             guard let control = state[place.id] else { return nil }
-            let attacker = control.contestedBy.first.map(color(ofFaction:))
+            let attacker = control.contestedBy.first.map { color(ofFaction: $0) }
             let dashed = place.info.confidence == .estimate
             let marker = Marker(
                 shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),

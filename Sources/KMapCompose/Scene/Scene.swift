@@ -51,8 +51,11 @@ public enum Layer: String, Sendable, Hashable, CaseIterable, Comparable {
     public var isStatic: Bool { self == .background || self == .water || self == .roads }
 
     public static func < (a: Layer, b: Layer) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        ordered.firstIndex(of: a)! < ordered.firstIndex(of: b)!
     }
+
+    /// `allCases` made once: a scene of 10,000 places sorts its items with some 600,000 comparisons.
+    private static let ordered = allCases
 }
 
 /// One drawable thing with a stable id (`place:khanasir`, `label:khanasir`, `legend:faction:isil`).

@@ -12,9 +12,9 @@ extension ParseContext {
             return nil
         }
         top.allowOnly(["initial", "events"])
-        let placeIDs = gazetteer?.places.map(\.id)
-        let featureIDs = gazetteer?.allIDs
-        let roadIDs = gazetteer?.roads.map(\.id)
+        let placeIDs = gazetteer.map { KnownIDs($0.places.map(\.id)) }
+        let featureIDs = gazetteer.map { KnownIDs($0.allIDs) }
+        let roadIDs = gazetteer.map { KnownIDs($0.roads.map(\.id)) }
         var initial: InitialControl?
         if let node = top.node("initial"), let f = Fields(node, file: file.name, what: "'initial'", diagnostics: diagnostics) {
             f.allowOnly(["controller", "quote", "source", "confidence", "note", "except"])
@@ -80,7 +80,7 @@ extension ParseContext {
     }
 
     /// One event (or initial exception) record.
-    func event(_ f: Fields, index: Int, day: Day, placeIDs: [String]?, featureIDs: [String]?, roadIDs: [String]?) -> Event? {
+    func event(_ f: Fields, index: Int, day: Day, placeIDs: KnownIDs?, featureIDs: KnownIDs?, roadIDs: KnownIDs?) -> Event? {
         var time: TimeOfDay?
         if let text = f.string("time") {
             time = TimeOfDay(text)
@@ -96,7 +96,7 @@ extension ParseContext {
         func placesLine() -> Int { f.node("places")?.line ?? f.node.line }
         if let placeIDs, let featureIDs {
             for id in places where expect(id, in: featureIDs, what: "place", file: f.file, line: placesLine()) {
-                if controller != nil || status != nil, !placeIDs.contains(id) {
+                if controller != nil || status != nil, !placeIDs.set.contains(id) {
                     diagnostics.error(f.file, line: placesLine(), "'\(id)' is a lake or road: only places change control; move it to 'note' or drop the controller")
                 }
             }

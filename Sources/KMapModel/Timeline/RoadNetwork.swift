@@ -37,6 +37,8 @@ public struct RoadNetwork: Sendable {
     /// The route's places in order along the shortest path, ignoring control; nil when no path exists.
     public let routePath: [String]?
     private let neighbours: [String: [String]]
+    /// Indices of the roads through each place, so an event re-derives only its places' roads.
+    private let roadsByPlace: [String: [Int]]
 
     public init(roads: [Link], route: Route?) {
         self.roads = roads
@@ -49,7 +51,19 @@ public struct RoadNetwork: Sendable {
             }
         }
         neighbours = n
+        var byPlace: [String: [Int]] = [:]
+        for (i, road) in roads.enumerated() {
+            for id in Set(road.via) { byPlace[id, default: []].append(i) }
+        }
+        roadsByPlace = byPlace
         routePath = route.flatMap { RoadNetwork.shortestPath(from: $0.from, to: $0.to, neighbours: n) { _ in true } }
+    }
+
+    /// Indices of the roads through any of `places`, ascending.
+    func roads(through places: Set<String>) -> [Int] {
+        var found = Set<Int>()
+        for id in places { found.formUnion(roadsByPlace[id] ?? []) }
+        return found.sorted()
     }
 
     /// Places along `via` that `faction` cannot pass, in order; none for a road of no faction.

@@ -58,8 +58,11 @@ public struct Timeline: Sendable {
     }
 
     /// Events that apply in (after, through], in order.
+    ///
+    /// - Complexity: O(log events + result): every frame of a sequence asks, so no scan of all events.
     public func events(after a: Instant, through b: Instant) -> [Event] {
-        events.filter { $0.instant > a && $0.instant <= b }
+        let lower = eventCount(through: a), upper = eventCount(through: b)
+        return lower < upper ? Array(events[lower..<upper]) : []
     }
 }
 
@@ -158,7 +161,8 @@ struct Replay {
     /// Re-derives the links that pass through a touched place (all links when `touched` is nil).
     mutating func observeLinks(at instant: Instant, touched: Set<String>?) {
         let lookup: (String) -> PlaceControl? = { [controls, index] id in index[id].map { controls[$0] } }
-        for (i, road) in network.roads.enumerated() where touched.map({ !$0.isDisjoint(with: road.via) }) ?? true {
+        for i in touched.map(network.roads(through:)) ?? Array(network.roads.indices) {
+            let road = network.roads[i]
             roadTrackers[i].observe(cut: !network.cutPoints(road.via, faction: road.faction, lookup).isEmpty || unnamedHostile[i] > 0, at: instant)
         }
         if network.route != nil, touched.map({ !$0.isEmpty }) ?? true {
