@@ -25,8 +25,10 @@ let package = Package(
             dependencies: ["KMapModel", "KMapCompose", .product(name: "Yams", package: "Yams")],
             plugins: ["KMapEmbedPlugin"]
         ),
+        // Plane geometry through GEOS (Voronoi, buffers, unions): derived zones of control. Draws nothing.
+        .target(name: "KMapGeometry", dependencies: ["CGEOS"]),
         // State + theme + frame → a backend-neutral `Scene`: projection, symbols, labels, legend, furniture.
-        .target(name: "KMapCompose", dependencies: ["KMapModel"]),
+        .target(name: "KMapCompose", dependencies: ["KMapModel", "KMapGeometry"]),
         // Scenes into bytes: Cairo (PNG, PDF, Cairo's SVG), kmap's SVG writer, the PNG encoder.
         .target(name: "KMapRender", dependencies: ["KMapModel", "KMapCompose", "CCairo", "CPangoCairo", "CDeflate"]),
         // Frame sequences: planning, transitions, the manifest, parallel and resumable rendering, ffmpeg.
@@ -47,6 +49,8 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         // Pango on Cairo for shaped text (Debian's libpango1.0-dev). Imported only by KMapRender.
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+        // GEOS's C API (Debian's libgeos-dev). Imported only by KMapGeometry.
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         // libdeflate (Debian's libdeflate-dev) for the PNG encoder. Imported only by KMapRender.
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
@@ -61,7 +65,7 @@ let package = Package(
             path: "Tests/KMapTestSupport"),
         .testTarget(name: "KMapModelTests", dependencies: ["KMapModel", "KMapLoader", "KMapTestSupport"]),
         .testTarget(name: "KMapLoaderTests", dependencies: ["KMapLoader", "KMapModel", "KMapCompose", "KMapTestSupport"]),
-        .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCompose", "KMapModel", "KMapLoader", "KMapTestSupport"]),
+        .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCompose", "KMapGeometry", "KMapModel", "KMapLoader", "KMapTestSupport"]),
         .testTarget(name: "KMapReportTests", dependencies: ["KMapReport", "KMapRender", "KMapCompose", "KMapModel", "KMapLoader", "KMapTestSupport"]),
         // Depends on the kmap executable: the bad-input table runs it as a child process.
         .testTarget(

@@ -30,6 +30,13 @@ import KMapModel
         #expect(findings.map(\.message).map { $0.hasPrefix(baseline) } == [true])
     }
 
+    /// Issue 14: no marker stands in a lake unless the data says so; a place inside one is flagged.
+    @Test func aPlaceInsideALakeIsFlagged() throws {
+        // Bravo moved into Test Lake ([10.3, 50.3]-[10.4, 50.4]).
+        let findings = try check("gazetteer.geojson") { $0.replacingOccurrences(of: "[10.5, 50.5]}", with: "[10.35, 50.35]}") }
+        #expect(findings.contains { $0.message.hasPrefix("'bravo' lies inside Test Lake") }, "\(findings.map(\.message))")
+    }
+
     @Test func contradictoryEventsAtTheSameInstant() throws {
         let f = try check("events.yaml") {
             $0 + """

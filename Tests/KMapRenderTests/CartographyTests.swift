@@ -178,7 +178,7 @@ import Testing
         #expect(Int(number.text) == khanasirEntry + 1, "map badge \(number.text) vs panel entry \(khanasirEntry + 1)")
         guard case .marker(let marker) = try #require(scene.item("place:khanasir")).symbol else { return }
         #expect(marker.highlight != nil)
-        guard case .marker(let unchanged) = try #require(scene.item("place:as-safira")).symbol else { return }
+        guard case .marker(let unchanged) = try #require(scene.item("place:duraham-oil-field")).symbol else { return }
         #expect(unchanged.highlight == nil)
         #expect(!titles.contains { $0 == "Khanasir" }, "narrative events are not listed as changes")
     }

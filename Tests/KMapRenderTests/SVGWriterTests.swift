@@ -19,7 +19,8 @@ import FoundationXML
     init() throws {
         campaign = try CampaignLoader.builtin()
         let day = Day("2016-02-24")!
-        let composer = SceneComposer(campaign: campaign, options: FrameOptions(labels: .both))
+        // The whole area, so that every layer (Lake Jabbul's water too, north of the fitted frame) is present.
+        let composer = SceneComposer(campaign: campaign, options: FrameOptions(view: campaign.info.area, labels: .both))
         scene = composer.scene(for: try campaign.state(on: day), previous: campaign.stateBefore(day))
         svg = String(decoding: SVGWriter.write(scene), as: UTF8.self)
     }

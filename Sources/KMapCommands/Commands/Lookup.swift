@@ -80,7 +80,7 @@ struct Lookup: ParsableCommand {
         }
         guard campaignOptions.campaign != nil else { return nil }
         let c = try campaignOptions.load()
-        let v = c.info.view
+        let v = c.info.view ?? c.info.area
         return (
             Coordinate(lon: (v.minLon + v.maxLon) / 2, lat: (v.minLat + v.maxLat) / 2), "the centre of \(c.info.title)"
         )

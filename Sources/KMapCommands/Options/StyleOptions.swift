@@ -38,7 +38,7 @@ struct StyleOptions: ParsableArguments {
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "Shade derived zones of control: each place claims the ground nearest to it, up to this many km (e.g. 5). Marked in the legend as derived.",
+            "Shade derived zones of control: each place claims the ground nearest to it, up to this many km (e.g. 5; 0 for none; the isw theme's default is 5). Marked in the legend as derived.",
             valueName: "km"))
     var zones: Double?
 
@@ -51,7 +51,9 @@ struct StyleOptions: ParsableArguments {
         options.labels = language
         options.transparent = transparent
         if let zones {
-            guard (0.5...100).contains(zones) else { throw CLIError.usage("--zones \(zones) is out of range; give a radius from 0.5 to 100 km") }
+            guard zones == 0 || (0.5...100).contains(zones) else {
+                throw CLIError.usage("--zones \(zones) is out of range; give a radius from 0.5 to 100 km, or 0 for none")
+            }
             options.zoneRadiusKm = zones
         }
         return options

@@ -9,7 +9,7 @@ public struct FrameOptions: Sendable, Hashable {
     public var view: GeoBounds?
     /// Which names label the places.
     public var labels: LabelLanguage
-    /// Derived zones of control reaching this many kilometres from each place; nil for none.
+    /// Derived zones of control reaching this many kilometres from each place; nil for the theme's choice, 0 for none.
     public var zoneRadiusKm: Double?
 
     public init(width: Int = 1600, height: Int = 1200, transparent: Bool = false, view: GeoBounds? = nil, labels: LabelLanguage = .english, zoneRadiusKm: Double? = nil) {

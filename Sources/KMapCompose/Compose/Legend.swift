@@ -14,6 +14,7 @@ struct Legend {
         case uncertain
         case changed
         case zones(Double)
+        case hatched
         case front
     }
 
@@ -68,6 +69,7 @@ struct Legend {
         if let km = zones {
             e.append(.heading("Derived, not sourced"))
             e.append(.zones(km))
+            if contested { e.append(.hatched) }
             e.append(.front)
         }
         if !campaign.gazetteer.roads.isEmpty {
@@ -89,7 +91,7 @@ struct Legend {
 extension SceneComposer {
     func legend(_ state: ControlState, changes: Changes) -> [SceneItem] {
         let entries = Legend.entries(
-            campaign: campaign, places: visiblePlaces, state: state, changed: !changes.changedPlaces.isEmpty, zones: options.zoneRadiusKm)
+            campaign: campaign, places: visiblePlaces, state: state, changed: !changes.changedPlaces.isEmpty, zones: zoneRadiusKm)
         let panel = layout.legendPanel(height: Legend.height(of: entries))
         var items = [
             SceneItem(id: "legend:panel", layer: .legend, symbol: .rect(panel, fill: theme.panel, stroke: Stroke(color: theme.panelBorder, width: 1)))
@@ -136,12 +138,23 @@ extension SceneComposer {
                 text("legend:changed", "changed since the previous frame", body, textX, baseline, theme.ink)
             case .zones(let km):
                 // Halves in the pale tints of the first two factions, as the zones are drawn.
-                let tints = campaign.factions.prefix(2).map { color(ofFaction: $0.id).withAlpha(0.2) }
+                let tints = campaign.factions.prefix(2).map { color(ofFaction: $0.id).withAlpha(0.28) }
                 for (k, tint) in tints.enumerated() {
                     let half = Rect(x: swatchX - 9 + Double(k) * 18 / Double(tints.count), y: mid.y - 7, width: 18 / Double(tints.count), height: 14)
                     items.append(SceneItem(id: "legend:zones:swatch:\(k)", layer: .legend, symbol: .rect(half, fill: tint, stroke: nil)))
                 }
-                text("legend:zones", "pale: ground nearest a place, ≤ \(SceneComposer.format(km)) km", body, textX, baseline, theme.ink)
+                text("legend:zones", "shaded: ground nearest a place, ≤ \(SceneComposer.format(km)) km", body, textX, baseline, theme.ink)
+            case .hatched:
+                // A holder's tint with the attacker's strokes, as contested places' cells are drawn.
+                let holder = campaign.factions.first.map { color(ofFaction: $0.id) } ?? theme.ink
+                let attacker = campaign.factions.dropFirst().first.map { color(ofFaction: $0.id) } ?? theme.ink
+                let box = Rect(x: swatchX - 9, y: mid.y - 7, width: 18, height: 14)
+                items.append(SceneItem(id: "legend:hatched:swatch", layer: .legend, symbol: .rect(box, fill: holder.withAlpha(0.28), stroke: nil)))
+                for (k, dx) in [-6.0, 0, 6].enumerated() {
+                    let a = Point(x: box.center.x + dx - 4, y: box.maxY), b = Point(x: box.center.x + dx + 4, y: box.y)
+                    items.append(SceneItem(id: "legend:hatched:stroke:\(k)", layer: .legend, symbol: .polyline(points: [a, b], stroke: Stroke(color: attacker.withAlpha(0.45), width: 2))))
+                }
+                text("legend:hatched", "hatched: contested (attacker's colour)", body, textX, baseline, theme.ink)
             case .front:
                 let a = Point(x: swatchX - 10, y: mid.y), b = Point(x: swatchX + 10, y: mid.y)
                 items.append(SceneItem(id: "legend:front:swatch", layer: .legend, symbol: .polyline(points: [a, b], stroke: Stroke(color: theme.routeCut.withAlpha(0.8), width: 2, dash: [6, 4]))))
@@ -153,7 +166,9 @@ extension SceneComposer {
                 let a = Point(x: swatchX - 10, y: mid.y), b = Point(x: swatchX + 10, y: mid.y)
                 items.append(SceneItem(id: "legend:road:casing", layer: .legend, symbol: .polyline(points: [a, b], stroke: Stroke(color: theme.roadCasing, width: 6))))
                 items.append(SceneItem(id: "legend:road:swatch", layer: .legend, symbol: .polyline(points: [a, b], stroke: Stroke(color: theme.roadFill, width: 3.5))))
-                text("legend:road", "road", body, textX, baseline, theme.ink)
+                // A road no source traces is drawn straight between its places: the legend says so.
+                let schematic = campaign.gazetteer.roads.allSatisfy { $0.info.confidence == .estimate }
+                text("legend:road", schematic ? "road (schematic course)" : "road", body, textX, baseline, theme.ink)
             case .cut:
                 marker("legend:cut:swatch", Marker(shape: .cutBadge, center: mid, radius: 6, fill: theme.roadCut, stroke: Stroke(color: .white, width: 1.2)))
                 text("legend:cut", "road cut here", body, textX, baseline, theme.ink)

@@ -22,9 +22,14 @@ extension SceneComposer {
             items += routeBanner(route, name: info.name, day: day)
         }
         items += scaleBar()
-        let attribution = "\(campaign.info.attribution)  ·  made with kmap"
-        let small = Font(family: theme.fontFamily, size: 11)
-        let w = measurer.measure(attribution, font: small).width
+        let attribution = ([campaign.info.attribution] + (contextCredit().map { [$0] } ?? []) + ["made with kmap"]).joined(separator: "  ·  ")
+        // Shrunk to fit a narrow frame rather than run off its left edge.
+        var small = Font(family: theme.fontFamily, size: 11)
+        var w = measurer.measure(attribution, font: small).width
+        while w > layout.frame.width - 24, small.size > 6 {
+            small.size -= 0.5
+            w = measurer.measure(attribution, font: small).width
+        }
         items.append(text("attribution", attribution, small, at: Point(x: layout.attributionBaseline.x - w, y: layout.attributionBaseline.y), theme.mutedInk))
         return items
     }

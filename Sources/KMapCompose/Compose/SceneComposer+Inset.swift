@@ -7,7 +7,8 @@ extension SceneComposer {
         let b = locator.bounds
         let aspect = (b.maxLon - b.minLon) * cos(b.center.lat * Double.pi / 180) / (b.maxLat - b.minLat)
         let width = min(240, layout.mapArea.width * 0.2)
-        return Rect(x: layout.mapArea.x + 6, y: layout.mapArea.y + 6, width: width, height: width / aspect)
+        // A tall country's inset is capped so it does not run down the map; its outline is fitted inside.
+        return Rect(x: layout.mapArea.x + 6, y: layout.mapArea.y + 6, width: width, height: min(width / aspect, width * 1.25))
     }
 
     /// The north arrow's box: top-right of the map.

@@ -17,6 +17,10 @@ public struct SceneComposer: Sendable {
     public let unlabelled: [String]
     /// Places inside the map area, in gazetteer order: the only ones drawn, labelled and listed in the legend.
     public let visiblePlaces: [Place]
+    /// Where roads leave the map, towards their destinations.
+    let roadPointers: [EdgePointer]
+    /// The context's towns in this frame, after the campaign's labels.
+    let contextTowns: ContextTowns
     /// Index into `visiblePlaces` by place id, for the per-frame lookups of a large campaign.
     let visibleByID: [String: Int]
     /// Each faction's colour, resolved once (`Theme.color(ofFaction:in:)`): the campaign's unless the theme
@@ -30,8 +34,9 @@ public struct SceneComposer: Sendable {
         self.measurer = measurer
         let layout = FrameLayout(width: Double(options.width), height: Double(options.height))
         self.layout = layout
-        let projection = Projection(fitting: options.view ?? campaign.info.view, into: layout.mapArea)
+        let projection = Projection(fitting: options.view ?? campaign.defaultView, into: Self.fitArea(layout, fitted: options.view == nil && campaign.info.view == nil))
         self.projection = projection
+        roadPointers = EdgePointer.roads(campaign: campaign, area: layout.mapArea, projection: projection, font: Self.edgeFont(theme), measurer: measurer)
         let visible = campaign.gazetteer.places.filter { layout.mapArea.contains(projection.project($0.coordinate)) }
         visiblePlaces = visible
         var byID: [String: Int] = [:]
@@ -46,17 +51,30 @@ public struct SceneComposer: Sendable {
         let result = placer.place(requests)
         labels = result.placed
         unlabelled = result.dropped
+        contextTowns = ContextTowns(
+            campaign: campaign, theme: theme, area: layout.mapArea, projection: projection, placer: placer, placed: result.placed)
+    }
+
+    /// Where the view is fitted: the map area, or for a fitted view on a wide enough frame the part right of the
+    /// legend and inset's column, so the fighting is not drawn under them (the map still fills the whole area).
+    static func fitArea(_ layout: FrameLayout, fitted: Bool) -> Rect {
+        let column = layout.legendWidth + 16
+        let area = layout.mapArea
+        guard fitted, area.width - column >= area.width / 2 else { return area }
+        return Rect(x: area.x + column, y: area.y, width: area.width - column, height: area.height)
     }
 
     /// The frame for `state`; `previous` (the state of the frame before, e.g. the day before) marks what changed.
     public func scene(for state: ControlState, previous: ControlState? = nil) -> Scene {
         let changes = Changes(campaign: campaign, from: previous, to: state)
         var items: [SceneItem] = []
+        items += contextItems()
         items += zones(state)
         items += water()
         items += roads(state)
         items += markers(state, changed: changes.changedPlaces)
         items += changeBadges(changes)
+        items += eventFlags(state)
         items += labelItems()
         items += furniture(state)
         items += inset()
@@ -82,7 +100,8 @@ public struct SceneComposer: Sendable {
 
     func water() -> [SceneItem] {
         campaign.gazetteer.areas.flatMap { area -> [SceneItem] in
-            let rings = area.rings.map { $0.map(projection.project) }
+            let rings = area.rings.map { layout.mapArea.clip(ring: $0.map(projection.project)) }.filter { !$0.isEmpty }
+            guard !rings.isEmpty else { return [] }
             var items = [
                 SceneItem(
                     id: "area:\(area.id)", layer: .water,
@@ -108,13 +127,19 @@ public struct SceneComposer: Sendable {
     func roads(_ state: ControlState) -> [SceneItem] {
         let roads = campaign.gazetteer.roads
         var items: [SceneItem] = []
-        let lines = roads.map { PolylineSimplifier.simplify($0.path.map(projection.project)) }
-        for (road, pts) in zip(roads, lines) {
-            items.append(SceneItem(id: "road-casing:\(road.id)", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadCasing, width: 6))))
+        // Simplified (a road of many points costs every frame), then cut at the map's edge.
+        let lines = roads.map { layout.mapArea.clip(polyline: PolylineSimplifier.simplify($0.path.map(projection.project))) }
+        for (road, runs) in zip(roads, lines) {
+            for (i, pts) in runs.enumerated() {
+                items.append(SceneItem(id: "road-casing:\(road.id)\(i == 0 ? "" : ":\(i)")", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadCasing, width: 6))))
+            }
         }
-        for (road, pts) in zip(roads, lines) {
-            items.append(SceneItem(id: "road:\(road.id)", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadFill, width: 3.5))))
+        for (road, runs) in zip(roads, lines) {
+            for (i, pts) in runs.enumerated() {
+                items.append(SceneItem(id: "road:\(road.id)\(i == 0 ? "" : ":\(i)")", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadFill, width: 3.5))))
+            }
         }
+        items += roadPointerItems()
         // A badge at every point where a road is cut, up and right of the place's marker so both stay visible.
         var marked: Set<String> = []
         for road in state.roads {
@@ -149,26 +174,6 @@ public struct SceneComposer: Sendable {
                 highlight: changed.contains(place.id) ? theme.changed : nil)
             return SceneItem(id: "place:\(place.id)", layer: .markers, symbol: .marker(marker), title: describe(place, control))
         }
-    }
-
-    /// Derived zones: one translucent path per faction (so cells of one side merge without seams) and the
-    /// front lines between sides.
-    func zones(_ state: ControlState) -> [SceneItem] {
-        guard let km = options.zoneRadiusKm else { return [] }
-        let sites = visiblePlaces.compactMap { place in
-            state[place.id].map { ZoneBuilder.Site(id: place.id, point: projection.project(place.coordinate), faction: $0.controller) }
-        }
-        let (cells, fronts) = ZoneBuilder(sites: sites, radius: km * projection.pixelsPerKm).build()
-        var items: [SceneItem] = []
-        for faction in campaign.factions.map(\.id) {
-            let rings = cells.filter { sites[$0.site].faction == faction }.map(\.polygon)
-            if rings.isEmpty { continue }
-            items.append(SceneItem(id: "zone:\(faction)", layer: .zones, symbol: .polygon(rings: rings, fill: color(ofFaction: faction).withAlpha(0.2), stroke: nil)))
-        }
-        for (i, segment) in fronts.enumerated() {
-            items.append(SceneItem(id: "front:\(i)", layer: .zones, symbol: .polyline(points: segment, stroke: Stroke(color: theme.routeCut.withAlpha(0.8), width: 2, dash: [6, 4]))))
-        }
-        return items
     }
 
     /// "Khanasir (خناصر): ISIL, held since 23 Feb 2016 (stated, e19): “…”" for a place's tooltip.

@@ -24,10 +24,11 @@ extension SceneComposer {
             ).bounds
         }
         let legendSpace = layout.legendPanel(
-            height: Legend.height(of: Legend.allEntries(campaign: campaign, places: visible, zones: options.zoneRadiusKm)))
+            height: Legend.height(of: Legend.allEntries(campaign: campaign, places: visible, zones: zoneRadius(options: options, theme: theme))))
+        let pointers = EdgePointer.roads(campaign: campaign, area: layout.mapArea, projection: projection, font: edgeFont(theme), measurer: measurer).map(\.bounds)
         return LabelPlacer(
             measurer: measurer, frame: layout.frame.insetBy(4),
-            obstacles: markers + badges + changeSlots + layout.reserved + [legendSpace, northArrowBox(layout)]
+            obstacles: markers + badges + changeSlots + pointers + layout.reserved + [legendSpace, northArrowBox(layout)]
                 + (insetPanel(layout, locator: campaign.locator).map { [$0] } ?? []),
             leaderObstacles: markers)
     }

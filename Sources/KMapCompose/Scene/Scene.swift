@@ -45,10 +45,10 @@ public struct Scene: Sendable, Hashable {
 
 /// What a scene item belongs to; also its z-order, lowest first.
 public enum Layer: String, Sendable, Hashable, CaseIterable, Comparable {
-    case background, zones, water, roads, markers, roadMarks, changes, labels, furniture, legend
+    case background, context, zones, water, roads, markers, roadMarks, changes, labels, furniture, legend
 
     /// Layers that depend on the campaign and the frame's size, never on the day.
-    public var isStatic: Bool { self == .background || self == .water || self == .roads }
+    public var isStatic: Bool { self == .background || self == .context || self == .water || self == .roads }
 
     public static func < (a: Layer, b: Layer) -> Bool {
         ordered.firstIndex(of: a)! < ordered.firstIndex(of: b)!

@@ -28,6 +28,8 @@ public struct Theme: Sendable, Hashable {
     public var factionColors: [String: Color] = [:]
     /// The theme's faction colours replace the campaign's (`--recolor`), for a house style across campaigns.
     public var recolor = false
+    /// Derived zones of control drawn by default, reaching this many km; nil for dots only (`--zones` overrides).
+    public var zoneRadiusKm: Double?
 
     public init(name: String) { self.name = name }
 

@@ -15,6 +15,8 @@ public enum CampaignLoader {
     public static let eventsFile = "events.yaml"
     /// Optional: the inset locator map.
     public static let locatorFile = "locator.geojson"
+    /// Optional: the ground around the campaign (`Scripts/data/make-context.py`).
+    public static let contextFile = "context.geojson"
 
     /// Files larger than this are refused before reading: no real campaign comes near it.
     public static let maxFileBytes = 64 << 20
@@ -40,6 +42,9 @@ public enum CampaignLoader {
             events: .init(name: "\(name)/\(eventsFile)", text: try text(eventsFile)),
             locator: EmbeddedCampaigns.files["\(name)/\(locatorFile)"].map {
                 .init(name: "\(name)/\(locatorFile)", text: String(decoding: Data(base64Encoded: $0) ?? Data(), as: UTF8.self))
+            },
+            context: EmbeddedCampaigns.files["\(name)/\(contextFile)"].map {
+                .init(name: "\(name)/\(contextFile)", text: String(decoding: Data(base64Encoded: $0) ?? Data(), as: UTF8.self))
             })
         return try load(texts, origin: "built-in \(name)")
     }
@@ -59,7 +64,9 @@ public enum CampaignLoader {
             gazetteer: try read(folder.appendingPathComponent(gazetteerFile).path),
             events: try read(folder.appendingPathComponent(eventsFile).path),
             locator: FileManager.default.fileExists(atPath: folder.appendingPathComponent(locatorFile).path)
-                ? try read(folder.appendingPathComponent(locatorFile).path) : nil)
+                ? try read(folder.appendingPathComponent(locatorFile).path) : nil,
+            context: FileManager.default.fileExists(atPath: folder.appendingPathComponent(contextFile).path)
+                ? try read(folder.appendingPathComponent(contextFile).path) : nil)
         return try load(texts, origin: path)
     }
 
@@ -127,13 +134,14 @@ public enum CampaignLoader {
     /// Parses and validates the three texts of one campaign.
     static func load(_ texts: CampaignTexts, origin: String) throws(CampaignError) -> Campaign {
         let diagnostics = Diagnostics()
-        for file in [texts.campaign, texts.gazetteer, texts.events] + (texts.locator.map { [$0] } ?? []) { checkMojibake(file, diagnostics) }
+        for file in [texts.campaign, texts.gazetteer, texts.events] + [texts.locator, texts.context].compactMap { $0 } { checkMojibake(file, diagnostics) }
         let parsed = ParseContext(diagnostics: diagnostics)
         let info = parsed.campaign(texts.campaign)
         let gazetteer = parsed.gazetteer(texts.gazetteer, area: info?.info.area)
         let events = parsed.events(texts.events, gazetteer: gazetteer, info: info)
         if let info, let gazetteer { parsed.checkRoute(info.info, gazetteer: gazetteer, file: texts.campaign.name) }
         let locator = texts.locator.flatMap(parsed.locator)
+        let context = texts.context.flatMap(parsed.context)
         guard !diagnostics.hasErrors, let info, let gazetteer, let events else {
             throw .invalid(diagnostics.findings)
         }
@@ -145,7 +153,7 @@ public enum CampaignLoader {
             start: info.info.start)
         return Campaign(
             info: info.info, factions: info.factions, gazetteer: gazetteer, timeline: timeline, origin: origin,
-            warnings: diagnostics.findings, locator: locator,
+            warnings: diagnostics.findings, locator: locator, context: context,
             files: .init(campaign: texts.campaign.name, gazetteer: texts.gazetteer.name, events: texts.events.name))
     }
 
@@ -185,4 +193,5 @@ struct CampaignTexts {
     var gazetteer: File
     var events: File
     var locator: File?
+    var context: File? = nil
 }

@@ -20,7 +20,7 @@ extension ParseContext {
             diagnostics.error(file.name, f.node("end"), "'end' (\(end)) is before 'start' (\(start)); swap them")
         }
         let area = bounds(f, "area", required: true)
-        let view = bounds(f, "view", required: false) ?? area
+        let view = bounds(f, "view", required: false)
         let sources = list(f, "sources", required: "the documents the data rests on") { node -> CampaignInfo.Source? in
             guard let s = Fields(node, file: file.name, what: "a source", diagnostics: diagnostics) else { return nil }
             s.allowOnly(["id", "title", "publisher", "url", "licence", "note"])
@@ -79,7 +79,7 @@ extension ParseContext {
         if let slug = f.string("slug"), !ParseContext.isValidID(slug) {
             diagnostics.error(file.name, f.node("slug"), "slug '\(slug)' may hold only a-z, 0-9 and '-' (it names output files)")
         }
-        guard let id, let title, let start, let end, let area, let view, let sources, let factions else { return nil }
+        guard let id, let title, let start, let end, let area, let sources, let factions else { return nil }
         let slug = f.string("slug") ?? id
         let info = CampaignInfo(
             id: id, slug: slug, title: title, start: start, end: end, area: area, view: view,

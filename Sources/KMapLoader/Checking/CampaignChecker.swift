@@ -78,6 +78,14 @@ public enum CampaignChecker {
             findings.append(Finding(file: campaign.files.gazetteer, line: road.info.line, severity: .warning, message: "road '\(road.id)' has \(road.path.count) points; a map shows far fewer, and kmap simplifies it on every frame: simplify the line to at most \(maxRoadPoints) points"))
         }
 
+        // A place inside a lake would have its marker drawn in the water: a swapped or mistyped position, or a
+        // lake outline that is off.
+        for place in campaign.gazetteer.places {
+            for lake in campaign.gazetteer.areas where inside(place.coordinate, lake.rings) {
+                findings.append(Finding(file: campaign.files.gazetteer, line: place.info.line, severity: .warning, message: "'\(place.id)' lies inside \(lake.name): its marker would stand in the water; check its position or the lake's outline"))
+            }
+        }
+
         // Places tied to a counted sentence that no event quotes.
         let quotes = events.map { normalize($0.quote) } + campaign.timeline.initial.exceptions.map { normalize($0.quote) }
         for place in campaign.gazetteer.places {
@@ -93,6 +101,17 @@ public enum CampaignChecker {
         }
         findings += colorFindings(campaign)
         return findings
+    }
+
+    /// Even-odd: inside the outline and not in a hole.
+    static func inside(_ c: Coordinate, _ rings: [[Coordinate]]) -> Bool {
+        var n = false
+        for ring in rings where ring.count > 2 {
+            for (a, b) in zip(ring, ring.dropFirst() + [ring[0]]) where (a.lat > c.lat) != (b.lat > c.lat) {
+                if c.lon < (b.lon - a.lon) * (c.lat - a.lat) / (b.lat - a.lat) + a.lon { n.toggle() }
+            }
+        }
+        return n
     }
 
     /// More points than this on one road is data no map needs (the Khanasir roads have tens).

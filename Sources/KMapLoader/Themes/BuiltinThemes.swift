@@ -55,6 +55,9 @@ enum BuiltinThemes {
         description: In the style of ISW control-of-terrain maps (an approximation, not ISW's palette)
         font: DejaVu Sans
         labelSize: 14
+        # Shaded zones of control (derived from the places, marked so in the legend), reaching this many km
+        # from each place; 0 for dots only. --zones overrides it.
+        zones: 5
         factions:
           government: "#b3202a"
           isil: "#3a3a3a"

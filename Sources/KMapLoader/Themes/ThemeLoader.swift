@@ -100,6 +100,12 @@ public enum ThemeLoader {
             case "labelSize":
                 guard let v = node.scalarText.flatMap(Double.init), (6...48).contains(v) else { fail(node, "'labelSize' must be a number from 6 to 48"); continue }
                 theme.labelSize = v
+            case "zones":
+                guard let v = node.scalarText.flatMap(Double.init), v == 0 || (0.5...100).contains(v) else {
+                    fail(node, "'zones' must be 0 (no zones) or a radius from 0.5 to 100 km")
+                    continue
+                }
+                theme.zoneRadiusKm = v == 0 ? nil : v
             case "factions":
                 guard let factions = node.entries else { fail(node, "'factions' maps faction ids to colours"); continue }
                 for f in factions { if let c = color(f.value, f.key) { theme.factionColors[f.key] = c } }
@@ -114,7 +120,7 @@ public enum ThemeLoader {
                     if let v = color(c.value, c.key) { theme[keyPath: path] = v }
                 }
             default:
-                fail(node, "unknown key '\(entry.key)'\(Suggestion.hint(for: entry.key, in: ["name", "description", "font", "labelSize", "factions", "colors"]))", warning: true)
+                fail(node, "unknown key '\(entry.key)'\(Suggestion.hint(for: entry.key, in: ["name", "description", "font", "labelSize", "zones", "factions", "colors"]))", warning: true)
             }
         }
         if findings.contains(where: { $0.severity == .error }) { throw .invalid(findings) }

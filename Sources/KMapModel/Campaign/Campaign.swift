@@ -11,8 +11,12 @@ public struct Campaign: Sendable {
     public let warnings: [Finding]
     /// The names its files go by in messages.
     public let files: Files
-    /// The inset locator map's outlines, when the campaign has `locator.geojson`.
+    /// The inset locator map's outlines: `locator.geojson`, or else the context's countries.
     public let locator: Locator?
+    /// The ground around the campaign, when it has `context.geojson`.
+    public let context: Context?
+    /// Whether `locator` comes from the context's countries (no `locator.geojson`): the frame credits the context.
+    public let locatorFromContext: Bool
 
     public struct Files: Sendable {
         public var campaign: String
@@ -27,9 +31,11 @@ public struct Campaign: Sendable {
 
     public init(
         info: CampaignInfo, factions: [Faction], gazetteer: Gazetteer, timeline: Timeline, origin: String, warnings: [Finding],
-        locator: Locator? = nil, files: Files
+        locator: Locator? = nil, context: Context? = nil, files: Files
     ) {
-        self.locator = locator
+        self.locator = locator ?? context?.locator
+        self.locatorFromContext = locator == nil && context?.locator != nil
+        self.context = context
         self.files = files
         self.info = info
         self.factions = factions

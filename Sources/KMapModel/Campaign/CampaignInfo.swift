@@ -9,8 +9,9 @@ public struct CampaignInfo: Sendable {
     public var end: Day
     /// Every coordinate must lie inside.
     public var area: GeoBounds
-    /// The default frame extent.
-    public var view: GeoBounds
+    /// The frame extent the campaign fixes, if any; nil lets kmap fit the places where control changes
+    /// (`Campaign.defaultView`).
+    public var view: GeoBounds?
     public var attribution: String
     /// A summary quoted from the main source (its lead), for report covers.
     public var summary: String?
@@ -62,7 +63,7 @@ public struct CampaignInfo: Sendable {
     }
 
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
-    public init(id: String, slug: String, title: String, start: Day, end: Day, area: GeoBounds, view: GeoBounds, attribution: String, summary: String? = nil, summarySource: String? = nil, sources: [Source], supplyRoute: SupplyRoute? = nil) {
+    public init(id: String, slug: String, title: String, start: Day, end: Day, area: GeoBounds, view: GeoBounds? = nil, attribution: String, summary: String? = nil, summarySource: String? = nil, sources: [Source], supplyRoute: SupplyRoute? = nil) {
         self.id = id
         self.slug = slug
         self.title = title

@@ -1,0 +1,124 @@
+internal import CGEOS
+
+/// One GEOS geometry, owned: destroyed on deinit unless handed over to a collection (`release`).
+///
+/// Keeps its context alive, so a geometry never outlives the handle it was made with. Only this file and
+/// `GEOSContext` call GEOS.
+final class Geometry {
+    let context: GEOSContext
+    private var pointer: OpaquePointer?
+
+    init(context: GEOSContext, pointer: OpaquePointer) {
+        self.context = context
+        self.pointer = pointer
+    }
+
+    deinit {
+        if let pointer { GEOSGeom_destroy_r(context.handle, pointer) }
+    }
+
+    /// The GEOS pointer, for a call that takes ownership; this value no longer destroys it.
+    func release() -> OpaquePointer? {
+        defer { pointer = nil }
+        return pointer
+    }
+
+    private var raw: OpaquePointer { pointer! }
+    private var h: GEOSContextHandle_t { context.handle }
+
+    func clone() throws(GeometryError) -> Geometry {
+        try context.own(GEOSGeom_clone_r(h, raw), "a copy")
+    }
+    func buffer(_ distance: Double, segments: Int32 = 12) throws(GeometryError) -> Geometry {
+        try context.own(GEOSBuffer_r(h, raw, distance, segments), "a buffer")
+    }
+    func intersection(_ other: Geometry) throws(GeometryError) -> Geometry {
+        try context.own(GEOSIntersection_r(h, raw, other.raw), "an intersection")
+    }
+    func difference(_ other: Geometry) throws(GeometryError) -> Geometry {
+        try context.own(GEOSDifference_r(h, raw, other.raw), "a difference")
+    }
+    func unaryUnion() throws(GeometryError) -> Geometry {
+        try context.own(GEOSUnaryUnion_r(h, raw), "a union")
+    }
+    func boundary() throws(GeometryError) -> Geometry {
+        try context.own(GEOSBoundary_r(h, raw), "a boundary")
+    }
+    func lineMerge() throws(GeometryError) -> Geometry {
+        try context.own(GEOSLineMerge_r(h, raw), "merged lines")
+    }
+    /// The Voronoi cells of this geometry's points, over at least `envelope`.
+    func voronoi(envelope: Geometry) throws(GeometryError) -> Geometry {
+        try context.own(GEOSVoronoiDiagram_r(h, raw, envelope.raw, 0, 0), "a Voronoi diagram")
+    }
+    func contains(_ other: Geometry) -> Bool { GEOSContains_r(h, raw, other.raw) == 1 }
+    var isEmpty: Bool { GEOSisEmpty_r(h, raw) == 1 }
+    var area: Double {
+        var a = 0.0
+        GEOSArea_r(h, raw, &a)
+        return a
+    }
+
+    /// The parts of a collection (or the geometry itself), copied out so each is owned.
+    func parts() throws(GeometryError) -> [Geometry] {
+        let n = GEOSGetNumGeometries_r(h, raw)
+        var out: [Geometry] = []
+        for i in 0..<max(0, n) {
+            guard let part = GEOSGetGeometryN_r(h, raw, i) else { continue }
+            out.append(try context.own(GEOSGeom_clone_r(h, part), "a copy"))
+        }
+        return out
+    }
+
+    /// Its polygons as rings of points (outline first, then holes); lines and points are left out.
+    var polygons: [PlanePolygon] {
+        var out: [PlanePolygon] = []
+        let n = GEOSGetNumGeometries_r(h, raw)
+        for i in 0..<max(0, n) {
+            guard let part = GEOSGetGeometryN_r(h, raw, i), GEOSGeomTypeId_r(h, part) == Int32(GEOS_POLYGON.rawValue),
+                let shell = GEOSGetExteriorRing_r(h, part)
+            else { continue }
+            var rings = [coordinates(shell)]
+            for j in 0..<max(0, GEOSGetNumInteriorRings_r(h, part)) {
+                if let hole = GEOSGetInteriorRingN_r(h, part, j) { rings.append(coordinates(hole)) }
+            }
+            out.append(rings)
+        }
+        return out
+    }
+
+    /// Its line strings as point lists (from a line, a multi-line or a mixed collection).
+    var lines: [[PlanePoint]] {
+        var out: [[PlanePoint]] = []
+        let n = GEOSGetNumGeometries_r(h, raw)
+        for i in 0..<max(0, n) {
+            guard let part = GEOSGetGeometryN_r(h, raw, i) else { continue }
+            let type = GEOSGeomTypeId_r(h, part)
+            if type == Int32(GEOS_LINESTRING.rawValue) {
+                out.append(coordinates(part))
+            } else if type == Int32(GEOS_MULTILINESTRING.rawValue) || type == Int32(GEOS_GEOMETRYCOLLECTION.rawValue) {
+                for j in 0..<max(0, GEOSGetNumGeometries_r(h, part)) {
+                    if let line = GEOSGetGeometryN_r(h, part, j), GEOSGeomTypeId_r(h, line) == Int32(GEOS_LINESTRING.rawValue) {
+                        out.append(coordinates(line))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    private func coordinates(_ g: OpaquePointer) -> [PlanePoint] {
+        guard let seq = GEOSGeom_getCoordSeq_r(h, g) else { return [] }
+        var size: UInt32 = 0
+        GEOSCoordSeq_getSize_r(h, seq, &size)
+        var out: [PlanePoint] = []
+        out.reserveCapacity(Int(size))
+        for i in 0..<size {
+            var x = 0.0, y = 0.0
+            GEOSCoordSeq_getXY_r(h, seq, i, &x, &y)
+            out.append(PlanePoint(x: x, y: y))
+        }
+        return out
+    }
+}
+
