@@ -33,13 +33,15 @@ let package = Package(
         .target(name: "KMapRender", dependencies: ["KMapModel", "KMapCompose", "CCairo", "CPangoCairo", "CDeflate"]),
         // Frame sequences: planning, transitions, the manifest, parallel and resumable rendering, ffmpeg.
         .target(name: "KMapSequence", dependencies: ["KMapModel", "KMapCompose", "KMapRender"]),
+        // Exports for other tools: the history as time-aware GeoJSON, KML and CSV; campaign text escaped per format.
+        .target(name: "KMapExport", dependencies: ["KMapModel"]),
         // Reports: HTML, Markdown and multi-page PDF of a campaign's days.
-        .target(name: "KMapReport", dependencies: ["KMapModel", "KMapCompose", "KMapRender"]),
+        .target(name: "KMapReport", dependencies: ["KMapModel", "KMapCompose", "KMapRender", "KMapExport"]),
         // The command line, as a library so tests can run commands in-process.
         .target(
             name: "KMapCommands",
             dependencies: [
-                "KMapModel", "KMapLoader", "KMapCompose", "KMapRender", "KMapSequence", "KMapReport",
+                "KMapModel", "KMapLoader", "KMapCompose", "KMapRender", "KMapSequence", "KMapReport", "KMapExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +68,7 @@ let package = Package(
         .testTarget(name: "KMapModelTests", dependencies: ["KMapModel", "KMapLoader", "KMapTestSupport"]),
         .testTarget(name: "KMapLoaderTests", dependencies: ["KMapLoader", "KMapModel", "KMapCompose", "KMapTestSupport"]),
         .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCompose", "KMapGeometry", "KMapModel", "KMapLoader", "KMapTestSupport"]),
+        .testTarget(name: "KMapExportTests", dependencies: ["KMapExport", "KMapModel", "KMapLoader", "KMapTestSupport"]),
         .testTarget(name: "KMapReportTests", dependencies: ["KMapReport", "KMapRender", "KMapCompose", "KMapModel", "KMapLoader", "KMapTestSupport"]),
         // Depends on the kmap executable: the bad-input table runs it as a child process.
         .testTarget(

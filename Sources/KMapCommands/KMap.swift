@@ -26,8 +26,10 @@ public struct KMap: ParsableCommand {
               kmap frames --from 2016-02-21 --to 2016-02-29 --out feb
               kmap animate -o khanasir.mp4
               kmap report --from 2016-02-21 --to 2016-02-29 -o khanasir-report
+              kmap export -o khanasir.geojson
+              kmap viewer -o khanasir.html
             """,
-        subcommands: [Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Init.self, Import.self, Lookup.self, Themes.self, Chart.self, ReportCommand.self, Frames.self, Animate.self]
+        subcommands: [Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Init.self, Import.self, Lookup.self, Themes.self, Chart.self, ReportCommand.self, Export.self, Viewer.self, Frames.self, Animate.self]
     )
 
     public init() {}

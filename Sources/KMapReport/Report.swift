@@ -75,10 +75,11 @@ public struct Report: Sendable {
             case .cut: parts.append("The \(info.name) is cut at \(where_.joined(separator: ", ")).")
             case .cleared: parts.append("The \(info.name) is cleared of enemy positions but not yet reported reopened.")
             case .open: parts.append("The \(info.name) is open.")
+            case .unknown: parts.append("No recent source says whether the \(info.name) is open.")
             }
         }
         var held: [String: Int] = [:]
-        for p in d.state.places { held[p.controller, default: 0] += 1 }
+        for p in d.state.places where p.isKnown { held[p.controller, default: 0] += 1 }
         let counts = campaign.factions.compactMap { f in held[f.id].map { "\(f.shortName) holds \($0)" } }
         parts.append(counts.joined(separator: ", ") + " of \(d.state.places.count) named places.")
         let contested = d.state.places.filter { $0.status == .contested }.compactMap { campaign.gazetteer.place($0.placeID)?.name }
@@ -103,5 +104,5 @@ public struct Report: Sendable {
         return "\(e.id), \(e.confidence.rawValue), \(source)"
     }
 
-    public func when(_ e: Event) -> String { e.time.map { "\($0)" } ?? "time not stated" }
+    public func when(_ e: Event) -> String { e.timeWords }
 }

@@ -389,6 +389,27 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         usage("report to standard output", ["report", "-o", "-"], ["not standard output", "-o report.pdf"]),
         usage("report with an unknown extension", ["report", "-o", "OUT:r.docx"], ["give a folder, or a file ending in .html, .md or .pdf"]),
         usage("animation with an unknown extension", ["animate", "-o", "OUT:x.avi"], ["cannot tell the animation format", ".mp4, .webm or .gif"]),
+        // kmap export (issue 17).
+        usage("export with an unknown extension", ["export", "-o", "OUT:x.shp"], ["cannot tell the format of", ".geojson, .kml or .csv"]),
+        usage("export format contradicting the extension", ["export", "--format", "kml", "-o", "OUT:x.geojson"], ["--format kml contradicts", "make them agree"]),
+        usage("export format unknown", ["export", "--format", "shapefile", "-o", "OUT:x.shp"], ["shapefile"]),
+        usage("export --from after --to", ["export", "--from", "2016-02-25", "--to", "2016-02-23", "-o", "OUT:x.csv"], ["after --to", "swap them"]),
+        usage("export day outside the campaign", ["export", "--from", "2015-01-01", "-o", "OUT:x.kml"], ["2015-01-01"]),
+        usage("viewer to a non-HTML file", ["viewer", "-o", "OUT:v.png"], ["the viewer is one HTML file", "end the output in .html"]),
+        usage("viewer with a bad size", ["viewer", "--size", "0x0", "-o", "OUT:v.html"], ["--size"]),
+        BadInput("viewer over a page kmap did not write", 73, ["exists and kmap did not write it", "--force"]) { s in
+            try "<html>mine</html>".write(toFile: s.out + "/v.html", atomically: true, encoding: .utf8)
+            return Invocation(["viewer", "--from", "2016-02-23", "--to", "2016-02-23", "-o", s.out + "/v.html"])
+        },
+        BadInput("export over a CSV kmap did not write", 73, ["exists and kmap did not write it", "--force"]) { s in
+            try "name,value\nmine,1\n".write(toFile: s.out + "/mine.csv", atomically: true, encoding: .utf8)
+            return Invocation(["export", "-o", s.out + "/mine.csv"])
+        },
+        BadInput("export to a full standard output", 74, ["writing to standard output failed: No space left on device"]) { _ in
+            var i = Invocation(["export", "--format", "geojson", "-o", "-"])
+            i.stdout = "/dev/full"
+            return i
+        },
     ]
 }
 

@@ -230,17 +230,19 @@ struct Corpus {
 
 /// Command lines from kmap's own vocabulary, valid and not.
 enum ArgumentGrammar {
-    static let commands = ["render", "state", "explain", "diff", "timeline", "places", "check", "themes", "chart", "report", "frames", "animate", "help", "nope", ""]
+    static let commands = ["render", "state", "explain", "diff", "timeline", "places", "check", "themes", "chart", "report", "frames", "animate", "export", "viewer", "help", "nope", ""]
     static let options = [
         "--day", "--at", "--time", "--from", "--to", "--campaign", "-o", "--output", "--format", "--size", "--scale", "--dpi",
         "--theme", "--labels", "--zones", "--svg-engine", "--step", "--tween", "--jobs", "--fps", "--hold-last",
         "--frames", "--out", "--place", "--force", "--quiet", "--transparent", "--help", "-h", "--version", "--", "-", "--=",
+        "--evidence",
     ]
     static let values = [
         "2016-02-23", "2016-02-30", "2016-13-01", "1999-01-01", "2017-02-25", "22:00", "25:00", "morning", "png", "svg", "pdf",
         "gif", "1600x1200", "0x0", "-5x10", "100000x100000", "x", "2", "0", "-1", "nan", "inf", "1e309", "en", "ar", "both",
         "wikipedia", "isw", "/nonexistent/theme.yaml", "6h", "1d", "0h", "13x", "khanasir", "rasm-al-nafal", "", " ", "\u{0}",
-        "/tmp/kmap-fuzz-never-written/x.png", "fast", "cairo", "kmap",
+        "/tmp/kmap-fuzz-never-written/x.png", "fast", "cairo", "kmap", "stated", "reported", "inferred", "all", "unknown",
+        "geojson", "kml", "csv", "events-csv", "json", "/tmp/kmap-fuzz-never-written/x.geojson",
         // Steps that overflowed day arithmetic, and names at the edge of what a file system takes.
         "9223372036854775807d", "9223372036854775807h", "3660d", "3661d", "-1d", "24h", "5h", "1e9d", "0d",
         "/tmp/kmap-fuzz-never-written/" + String(repeating: "n", count: 250) + ".png", "../x.png", "\u{1B}]0;PWN\u{07}.png",

@@ -67,7 +67,7 @@ import KMapModel
 
     @Test func aCaptureThatChangesNothingIsFlagged() throws {
         let f = try check("events.yaml") { $0.replacingOccurrences(of: "places: [charlie-hill]\n    controller: isil", with: "places: [alpha]\n    controller: government") }
-        #expect(f.contains { $0.message.contains("already held by government") && $0.line == 29 })
+        #expect(f.contains { $0.message.contains("already held by government") && $0.line == 30 })
     }
 
     @Test func eventsOutOfOrderAreFlagged() throws {

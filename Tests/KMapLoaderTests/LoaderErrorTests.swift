@@ -47,7 +47,7 @@ import KMapModel
         let f = try findings("events.yaml") { $0.replacingOccurrences(of: "    unnamed: 3", with: "    unnamed: \(value)") }
         let first = try #require(f.first)
         #expect(f.allSatisfy { $0.message.contains("'unnamed'") }, "only the count's own errors, no cascade: \(f)")
-        #expect(first.line == 45)
+        #expect(first.line == 48)
         #expect(first.message.contains("'unnamed'") && first.message.contains("must be"), "\(first)")
     }
 

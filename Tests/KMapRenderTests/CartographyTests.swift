@@ -158,7 +158,10 @@ import Testing
             Set(try frame(d).0.items(in: .legend).map(\.id).filter { !$0.hasSuffix(":swatch") && !$0.hasPrefix("legend:heading") && $0 != "legend:panel" })
         }
         let first = try legendIDs("2016-02-21")
-        #expect(!first.contains("legend:contested") && !first.contains("legend:besieged") && !first.contains("legend:cut"))
+        #expect(!first.contains("legend:contested") && !first.contains("legend:besieged"))
+        // Al-Masdar: Rasm al-Nafal fell on the evening of 21 February, so the first day already shows a cut;
+        // places no source speaks for yet are unknown.
+        #expect(first.contains("legend:cut") && first.contains("legend:unknown"))
         #expect(first.contains("legend:faction:government"))
         let contested = try legendIDs("2016-02-24")
         #expect(contested.contains("legend:contested") && contested.contains("legend:faction:isil") && contested.contains("legend:cut"))

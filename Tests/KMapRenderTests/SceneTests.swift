@@ -71,6 +71,24 @@ import Testing
         #expect(contested.item("legend:faction:isil") != nil)
     }
 
+    /// Evidence older than staleAfter turns places unknown without an event: the panel says so instead of "No
+    /// change in control" beside ringed places; and with --evidence the rings compare places by id.
+    @Test func agedPlacesAreExplainedInTheChangesPanel() throws {
+        let composer = SceneComposer(campaign: campaign)
+        let day = try #require(Day("2016-05-26"))
+        let scene = composer.scene(for: try campaign.state(on: day), previous: campaign.stateBefore(day))
+        guard case .text(let t) = try #require(scene.item("changes:none")).symbol else {
+            Issue.record("no changes text")
+            return
+        }
+        #expect(t.text.hasPrefix("No event. 4 places"), "\(t.text)")
+        #expect(scene.item("place:khanasir") != nil)
+        let stated = try campaign.state(on: try #require(Day("2016-02-25"))).only(.stated)
+        let filtered = composer.scene(for: stated, previous: campaign.stateBefore(try #require(Day("2016-02-25"))).only(.stated))
+        #expect(filtered.item("place:rasm-hamad") == nil, "--evidence stated leaves inferred places out")
+        #expect(filtered.item("change:khanasir") != nil, "Khanasir, retaken on 25 Feb, is still ringed")
+    }
+
     @Test func routeBannerSaysCutWithTheDayCount() throws {
         let composer = SceneComposer(campaign: campaign)
         let scene = composer.scene(for: try campaign.state(on: try #require(Day("2016-02-23"))))
@@ -78,7 +96,8 @@ import Testing
             Issue.record("no route banner")
             return
         }
-        #expect(t.text.hasPrefix("Aleppo supply road: CUT since 22 Feb (day 2 of the cut)"))
+        // Al-Masdar puts Rasm al-Nafal's fall on the evening of 21 February.
+        #expect(t.text.hasPrefix("Aleppo supply road: CUT since 21 Feb (day 3 of the cut)"))
         #expect(t.text.hasSuffix("unmapped points"), "points without a marker are said to be unmapped: \(t.text)")
     }
 

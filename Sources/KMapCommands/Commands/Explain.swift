@@ -59,16 +59,26 @@ struct Explain: ParsableCommand {
         }
         let state = campaign.timeline.state(at: instant)
         guard let control = state[place.id] else { return out }
-        out += "\nOn \(instant): \(n.state(control))  [\(control.basis.confidence.rawValue)]\n\n"
+        out += "\nOn \(instant): \(n.state(control))  [\(control.confidence.rawValue)]\n"
+        out += "  confidence: \(control.confidence.rawValue), the weakest of: "
+        let event = control.basis.source.isEmpty && control.basis.eventID == nil ? "none" : control.basis.confidence.rawValue
+        let age = instant.day.days(since: control.basis.day)
+        let aged = event == "none" ? "" : campaign.timeline.staleness.map { ", \(age) days old (staleAfter: inferred after \($0.inferred), unknown after \($0.unknown))" } ?? ""
+        out += "event \(event)\(aged); tie \(place.tie?.confidence ?? "stated (the source names it)"); position \(info.confidence.rawValue)\n\n"
 
         out += "Why:\n"
         let initial = campaign.timeline.initial
         let exception = initial.exceptions.first { $0.places.contains(place.id) }
         let startQuote = exception?.quote ?? initial.quote
-        out += "  \(campaign.info.start) initial control: \(exception?.controller ?? initial.controller)  [\((exception?.confidence ?? initial.confidence).rawValue)]\n"
-        out += "    “\(startQuote)”\n"
+        let covered = exception != nil || initial.places.map { $0.contains(place.id) } ?? true
+        if covered {
+            out += "  \(campaign.info.start) initial control: \(exception?.controller ?? initial.controller)  [\((exception?.confidence ?? initial.confidence).rawValue)]\n"
+            out += "    “\(startQuote)”\n"
+        } else {
+            out += "  \(campaign.info.start) initial control: unknown (no source gives it)\n"
+        }
         if let note = exception?.note { out += "    note: \(note)\n" }
-        let related = campaign.timeline.events.filter { $0.instant <= instant && $0.places.contains(place.id) }
+        let related = campaign.timeline.events(through: instant).filter { $0.places.contains(place.id) }
         if related.isEmpty { out += "  no event names it since.\n" }
         for e in related { out += n.block(e) }
         return out

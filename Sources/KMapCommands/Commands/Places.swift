@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KMapModel
 import KMapLoader
+import KMapExport
 
 /// `kmap places`: the gazetteer, as a table, JSON, CSV or GeoJSON.
 struct Places: ParsableCommand {
@@ -12,7 +13,7 @@ struct Places: ParsableCommand {
             Examples:
               kmap places
               kmap places --format csv > places.csv
-              kmap places --format geojson > places.geojson
+              kmap places --format geojson > places.geojson   # with the roads (LineStrings) and areas (Polygons)
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, geojson }
@@ -40,7 +41,7 @@ struct Places: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let campaign = try campaignOptions.load()
-            Console.out(try Self.render(campaign.gazetteer.places, format: format))
+            Console.out(try Self.render(campaign.gazetteer, format: format, title: campaign.info.title))
         }
     }
 
@@ -53,34 +54,21 @@ struct Places: ParsableCommand {
         }
     }
 
-    static func render(_ places: [Place], format: Format) throws -> String {
-        let rows = rows(places)
+    static func render(_ gazetteer: Gazetteer, format: Format, title: String) throws -> String {
+        let rows = rows(gazetteer.places)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         switch format {
         case .json:
             return String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n"
         case .geojson:
-            struct Feature: Codable {
-                var type = "Feature"
-                var geometry: Geometry
-                var properties: Row
-            }
-            struct Geometry: Codable {
-                var type = "Point"
-                var coordinates: [Double]
-            }
-            struct Collection: Codable {
-                var type = "FeatureCollection"
-                var features: [Feature]
-            }
-            let c = Collection(features: rows.map { Feature(geometry: Geometry(coordinates: [$0.lon, $0.lat]), properties: $0) })
-            return String(decoding: try encoder.encode(c), as: UTF8.self) + "\n"
+            return try DayFormats.gazetteerGeoJSON(gazetteer, rows: rows, title: title)
         case .csv:
             var out = "id,name,kind,lat,lon,aliases,arabic,source,sourceRef,confidence\n"
             for r in rows {
-                let fields = [r.id, r.name, r.kind, String(r.lat), String(r.lon), r.aliases.joined(separator: "; "), r.arabic ?? "", r.source, r.sourceRef ?? "", r.confidence]
-                out += fields.map(csv).joined(separator: ",") + "\n"
+                let text = [r.aliases.joined(separator: "; "), r.arabic ?? "", r.source, r.sourceRef ?? "", r.confidence]
+                out += [r.id, r.name, r.kind].map(csv).joined(separator: ",") + ",\(r.lat),\(r.lon),"
+                out += text.map(csv).joined(separator: ",") + "\n"
             }
             return out
         case .text:
@@ -90,10 +78,9 @@ struct Places: ParsableCommand {
         }
     }
 
-    /// RFC 4180 quoting.
-    static func csv(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    /// RFC 4180 quoting, and no text a spreadsheet would run as a formula (`Escaping.csv`); numbers are
+    /// written as they are, so a southern latitude stays a number.
+    static func csv(_ s: String) -> String { Escaping.csv(s) }
 }
 
 /// Left-aligned columns separated by two spaces.

@@ -23,6 +23,7 @@ struct Render: ParsableCommand {
 
     @OptionGroup var instant: InstantOptions
     @OptionGroup var campaignOptions: CampaignOptions
+    @OptionGroup var evidence: EvidenceOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("The file to write, or - for standard output.", valueName: "path"))
     var output: String?
@@ -40,8 +41,8 @@ struct Render: ParsableCommand {
             let format = try resolveFormat()
             let campaign = try campaignOptions.load()
             let at = try instant.instant(in: campaign)
-            let state = campaign.timeline.state(at: at)
-            let previous = campaign.timeline.state(at: Instant.endOf(at.day.adding(days: -1)))
+            let state = evidence.apply(campaign.timeline.state(at: at))
+            let previous = evidence.apply(campaign.timeline.state(at: Instant.endOf(at.day.adding(days: -1))))
             let composer = try style.composer(for: campaign)
             let bytes = try style.encode(composer.scene(for: state, previous: previous), as: format)
             let path = output ?? defaultPath(campaign: campaign, format: format, instant: at.description)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import KMapModel
 import KMapLoader
+import KMapExport
 
 /// `kmap timeline`: the events in the order they apply.
 struct TimelineCommand: ParsableCommand {
@@ -11,7 +12,14 @@ struct TimelineCommand: ParsableCommand {
             Examples:
               kmap timeline
               kmap timeline --from 2016-02-22 --to 2016-02-23
+              kmap timeline --format json | jq '.[] | select(.confidence == "inferred") | .quote'
+              kmap timeline --format csv > events.csv
             """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+
+    @Option(help: "text, json (an array of events with their fields) or csv (the columns of kmap export --format events-csv).")
+    var format: Format = .text
 
     @Option(help: ArgumentHelp("First day to list (default: the campaign's start).", valueName: "date"))
     var from: String?
@@ -26,6 +34,11 @@ struct TimelineCommand: ParsableCommand {
             let campaign = try campaignOptions.load()
             let range = try DayRange.parse(from: from, to: to, in: campaign)
             let a = range.first ?? campaign.info.start, b = range.last ?? campaign.info.end
+            switch format {
+            case .json: return Console.out(try DayFormats.eventsJSON(campaign, first: a, last: b))
+            case .csv: return Console.out(CSVExport.events(campaign, first: a, last: b))
+            case .text: break
+            }
             let n = Narration(campaign: campaign)
             var out = ""
             var lastDay: Day?

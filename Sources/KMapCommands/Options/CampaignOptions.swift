@@ -22,7 +22,7 @@ struct InstantOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A time on that day: HH:MM, or early, morning, midday, afternoon, evening, night. Default: the end of the day.",
+            "A time on that day: HH:MM, or early, morning, midday, afternoon, evening, night. Default: the end of the day. Only events the source times by then count, with the untimed ones it tells before them; an untimed event counts from the end of its day.",
             valueName: "time"))
     var time: String?
 
@@ -61,6 +61,8 @@ enum DayRange {
     static let maxChartDays = 3660
     /// The most days a report covers: each is a map, and a single-page report holds them all in memory.
     static let maxReportDays = 1000
+    /// The most days a viewer page covers: a map each, deduplicated, so ten years stay a few megabytes.
+    static let maxViewerDays = 3660
 
     /// Throws (64) when `first` to `last` is more than `limit` days.
     static func checkSpan(_ first: Day, _ last: Day, limit: Int, what: String) throws {

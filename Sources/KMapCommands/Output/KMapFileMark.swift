@@ -1,4 +1,5 @@
 import Foundation
+import KMapExport
 
 /// Recognizes files kmap wrote, by the mark every kmap output carries in its format's own place.
 ///
@@ -8,7 +9,9 @@ import Foundation
 /// declaration; PDF, a line `/Creator (kmap)` of the information dictionary in a file that starts `%PDF-`;
 /// HTML, the generator `<meta>` inside the `<head>` of a file that starts `<!doctype html>`; Markdown, a first
 /// line `# …` and a last line `Made with kmap.`; MP4 and WebM, the container comment `Made with kmap`; GIF,
-/// that comment as the extension block just before the trailer. Only the first and last 64 KiB are read.
+/// that comment as the extension block just before the trailer; `kmap export`'s GeoJSON, an opening
+/// `{"type": "FeatureCollection", "generator": "kmap"`; its KML, the SVG's comment after the XML declaration;
+/// its CSV (no comments in CSV), the exact header line. Only the first and last 64 KiB are read.
 enum KMapFileMark {
     static let window = 64 << 10
     static let comment = Array("Made with kmap".utf8)
@@ -49,7 +52,8 @@ enum KMapFileMark {
             return contains(Array(head[headStart..<headEnd]), Array("<meta name=\"generator\" content=\"kmap\">".utf8))
         }
         if head.starts(with: Array("# ".utf8)) { return tail.suffix(17).elementsEqual("\nMade with kmap.\n".utf8) }
-        return false
+        if head.starts(with: Array(GeoJSONExport.opening.utf8)) { return true }
+        return [CSVExport.stretchesHeader, CSVExport.eventsHeader].contains { head.starts(with: Array(($0 + "\r\n").utf8)) }
     }
 
     /// A `tEXt` chunk `Software` = `kmap` among the chunks before the image data.

@@ -11,9 +11,10 @@ struct Narration {
 
     func faction(_ id: String) -> String { id }
 
-    /// "2016-02-23 19:00" or "2016-02-23 (time not stated)".
+    /// "2016-02-23 “By the evening”" (the source's words) or "2016-02-23 (time not stated)": never a clock
+    /// time the source did not give.
     func when(_ e: Event) -> String {
-        e.time.map { "\(e.day) \($0)" } ?? "\(e.day) (time not stated)"
+        e.time == nil ? "\(e.day) (time not stated)" : "\(e.day) \(e.timeWords)"
     }
 
     /// What an event does: "isil takes Rasm al-Nafal", "contested by government", "narrative".
@@ -33,9 +34,10 @@ struct Narration {
 
     /// "isil, held since 2016-02-23" or "isil, contested by government since 2016-02-24".
     func state(_ c: PlaceControl) -> String {
+        if !c.isKnown { return "unknown: no source gives its control on this day" }
         switch c.status {
-        case .held: "\(c.controller), held since \(c.since)"
-        default: "\(c.controller), \(c.status.rawValue) by \(c.contestedBy.joined(separator: "+")) since \(c.statusSince)"
+        case .held: return "\(c.controller), held since \(c.since)"
+        default: return "\(c.controller), \(c.status.rawValue) by \(c.contestedBy.joined(separator: "+")) since \(c.statusSince)"
         }
     }
 
@@ -45,10 +47,16 @@ struct Narration {
         return [s.title, s.publisher].compactMap { $0 }.joined(separator: ", ")
     }
 
+    /// " (partisan: …)" for a source that speaks for a side, else "".
+    func partisan(_ id: String) -> String {
+        campaign.info.source(id)?.partisan.map { " (partisan: \($0))" } ?? ""
+    }
+
     /// An event as a block of lines, quote included.
     func block(_ e: Event, indent: String = "  ") -> String {
         var out = "\(indent)\(when(e))  \(change(e))  [\(e.confidence.rawValue); \(e.id), \(campaign.files.events):\(e.line)]\n"
         out += "\(indent)  “\(e.quote)” (\(source(e.source)))\n"
+        for c in e.citations { out += "\(indent)  also: \(source(c))\(partisan(c))\n" }
         if let note = e.note { out += "\(indent)  note: \(note)\n" }
         return out
     }

@@ -67,7 +67,7 @@ public struct ChartComposer: Sendable {
             var start = 0
             for i in 1...data.count where i == data.count || data[i].route != data[start].route {
                 let phase = data[start].route ?? .open
-                let c = phase == .cut ? theme.routeCut : phase == .cleared ? theme.routeCleared : theme.routeOpen
+                let c = phase == .cut ? theme.routeCut : phase == .cleared ? theme.routeCleared : phase == .unknown ? theme.mutedInk : theme.routeOpen
                 let r = Rect(x: left + Double(start) * dx, y: strip.y, width: Double(i - start) * dx, height: strip.height)
                 items.append(SceneItem(id: "chart:route:\(data[start].day)", layer: .roads, symbol: .rect(r, fill: c, stroke: nil), title: "\(data[start].day) to \(data[i - 1].day): \(phase.rawValue)"))
                 start = i

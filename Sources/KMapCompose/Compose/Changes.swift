@@ -27,9 +27,12 @@ struct Changes {
             numbers = [:]
             return
         }
+        // By id, not by position: with `--evidence` the two states may hold different places.
         let differs = Set(
-            zip(previous.places, state.places).filter { $0.controller != $1.controller || $0.status != $1.status || $0.contestedBy != $1.contestedBy }
-                .map(\.0.placeID))
+            state.places.filter { p in
+                guard let q = previous[p.placeID] else { return true }
+                return q.controller != p.controller || q.status != p.status || q.contestedBy != p.contestedBy
+            }.map(\.placeID))
         var entries: [Entry] = []
         var numbers: [String: Int] = [:]
         let roadsChanged = zip(previous.roads, state.roads).contains { $0.phase != $1.phase || $0.unnamedCut != $1.unnamedCut }

@@ -12,11 +12,15 @@ struct Legend {
         case cut
         case estimated
         case uncertain
+        case unknown
         case changed
         case zones(Double)
         case hatched
         case front
     }
+
+    /// The fill of a place no source speaks for: no faction's colour.
+    static let unknownFill = Color(hex: "#bdbdbd")!
 
     static let rowHeight = 21.0
     static let headingHeight = 24.0
@@ -26,34 +30,36 @@ struct Legend {
     ///
     /// - Complexity: one pass over `places` (10,000 in a large campaign, every frame).
     static func entries(campaign: Campaign, places: [Place], state: ControlState, changed: Bool, zones: Double?) -> [Entry] {
-        var uncertain = false, contested = false, besieged = false
+        var uncertain = false, unknown = false, contested = false, besieged = false
         var factions: Set<String> = []
         var ids: Set<String> = []
         ids.reserveCapacity(places.count)
         for place in places {
             ids.insert(place.id)
             guard let c = state[place.id] else { continue }
-            uncertain = uncertain || c.basis.confidence != .stated
+            // The combined confidence (event, tie, position), as the markers draw it; unknown has its own entry.
+            uncertain = uncertain || (c.isKnown && c.confidence != .stated)
+            unknown = unknown || !c.isKnown
             contested = contested || c.status == .contested
             besieged = besieged || c.status == .besieged
-            factions.insert(c.controller)
+            if c.isKnown { factions.insert(c.controller) }
             factions.formUnion(c.contestedBy)
         }
         let cut = state.roads.contains { $0.cutAt.contains(where: ids.contains) }
         return build(
             campaign: campaign, places: places, factions: factions, contested: contested,
-            besieged: besieged, uncertain: uncertain, changed: changed, cut: cut, zones: zones)
+            besieged: besieged, uncertain: uncertain, unknown: unknown, changed: changed, cut: cut, zones: zones)
     }
 
     /// Every entry any frame of the campaign could need: the space reserved for the legend.
     static func allEntries(campaign: Campaign, places: [Place], zones: Double?) -> [Entry] {
         build(
             campaign: campaign, places: places, factions: Set(campaign.factions.map(\.id)), contested: true, besieged: true, uncertain: true,
-            changed: true, cut: true, zones: zones)
+            unknown: true, changed: true, cut: true, zones: zones)
     }
 
     private static func build(
-        campaign: Campaign, places: [Place], factions: Set<String>, contested: Bool, besieged: Bool, uncertain: Bool, changed: Bool, cut: Bool,
+        campaign: Campaign, places: [Place], factions: Set<String>, contested: Bool, besieged: Bool, uncertain: Bool, unknown: Bool = false, changed: Bool, cut: Bool,
         zones: Double? = nil
     ) -> [Entry] {
         let kinds = Set(places.map(\.kind))
@@ -62,6 +68,7 @@ struct Legend {
         if contested { e.append(.contested) }
         if besieged { e.append(.besieged) }
         if uncertain { e.append(.uncertain) }
+        if unknown { e.append(.unknown) }
         if changed { e.append(.changed) }
         e.append(.heading("Places"))
         e += PlaceKind.allCases.filter(kinds.contains).map(Entry.kind)
@@ -133,6 +140,9 @@ extension SceneComposer {
             case .uncertain:
                 marker("legend:uncertain:swatch", Marker(shape: .circle, center: mid, radius: 7, fill: theme.ink, stroke: outline, hollow: theme.halo))
                 text("legend:uncertain", "hollow: state inferred or reported", body, textX, baseline, theme.ink)
+            case .unknown:
+                marker("legend:unknown:swatch", Marker(shape: .circle, center: mid, radius: 7, fill: Legend.unknownFill, stroke: outline, hollow: theme.halo))
+                text("legend:unknown", "grey hollow: no recent source", body, textX, baseline, theme.ink)
             case .changed:
                 marker("legend:changed:swatch", Marker(shape: .circle, center: mid, radius: 5, fill: neutral, stroke: outline, highlight: theme.changed))
                 text("legend:changed", "changed since the previous frame", body, textX, baseline, theme.ink)

@@ -62,7 +62,12 @@ extension SceneComposer {
         line("changes:heading", changes.since.map { "Changes since \($0.isEndOfDay ? $0.day.shortDescription : $0.description)" } ?? "Changes", heading, x: panel.x + pad, color: theme.ink)
         y += 6
         if changes.entries.isEmpty {
-            line("changes:none", "No change in control.", quote, x: panel.x + pad, color: theme.mutedInk)
+            // Evidence older than the campaign's staleAfter changes a place to unknown without an event.
+            let aged = changes.changedPlaces.count
+            let none = aged == 0 ? "No change in control." : "No event. \(aged) place\(aged == 1 ? "" : "s") no source has spoken of recently: now unknown."
+            for (k, l) in wrap(none, font: quote, width: panel.width - 2 * pad).enumerated() {
+                line(k == 0 ? "changes:none" : "changes:none:\(k)", l, quote, x: panel.x + pad, color: theme.mutedInk)
+            }
             return items
         }
         let bottom = panel.maxY - pad
@@ -91,7 +96,7 @@ extension SceneComposer {
             for (k, l) in titleLines.enumerated() { line("changes:\(entry.number):title:\(k)", l, title, x: textX, color: theme.ink) }
             items += numberBadge(entry.number, at: Point(x: panel.x + pad + 9, y: top + 9), id: "changes:\(entry.number):badge", layer: .legend)
             for (k, l) in quoteLines.enumerated() { line("changes:\(entry.number):quote:\(k)", l, quote, x: textX, color: theme.ink) }
-            let when = e.time.map { "\($0)" } ?? "time not stated"
+            let when = e.timeWords
             let source = "\(e.day.shortDescription), \(when) · \(e.confidence.rawValue) · \(campaign.info.source(e.source)?.title ?? e.source)"
             for (k, l) in wrap(source, font: small, width: width).enumerated() {
                 line("changes:\(entry.number):source:\(k)", l, small, x: textX, color: theme.mutedInk)

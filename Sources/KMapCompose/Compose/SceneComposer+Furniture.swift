@@ -64,6 +64,9 @@ extension SceneComposer {
                 text = "\(name): OPEN"
             }
             color = theme.routeOpen
+        case .unknown:
+            text = "\(name): no recent source"
+            color = theme.mutedInk
         }
         // Shrunk to fit narrow frames rather than clipped.
         var font = Font(family: theme.fontFamily, size: 17, bold: true)

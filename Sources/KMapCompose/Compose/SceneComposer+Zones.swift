@@ -18,7 +18,8 @@ extension SceneComposer {
     func zones(_ state: ControlState) -> [SceneItem] {
         guard let km = zoneRadiusKm else { return [] }
         let sites = visiblePlaces.compactMap { place -> ControlZones.Site? in
-            guard let c = state[place.id] else { return nil }
+            // A place no source speaks for claims no ground.
+            guard let c = state[place.id], c.isKnown else { return nil }
             let p = projection.project(place.coordinate)
             return ControlZones.Site(
                 id: place.id, point: PlanePoint(x: p.x, y: p.y), side: c.controller, attacker: c.status == .contested ? c.contestedBy.first : nil)

@@ -166,11 +166,11 @@ public struct SceneComposer: Sendable {
             let dashed = place.info.confidence == .estimate
             let marker = Marker(
                 shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
-                radius: Symbology.radius(for: place.kind), fill: color(ofFaction: control.controller),
+                radius: Symbology.radius(for: place.kind), fill: control.isKnown ? color(ofFaction: control.controller) : Legend.unknownFill,
                 splitFill: control.status == .contested ? attacker : nil,
                 stroke: Stroke(color: theme.ink, width: dashed ? 1.6 : 1.2, dash: dashed ? [2.5, 2] : []),
                 ring: control.status == .besieged ? attacker : nil,
-                hollow: control.basis.confidence == .stated ? nil : theme.halo,
+                hollow: control.confidence == .stated ? nil : theme.halo,
                 highlight: changed.contains(place.id) ? theme.changed : nil)
             return SceneItem(id: "place:\(place.id)", layer: .markers, symbol: .marker(marker), title: describe(place, control))
         }
@@ -181,7 +181,8 @@ public struct SceneComposer: Sendable {
         let who = campaign.faction(c.controller)?.shortName ?? c.controller
         let status = c.status == .held ? "held since \(c.since.longDescription)" : "\(c.status.rawValue) by \(c.contestedBy.map { campaign.faction($0)?.shortName ?? $0 }.joined(separator: ", ")) since \(c.statusSince.longDescription)"
         let name = place.info.arabic.map { "\(place.name) (\($0))" } ?? place.name
-        let basis = [c.basis.confidence.rawValue, c.basis.eventID].compactMap { $0 }.joined(separator: ", ")
+        if !c.isKnown { return "\(place.info.arabic.map { "\(place.name) (\($0))" } ?? place.name): unknown (no source gives its control on this day). Position: \(place.info.confidence.rawValue)." }
+        let basis = ["\(c.confidence.rawValue) (event \(c.basis.confidence.rawValue))", c.basis.eventID].compactMap { $0 }.joined(separator: ", ")
         return "\(name): \(who), \(status) (\(basis); \(campaign.info.source(c.basis.source)?.title ?? c.basis.source)): “\(c.basis.quote)” Position: \(place.info.confidence.rawValue)."
     }
 

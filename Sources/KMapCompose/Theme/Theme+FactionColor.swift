@@ -16,7 +16,5 @@ extension Theme {
     }
 
     /// Okabe and Ito's palette, distinguishable with the common colour-vision deficiencies.
-    public static let fallbackPalette = [
-        "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442",
-    ]
+    public static let fallbackPalette = Faction.palette
 }

@@ -148,9 +148,14 @@ public enum CampaignLoader {
         let network = RoadNetwork(
             roads: gazetteer.roads.map { RoadNetwork.Link(id: $0.id, via: $0.via, faction: $0.faction) },
             route: info.info.supplyRoute.map { RoadNetwork.Route(name: $0.name, faction: $0.faction, from: $0.from, to: $0.to) })
+        // The weakest of each place's identification (its tie) and position, computed once for every frame.
+        var identification: [String: Confidence] = [:]
+        for place in gazetteer.places {
+            identification[place.id] = max(Confidence(tie: place.tie?.confidence), Confidence(position: place.info.confidence))
+        }
         let timeline = Timeline(
             initial: events.initial, events: events.events, placeIDs: gazetteer.places.map(\.id), network: network,
-            start: info.info.start)
+            start: info.info.start, identification: identification, staleness: info.info.staleness)
         return Campaign(
             info: info.info, factions: info.factions, gazetteer: gazetteer, timeline: timeline, origin: origin,
             warnings: diagnostics.findings, locator: locator, context: context,

@@ -11,7 +11,7 @@ extension ParseContext {
         guard let root = root(file, json: false), let f = Fields(root, file: file.name, what: "campaign.yaml", diagnostics: diagnostics) else {
             return nil
         }
-        f.allowOnly(["id", "slug", "title", "summary", "summarySource", "start", "end", "area", "view", "attribution", "sources", "factions", "supplyRoute"])
+        f.allowOnly(["id", "slug", "title", "summary", "summarySource", "start", "end", "area", "view", "attribution", "sources", "factions", "supplyRoute", "staleAfter"])
         let id = f.string("id", required: "a short id such as khanasir-2016")
         let title = f.string("title", required: "the campaign's name")
         let start = f.day("start", required: "the first day, YYYY-MM-DD")
@@ -23,7 +23,7 @@ extension ParseContext {
         let view = bounds(f, "view", required: false)
         let sources = list(f, "sources", required: "the documents the data rests on") { node -> CampaignInfo.Source? in
             guard let s = Fields(node, file: file.name, what: "a source", diagnostics: diagnostics) else { return nil }
-            s.allowOnly(["id", "title", "publisher", "url", "licence", "note"])
+            s.allowOnly(["id", "title", "publisher", "url", "licence", "note", "date", "partisan"])
             guard let id = s.string("id", required: "an id that data refers to"),
                 let title = s.string("title", required: "the source's title")
             else { return nil }
@@ -33,7 +33,9 @@ extension ParseContext {
                     file.name, line: s.node("url")?.line,
                     "source '\(id)' has url '\(url)', which is not an http:// or https:// address; reports show it as text, never as a link: give the web address")
             }
-            return .init(id: id, title: title, publisher: s.string("publisher"), url: url, licence: s.string("licence"), note: s.string("note"))
+            return .init(
+                id: id, title: title, publisher: s.string("publisher"), url: url, licence: s.string("licence"), note: s.string("note"),
+                date: s.day("date"), partisan: s.string("partisan"))
         }
         let factions = list(f, "factions", required: "the sides, each with id, name and (optionally) color") { node -> Faction? in
             guard let s = Fields(node, file: file.name, what: "a faction", diagnostics: diagnostics) else { return nil }
@@ -81,11 +83,36 @@ extension ParseContext {
         }
         guard let id, let title, let start, let end, let area, let sources, let factions else { return nil }
         let slug = f.string("slug") ?? id
-        let info = CampaignInfo(
+        var info = CampaignInfo(
             id: id, slug: slug, title: title, start: start, end: end, area: area, view: view,
             attribution: f.string("attribution") ?? sources.map(\.title).joined(separator: "; "), summary: f.string("summary"), summarySource: f.string("summarySource"), sources: sources,
             supplyRoute: route)
+        info.staleness = staleness(f)
         return ParsedInfo(info: info, factions: factions)
+    }
+
+    /// `staleAfter: {inferred: DAYS, unknown: DAYS}`: how long evidence lasts.
+    func staleness(_ f: Fields) -> Staleness? {
+        guard let n = f.node("staleAfter") else { return nil }
+        guard let s = Fields(n, file: f.file, what: "'staleAfter'", diagnostics: diagnostics) else { return nil }
+        s.allowOnly(["inferred", "unknown"])
+        func days(_ key: String) -> Int? {
+            guard let v = s.node(key) else {
+                s.missing(key, "the days without new evidence after which a state is shown as \(key)")
+                return nil
+            }
+            guard let d = s.number(v, "'staleAfter.\(key)'"), d >= 1, d == d.rounded(), d <= 100_000 else {
+                diagnostics.error(f.file, v, "'staleAfter.\(key)' must be a whole number of days (1 or more)")
+                return nil
+            }
+            return Int(d)
+        }
+        guard let inferred = days("inferred"), let unknown = days("unknown") else { return nil }
+        guard inferred <= unknown else {
+            diagnostics.error(f.file, n, "'staleAfter.inferred' (\(inferred)) is longer than 'staleAfter.unknown' (\(unknown)); a state turns inferred before unknown, so swap them")
+            return nil
+        }
+        return Staleness(inferred: inferred, unknown: unknown)
     }
 
     /// `[minLon, minLat, maxLon, maxLat]`.

@@ -17,13 +17,17 @@ extension ParseContext {
         let roadIDs = gazetteer.map { KnownIDs($0.roads.map(\.id)) }
         var initial: InitialControl?
         if let node = top.node("initial"), let f = Fields(node, file: file.name, what: "'initial'", diagnostics: diagnostics) {
-            f.allowOnly(["controller", "quote", "source", "confidence", "note", "except"])
+            f.allowOnly(["controller", "places", "quote", "source", "confidence", "note", "except"])
+            let covered = f.strings("places")
+            if let covered, let placeIDs {
+                for id in covered { expect(id, in: placeIDs, what: "place", file: file.name, line: f.node("places")?.line ?? node.line) }
+            }
             let controller = f.string("controller", required: "the faction holding every place not listed in 'except'")
             if let controller { checkFaction(controller, file: file.name, line: f.node("controller")?.line ?? node.line) }
             let basis = provenance(f)
             let exceptions = list(f, "except", required: nil) { item -> Event? in
                 guard let e = Fields(item, file: file.name, what: "an 'except' entry", diagnostics: diagnostics) else { return nil }
-                e.allowOnly(["places", "unnamed", "roads", "controller", "status", "by", "quote", "source", "confidence", "note"])
+                e.allowOnly(["places", "unnamed", "roads", "controller", "status", "by", "quote", "source", "citations", "confidence", "note"])
                 guard e.has("controller") else {
                     e.missing("controller", "the faction holding these places at the start")
                     return nil
@@ -33,7 +37,7 @@ extension ParseContext {
             if let controller, let basis, let exceptions {
                 initial = InitialControl(
                     controller: controller, quote: basis.quote, source: basis.source, confidence: basis.confidence, line: node.line,
-                    exceptions: exceptions)
+                    exceptions: exceptions, places: covered)
             }
         } else if top.node("initial") == nil {
             top.missing("initial", "the control before the first event (controller, quote, source, confidence)")
@@ -50,7 +54,7 @@ extension ParseContext {
         var events: [Event] = []
         for (i, item) in items.enumerated() {
             guard let f = Fields(item, file: file.name, what: "event \(i + 1)", diagnostics: diagnostics) else { continue }
-            f.allowOnly(["date", "time", "places", "unnamed", "controller", "status", "by", "roads", "traffic", "quote", "source", "confidence", "note"])
+            f.allowOnly(["date", "time", "when", "places", "unnamed", "controller", "status", "by", "roads", "traffic", "quote", "source", "citations", "confidence", "note"])
             guard let day = f.day("date", required: "the day, YYYY-MM-DD") else { continue }
             if let info {
                 if day < info.info.start || day > info.info.end {
@@ -132,11 +136,19 @@ extension ParseContext {
         if let status, status != .held, by.isEmpty {
             diagnostics.error(f.file, f.node("status"), "\(f.what) is '\(status.rawValue)' but says nobody is attacking; list the attackers in 'by'")
         }
+        let citations = f.strings("citations") ?? []
+        if !sourceIDs.isEmpty {
+            for id in citations { expect(id, in: sourceIDs, what: "source", file: f.file, line: f.node("citations")?.line ?? f.node.line) }
+        }
+        let when = f.string("when")
+        if when != nil, time == nil, !f.has("time") {
+            diagnostics.error(f.file, f.node("when"), "'when' gives the source's words for a 'time'; add the time they mean (HH:MM or early … night), or drop 'when'")
+        }
         guard let basis = provenance(f) else { return nil }
         if time == nil, f.has("time") { return nil }
         return Event(
             index: index, day: day, time: time, places: places, unnamed: unnamed, controller: controller, status: status, by: by, roads: roads,
             traffic: traffic, quote: basis.quote, source: basis.source, confidence: basis.confidence, note: f.string("note"),
-            line: f.node.line)
+            line: f.node.line, when: when, citations: citations)
     }
 }

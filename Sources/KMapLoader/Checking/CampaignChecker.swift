@@ -39,7 +39,12 @@ public enum CampaignChecker {
             if e.status != nil, e.status != .held, e.by.allSatisfy({ $0 == t.after.controller }) {
                 fail(e.line, "\(name(t.placeID)) is held by \(t.after.controller), who cannot contest or besiege it; 'by' must name the attackers")
             }
-            if let c = e.controller, (e.status ?? .held) == .held, t.before.controller == c, t.before.status == .held {
+            // A second source saying the same is corroboration, and a capture after the evidence went stale is
+            // new evidence: neither is a capture that changes nothing.
+            let stale = campaign.timeline.staleness.map { e.day.days(since: t.before.basis.day) > $0.unknown } ?? false
+            if let c = e.controller, (e.status ?? .held) == .held, t.before.controller == c, t.before.status == .held,
+                t.before.basis.source == e.source, !stale
+            {
                 let basis = t.before.basis.eventID.map { "event \($0), line \(t.before.basis.line)" } ?? "initial control"
                 warn(e.line, "\(name(t.placeID)) is already held by \(c) (since \(t.before.since), \(basis)); this capture changes nothing: check the dates or the earlier event")
             }
@@ -99,6 +104,7 @@ public enum CampaignChecker {
                 findings.append(Finding(file: campaign.files.gazetteer, line: place.info.line, severity: .warning, message: "'\(place.id)' is tied to a counted sentence but no event names it; add it to that event's places"))
             }
         }
+        findings += evidenceFindings(campaign)
         findings += colorFindings(campaign)
         return findings
     }

@@ -25,6 +25,8 @@ public struct CampaignInfo: Sendable {
     }
     public var sources: [Source]
     public var supplyRoute: SupplyRoute?
+    /// How long evidence lasts before a state is shown weaker (`staleAfter`); nil: it never ages.
+    public var staleness: Staleness?
 
     /// A document, data set or report that data rests on.
     public struct Source: Sendable, Hashable, Identifiable {
@@ -34,13 +36,23 @@ public struct CampaignInfo: Sendable {
         public var url: String?
         public var licence: String?
         public var note: String?
-            public init(id: String, title: String, publisher: String? = nil, url: String? = nil, licence: String? = nil, note: String? = nil) {
+        /// The day it was published, when known: a source cannot state what happened after it.
+        public var date: Day?
+        /// For a party to the conflict or its outlet (SANA, Amaq, Al-Masdar, FNA): who it speaks for.
+        public var partisan: String?
+
+        public init(
+            id: String, title: String, publisher: String? = nil, url: String? = nil, licence: String? = nil, note: String? = nil,
+            date: Day? = nil, partisan: String? = nil
+        ) {
             self.id = id
             self.title = title
             self.publisher = publisher
             self.url = url
             self.licence = licence
             self.note = note
+            self.date = date
+            self.partisan = partisan
         }
     }
 

@@ -6,6 +6,8 @@ public enum LinkPhase: String, Sendable, Hashable, Codable {
     case cut
     /// Clear of enemy points again, but not yet reported reopened.
     case cleared
+    /// No source has spoken of it, or of the places along it, for longer than the campaign's `staleAfter`.
+    case unknown
 }
 
 /// A road's or a route's status at an instant, derived from control along it.

@@ -2,8 +2,16 @@
 /// The initial control and every event, in the order they apply, with the state machine that replays them.
 public struct Timeline: Sendable {
     public let initial: InitialControl
-    /// Sorted by instant, then by file order.
+    /// Sorted by `instants`, then by file order.
     public let events: [Event]
+    /// When each event (same index) counts as having happened: its time; for an untimed event, the earliest
+    /// time of an event its source tells after it on the same day (it had happened by then), else the end
+    /// of its day. No hour is invented: an untimed event is only ordered by the source's words.
+    public let instants: [Instant]
+    /// Per place id, how sure its identification and position are (the weakest of the two); missing: stated.
+    public let identification: [String: Confidence]
+    /// How long evidence lasts; nil: it never ages.
+    public let staleness: Staleness?
     /// The places whose control is tracked, in gazetteer order.
     public let placeIDs: [String]
     public let network: RoadNetwork
@@ -12,9 +20,16 @@ public struct Timeline: Sendable {
     /// Replay states every `interval` events, so `state(at:)` never replays from the start.
     let checkpoints: ReplayCheckpoints
 
-    public init(initial: InitialControl, events: [Event], placeIDs: [String], network: RoadNetwork, start: Day) {
+    public init(
+        initial: InitialControl, events: [Event], placeIDs: [String], network: RoadNetwork, start: Day,
+        identification: [String: Confidence] = [:], staleness: Staleness? = nil
+    ) {
         self.initial = initial
-        self.events = events.sorted { ($0.instant, $0.index) < ($1.instant, $1.index) }
+        self.identification = identification
+        self.staleness = staleness
+        let placed = Timeline.place(events)
+        self.events = placed.map(\.event)
+        instants = placed.map(\.instant)
         self.placeIDs = placeIDs
         self.network = network
         self.start = start
@@ -32,27 +47,39 @@ public struct Timeline: Sendable {
         let end = eventCount(through: instant)
         var replay = checkpoints.replay(before: end)
         for event in events[replay.applied..<end] { replay.apply(event) }
-        return replay.snapshot(at: instant)
+        return assess(replay.snapshot(at: instant))
     }
 
     /// The same state by replaying every event from the initial control: the reference `state(at:)` must equal.
     func fullReplayState(at instant: Instant) -> ControlState {
         var replay = Replay(self)
-        for event in events {
-            guard event.instant <= instant else { break }
-            replay.apply(event)
-        }
-        return replay.snapshot(at: instant)
+        for event in events.prefix(eventCount(through: instant)) { replay.apply(event) }
+        return assess(replay.snapshot(at: instant))
     }
 
-    /// How many events apply at or before `instant` (events are sorted by instant).
+    /// Each event with the instant it counts from, sorted by that instant and then by file order.
+    static func place(_ events: [Event]) -> [(event: Event, instant: Instant)] {
+        let byFile = events.sorted { ($0.day, $0.index) < ($1.day, $1.index) }
+        var out: [(event: Event, instant: Instant)] = []
+        out.reserveCapacity(byFile.count)
+        var later: TimeOfDay = .endOfDay
+        var day: Day?
+        for e in byFile.reversed() {
+            if e.day != day { later = .endOfDay; day = e.day }
+            if let t = e.time { later = min(later, t) }
+            out.append((e, Instant(day: e.day, time: e.time ?? later)))
+        }
+        return out.reversed().sorted { ($0.instant, $0.event.index) < ($1.instant, $1.event.index) }
+    }
+
+    /// How many events apply as of `instant` (events are sorted by `instants`).
     ///
     /// - Complexity: O(log events).
-    func eventCount(through instant: Instant) -> Int {
-        var low = 0, high = events.count
+    public func eventCount(through instant: Instant) -> Int {
+        var low = 0, high = instants.count
         while low < high {
             let mid = (low + high) / 2
-            if events[mid].instant <= instant { low = mid + 1 } else { high = mid }
+            if instants[mid] <= instant { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -64,6 +91,9 @@ public struct Timeline: Sendable {
         let lower = eventCount(through: a), upper = eventCount(through: b)
         return lower < upper ? Array(events[lower..<upper]) : []
     }
+
+    /// Events that apply as of `instant`, in order.
+    public func events(through instant: Instant) -> [Event] { Array(events.prefix(eventCount(through: instant))) }
 }
 
 /// The mutable half of the state machine: control per place plus the road trackers.
@@ -88,9 +118,16 @@ struct Replay {
         var exceptions: [String: Event] = [:]
         for e in initial.exceptions { for p in e.places { exceptions[p] = e } }
         let defaultBasis = PlaceControl.Basis(
-            eventID: nil, quote: initial.quote, source: initial.source, confidence: initial.confidence, line: initial.line)
+            eventID: nil, quote: initial.quote, source: initial.source, confidence: initial.confidence, line: initial.line, day: start)
+        let covered = initial.places.map(Set.init)
         controls = placeIDs.map { id in
             let exception = exceptions[id]
+            if exception == nil, let covered, !covered.contains(id) {
+                return PlaceControl(
+                    placeID: id, controller: PlaceControl.unknown, status: .held, contestedBy: [], since: start, statusSince: start,
+                    basis: PlaceControl.Basis(eventID: nil, quote: "", source: "", confidence: .inferred, line: initial.line, day: start),
+                    confidence: .unknown)
+            }
             return PlaceControl(
                 placeID: id, controller: exception?.controller ?? initial.controller, status: exception?.status ?? .held,
                 contestedBy: exception?.by ?? [], since: start, statusSince: start,
@@ -122,6 +159,7 @@ struct Replay {
                 if let controller = event.controller, controller != c.controller {
                     c.controller = controller
                     c.since = event.day
+                    c.statusSince = event.day
                 }
                 if status != c.status { c.statusSince = event.day }
                 c.status = status

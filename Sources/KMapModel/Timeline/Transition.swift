@@ -13,8 +13,7 @@ extension Timeline {
     public func transitions(through instant: Instant? = nil) -> [Transition] {
         var replay = Replay(self)
         var out: [Transition] = []
-        for event in events {
-            if let instant, event.instant > instant { break }
+        for event in events.prefix(instant.map(eventCount(through:)) ?? events.count) {
             let before = event.places.compactMap { id in replay.index[id].map { (id, replay.controls[$0]) } }
             replay.apply(event)
             if event.changesControl {

@@ -56,7 +56,7 @@ public enum SVGWriter {
     }
 
     /// XML-safe ids: `place:khanasir` → `place-khanasir`.
-    static func xmlID(_ id: String) -> String {
+    public static func xmlID(_ id: String) -> String {
         String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "-" })
     }
 

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Drives kmap's viewer in headless Chromium (Debian's chromium, chromium-driver, python3-selenium).
+
+Usage: viewer_test.py VIEWER.html
+Prints one JSON object of what it saw; exits 0 when every check passed, 1 when one failed (the reason on
+stderr), 77 when no browser can be driven (the caller skips and says why).
+"""
+import json
+import sys
+import time
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError as error:
+    print(f"selenium is not installed ({error}); Debian package python3-selenium", file=sys.stderr)
+    sys.exit(77)
+
+path = sys.argv[1]
+options = Options()
+for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"]:
+    options.add_argument(argument)
+options.binary_location = "/usr/bin/chromium"
+try:
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+except Exception as error:  # no browser, no driver, or they do not match
+    print(f"cannot start headless chromium: {error}", file=sys.stderr)
+    sys.exit(77)
+
+seen = {}
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def text(element_id):
+    return driver.find_element(By.ID, element_id).text
+
+
+try:
+    wait = WebDriverWait(driver, 10)
+    started = time.monotonic()
+    driver.get("file://" + path + "#2016-02-24")
+    wait.until(lambda d: d.execute_script("return document.body.dataset.day") == "2016-02-24")
+    seen["openSeconds"] = round(time.monotonic() - started, 3)
+    seen["date"] = text("kv-date")
+    check(seen["date"].startswith("24 February 2016"), f"the page opened on {seen['date']!r}, not 24 February 2016")
+    seen["khanasirTitle"] = driver.execute_script("return document.querySelector('#place-khanasir > title').textContent")
+    check("contested" in seen["khanasirTitle"], f"Khanasir's hover title does not say contested: {seen['khanasirTitle']!r}")
+    check("Khanasir: ISIL → ISIL, contested by Government" in text("kv-changes"), "the day's changes do not list Khanasir")
+
+    # A step of the slider by the keyboard (an input event, as a user's drag gives): the next day, and its timing.
+    slider = driver.find_element(By.ID, "kv-slider")
+    slider.send_keys(Keys.ARROW_RIGHT)
+    wait.until(lambda d: d.execute_script("return document.body.dataset.day") == "2016-02-25")
+    seen["afterSlider"] = text("kv-date")
+    seen["sliderStepMs"] = float(driver.execute_script("return document.body.dataset.renderMs"))
+    seen["hashAfterSlider"] = driver.execute_script("return location.hash")
+    check(seen["afterSlider"].startswith("25 February 2016"), f"the slider step shows {seen['afterSlider']!r}")
+    check(seen["hashAfterSlider"] == "#2016-02-25", f"the address does not follow the slider: {seen['hashAfterSlider']!r}")
+    title = driver.execute_script("return document.querySelector('#place-khanasir > title').textContent")
+    check("Government, held" in title, f"Khanasir on 25 February: {title!r}")
+
+    # The arrow keys on the page, and a changed fragment.
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_LEFT)
+    wait.until(lambda d: d.execute_script("return document.body.dataset.day") == "2016-02-24")
+    driver.execute_script("location.hash = '#2016-03-10'")
+    wait.until(lambda d: d.execute_script("return document.body.dataset.day") == "2016-03-10")
+    seen["afterHash"] = text("kv-date")
+
+    # Clicking a place shows the chain of events behind it, up to the day shown.
+    driver.execute_script("location.hash = '#2016-02-24'")
+    wait.until(lambda d: d.execute_script("return document.body.dataset.day") == "2016-02-24")
+    driver.find_element(By.ID, "label-khanasir").click()  # the name: Tal Za'rour's ring overlaps the marker
+    wait.until(lambda d: d.find_element(By.ID, "kv-place").is_displayed())
+    seen["chain"] = text("kv-place-chain")
+    check("re-entered Khanasir" in seen["chain"], "the chain lacks the re-entry of 24 February")
+    check("recaptured Khanasir" not in seen["chain"], "the chain shows an event after the day")
+
+    # Play advances on its own; pause stops.
+    driver.find_element(By.ID, "kv-play").click()
+    wait.until(lambda d: d.execute_script("return document.body.dataset.day") == "2016-02-25")
+    driver.find_element(By.ID, "kv-play").click()
+    seen["afterPlay"] = driver.execute_script("return document.body.dataset.day")
+    seen["errors"] = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    check(not seen["errors"], f"console errors: {seen['errors']}")
+except Exception as error:
+    failures.append(f"{type(error).__name__}: {error}")
+finally:
+    driver.quit()
+
+print(json.dumps(seen, ensure_ascii=False))
+for failure in failures:
+    print(failure, file=sys.stderr)
+sys.exit(1 if failures else 0)
