@@ -20,13 +20,16 @@ public struct KMap: ParsableCommand {
               kmap explain khanasir --day 2016-02-24
               kmap diff --from 2016-02-22 --to 2016-02-26
               kmap check --campaign my-campaign
+              kmap init my-campaign --start 2016-03-07 --end 2016-03-27 --faction "government:Government:#e3242b" --country SY
+              kmap import changes.csv --campaign my-campaign
+              kmap lookup Tadmor
               kmap frames --from 2016-02-21 --to 2016-02-29 --out feb
               kmap animate -o khanasir.mp4
               kmap report --from 2016-02-21 --to 2016-02-29 -o khanasir-report
               kmap export -o khanasir.geojson
               kmap viewer -o khanasir.html
             """,
-        subcommands: [Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Themes.self, Chart.self, ReportCommand.self, Export.self, Viewer.self, Frames.self, Animate.self]
+        subcommands: [Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Init.self, Import.self, Lookup.self, Themes.self, Chart.self, ReportCommand.self, Export.self, Viewer.self, Frames.self, Animate.self]
     )
 
     public init() {}

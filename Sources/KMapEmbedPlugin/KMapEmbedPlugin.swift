@@ -24,14 +24,15 @@ struct KMapEmbedPlugin: BuildToolPlugin {
         ]
     }
 
-    /// The data files of every campaign folder: `Geo/<campaign>/*.{yaml,geojson,md}`, sorted.
+    /// The data files of every folder under Geo/: `Geo/<campaign>/*.{yaml,geojson,md}` and the place-name extract
+    /// `Geo/geonames/*.tsv` (for `kmap lookup`), sorted.
     private func campaignFiles(under geo: URL) throws -> [URL] {
         let fm = FileManager.default
         let folders = (try? fm.contentsOfDirectory(at: geo, includingPropertiesForKeys: [.isDirectoryKey])) ?? []
         var files: [URL] = []
         for folder in folders where (try? folder.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
             let contents = try fm.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            files += contents.filter { ["yaml", "geojson", "md"].contains($0.pathExtension) }
+            files += contents.filter { ["yaml", "geojson", "md", "tsv"].contains($0.pathExtension) }
         }
         return files.sorted { $0.path < $1.path }
     }

@@ -15,8 +15,10 @@ public enum KMLExport {
             <description>\(Escaping.xml(Escaping.xml(campaign.info.attribution)))</description>
 
             """
-        for f in campaign.factions {
-            out += "<Style id=\"\(styleID(f.id))\"><IconStyle><color>\(kmlColor(f.color))</color><scale>1.1</scale>"
+        for (i, f) in campaign.factions.enumerated() {
+            // A faction without a colour of its own gets the palette colour frames give it without a theme's.
+            let color = f.color ?? Faction.palette[i % Faction.palette.count]
+            out += "<Style id=\"\(styleID(f.id))\"><IconStyle><color>\(kmlColor(color))</color><scale>1.1</scale>"
             out += "<Icon><href>http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png</href></Icon></IconStyle>"
             out += "<LabelStyle><scale>0.8</scale></LabelStyle></Style>\n"
         }

@@ -274,6 +274,40 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         usage("unknown option", render + ["--colour", "red"], ["Unknown option '--colour'"]),
         usage("missing required option", ["render", "-o", "OUT"], ["Missing expected argument '--day"]),
         usage("state format xml", ["state", "--day", "2016-02-23", "--format", "xml"], ["xml"]),
+        // Roads with sides (issue 16).
+        data("a faction on a place that is not a road", "gazetteer.geojson", ["gazetteer.geojson:9:", "only a road names a 'faction'", "remove it"]) {
+            $0.replacingOccurrences(of: "\"name\": \"Delta\", ", with: "\"name\": \"Delta\", \"faction\": \"isil\", ")
+        },
+        data("an unknown road faction", "gazetteer.geojson", ["gazetteer.geojson:13", "unknown faction (whose road it is) 'isis'; did you mean 'isil'?"]) {
+            $0.replacingOccurrences(of: "\"faction\": \"government\"", with: "\"faction\": \"isis\"")
+        },
+        check("two sides in colours a colour-blind reader confuses", "campaign.yaml", ["campaign.yaml:17:", "'government' (#e3242b) and 'isil' (#2e9e3e) are hard to tell apart", "change one colour"]) {
+            $0.replacingOccurrences(of: "color: \"#1a1a1a\"", with: "color: \"#2e9e3e\"")
+        },
+        // kmap init (issue 16): never over anything, every argument checked before writing.
+        BadInput("init into a folder holding files", 73, ["holds 1 item", "nothing is overwritten"]) { s in
+            try "mine".write(toFile: s.out + "/notes.txt", atomically: true, encoding: .utf8)
+            return Invocation(["init", s.out, "--start", "2022-09-06", "--end", "2022-10-05", "--area", "35,48,38,50", "--faction", "ua:Ukraine"])
+        },
+        usage("init with a faction without a name", ["init", "OUT:new", "--start", "2022-09-06", "--end", "2022-10-05", "--area", "35,48,38,50", "--faction", "ukraine"], ["--faction 'ukraine' needs an id and a name", "id:Name:#rrggbb"]),
+        usage("init without an area for an unknown country", ["init", "OUT:new", "--start", "2022-09-06", "--end", "2022-10-05", "--faction", "fr:France", "--country", "FR"], ["give --area minLon,minLat,maxLon,maxLat", "no outline or places of FR"]),
+        // kmap import (issue 16).
+        BadInput("import of a table without a quote column", 65, ["changes.csv:1:", "lacks the columns quote, source", "--column quote=YOURNAME"]) { s in
+            try "date,place,controller\n2020-01-05,Bravo,isil\n".write(toFile: s.root + "/changes.csv", atomically: true, encoding: .utf8)
+            return Invocation(["import", s.root + "/changes.csv", "--campaign", try s.campaign(editing: "campaign.yaml") { $0 }])
+        },
+        BadInput("import of a table with an unclosed quote", 65, ["changes.csv:2:", "never closed"]) { s in
+            try "date,place,controller,quote,source\n2020-01-05,Bravo,isil,\"Black takes,script\n".write(toFile: s.root + "/changes.csv", atomically: true, encoding: .utf8)
+            return Invocation(["import", s.root + "/changes.csv", "--campaign", try s.campaign(editing: "campaign.yaml") { $0 }])
+        },
+        usage("import of a missing file", ["import", "/nonexistent/changes.csv", "--campaign", "OUT:x"], ["/nonexistent/changes.csv: no such file"], code: 66),
+        // kmap lookup (issue 16).
+        BadInput("lookup in a file that is not a GeoNames dump", 65, ["places.txt:1:", "not a GeoNames line", "19"]) { s in
+            try "Khanasir,35.78,37.49\n".write(toFile: s.root + "/places.txt", atomically: true, encoding: .utf8)
+            return Invocation(["lookup", "Khanasir", "--geonames", s.root + "/places.txt"])
+        },
+        usage("lookup in a missing GeoNames dump", ["lookup", "Khanasir", "--geonames", "/nonexistent/SY.txt"], ["/nonexistent/SY.txt: no such file"], code: 66),
+        usage("lookup near a point off the Earth", ["lookup", "Khanasir", "--near", "135,37"], ["--near '135,37' must be lat,lon"]),
         // Output locations.
         BadInput("output is an existing folder", 73, ["is a folder", "give a file name"]) { s in Invocation(render.map { $0 == "OUT" ? s.out : $0 }) },
         usage("output folder missing", ["render", "--day", "2016-02-23", "-o", "/nonexistent/kmap/x.png"], ["the folder /nonexistent/kmap does not exist", "create it first"], code: 73),

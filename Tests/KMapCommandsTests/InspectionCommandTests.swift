@@ -57,7 +57,8 @@ import Testing
     @Test func diffListsChangesAndTheEventsBetween() throws {
         let text = Diff.diff(campaign, from: .endOf(try #require(Day("2016-02-22"))), to: .endOf(try #require(Day("2016-02-26"))))
         #expect(text.contains("Rasm al-Nafal: isil, held since 2016-02-21 → government, held since 2016-02-23"))
-        #expect(text.contains("Aleppo supply road: cut → cleared"))
+        #expect(text.contains("supply route Aleppo supply road: cut → cleared"))
+        #expect(!text.contains("road Ithriya - Khanasir"), "the road named like the route is not listed again")
         #expect(!text.contains("\nKhanasir:"), "Khanasir is government-held at both ends")
         #expect(text.contains("Syria Tel Hill: unknown: no source gives its control on this day → government"), "no invented loss before its recapture")
     }

@@ -72,13 +72,29 @@ import Testing
         ])
         var same = try ThemeLoader.resolve("wikipedia")
         same.factionColors["jund-al-aqsa"] = same.factionColors["isil"]
+        same.recolor = true  // the campaign's own colours differ; only a recolouring theme can merge them
         #expect(SceneComposer(campaign: campaign, theme: same).themeWarnings == [
             "theme wikipedia: factions 'isil' and 'jund-al-aqsa' are both drawn in #1a1a1a; a reader cannot tell them apart"
         ])
     }
 
+    /// Issue 16: the campaign's colours win over a theme's; `--recolor` lets the theme's replace them.
+    @Test func campaignColoursWinUnlessRecoloured() throws {
+        let theme = try ThemeLoader.resolve("isw")
+        let plain = SceneComposer(campaign: campaign, theme: theme)
+        let (scene, _) = try frame("2016-02-23", composer: plain)
+        let got = try pixel(scene, at: try center("khanasir", plain))
+        #expect(got.isClose(to: try #require(Color(hex: "#1a1a1a"))), "ISIL in the campaign's black: \(got.hex)")
+        #expect(theme.color(ofFaction: "government", in: campaign).hex == "#e3242b")
+        var recolored = theme
+        recolored.recolor = true
+        #expect(recolored.color(ofFaction: "government", in: campaign).hex == "#b3202a")
+    }
+
     @Test func themeColoursReachThePixels() throws {
-        let isw = SceneComposer(campaign: campaign, theme: try ThemeLoader.resolve("isw"))
+        var recolored = try ThemeLoader.resolve("isw")
+        recolored.recolor = true
+        let isw = SceneComposer(campaign: campaign, theme: recolored)
         let (scene, _) = try frame("2016-02-23", composer: isw)
         let got = try pixel(scene, at: try center("khanasir", isw))
         #expect(got.isClose(to: try #require(Color(hex: "#3a3a3a"))), "ISIL in the ISW theme: \(got.hex)")

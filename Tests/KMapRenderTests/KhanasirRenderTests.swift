@@ -21,7 +21,8 @@ import Testing
 
     func factionColor(_ id: String) throws -> Color {
         let faction = try #require(campaign.faction(id))
-        return try #require(Color(hex: faction.color))
+        let hex = try #require(faction.color)
+        return try #require(Color(hex: hex))
     }
 
     func khanasir() throws -> Point {

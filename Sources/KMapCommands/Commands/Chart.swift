@@ -41,7 +41,7 @@ struct Chart: ParsableCommand {
             guard first < last else { throw CLIError.usage("a chart needs at least two days; widen --from/--to") }
             try DayRange.checkSpan(first, last, limit: DayRange.maxChartDays, what: "the chart")
             let format = try OutputChoice.format(explicit: format, output: output)
-            let chart = ChartComposer(campaign: campaign, theme: try ThemeLoader.resolve(style.theme, fonts: FontCatalog.families), from: first, to: last)
+            let chart = ChartComposer(campaign: campaign, theme: try style.resolvedTheme(), from: first, to: last)
             let bytes = try style.encode(chart.scene(), as: format)
             try OutputFile.write(bytes, to: output, createFolder: false, force: force)
             if output != "-" { Console.error("wrote \(output) (\(bytes.count) bytes)") }

@@ -25,7 +25,10 @@ struct Check: ParsableCommand {
             do {
                 let campaign = try campaignOptions.load()
                 findings = CampaignChecker.check(campaign)
-                summary = "\(campaign.gazetteer.places.count) places, \(campaign.gazetteer.roads.count) roads, \(campaign.timeline.events.count) events, \(campaign.info.sources.count) sources"
+                summary = [
+                    Count.of(campaign.gazetteer.places.count, "place"), Count.of(campaign.gazetteer.roads.count, "road"),
+                    Count.of(campaign.timeline.events.count, "event"), Count.of(campaign.info.sources.count, "source"),
+                ].joined(separator: ", ")
             } catch CampaignError.invalid(let found) {
                 findings = found
             }

@@ -42,16 +42,25 @@ struct Diff: ParsableCommand {
             out += "\(n.name(x.placeID)): \(n.state(x)) → \(n.state(y))\n"
         }
         if changed == 0 { out += "no place changed control or status\n" }
+        // A supply route named like one of its roads ("Aleppo supply road") is one line, not two saying the same.
+        let route = before.route.flatMap { x in after.route.map { (x, $0) } }.flatMap { $0.0.phase != $0.1.phase ? $0 : nil }
         for (x, y) in zip(before.roads, after.roads) where x.phase != y.phase || x.cutAt != y.cutAt || x.unnamedCut != y.unnamedCut {
+            if let route, Self.sameName(route.0.id, campaign.gazetteer.road(x.id)), route.0.phase == x.phase, route.1.phase == y.phase { continue }
             out += "road \(n.name(x.id)): \(x.phase.rawValue) → \(y.phase.rawValue)\n"
         }
-        if let x = before.route, let y = after.route, x.phase != y.phase {
-            out += "\(x.id): \(x.phase.rawValue) → \(y.phase.rawValue)\n"
+        if let (x, y) = route {
+            out += "supply route \(x.id): \(x.phase.rawValue) → \(y.phase.rawValue)\n"
         }
         let events = campaign.timeline.events(after: a, through: b)
         out += "\n\(events.count) event\(events.count == 1 ? "" : "s") in between:\n"
         for e in events { out += n.block(e) }
         return out
     }
-}
 
+    /// Whether a route's name is a road's name or one of its aliases (case and spacing aside).
+    static func sameName(_ name: String, _ road: Road?) -> Bool {
+        guard let road else { return false }
+        let key = { (s: String) in s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return ([road.name] + road.info.aliases).map(key).contains(key(name))
+    }
+}

@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
             let days = Report.days(of: campaign, from: range.first, to: range.last)
             guard !days.isEmpty else { throw CLIError.usage("no days to report; widen --from/--to") }
             try DayRange.checkSpan(days.first!, days.last!, limit: DayRange.maxReportDays, what: "the report")
-            let theme = try ThemeLoader.resolve(style.theme, fonts: FontCatalog.families)
+            let theme = try style.resolvedTheme()
             let report = Report(campaign: campaign, days: days, composer: try style.composer(for: campaign), theme: theme)
             let plan = try ReportPlan(output: output, report: report)
             // Every file the report will write is checked before any is drawn: a refusal stops it at once, not

@@ -13,6 +13,11 @@ struct StyleOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A built-in theme (wikipedia, isw) or a theme file; see kmap themes.", valueName: "name|file"))
     var theme: String = "wikipedia"
 
+    @Flag(
+        name: .long,
+        help: "Let the theme's faction colours replace the campaign's (by faction id). Without it a theme colours only the factions the campaign gives no colour.")
+    var recolor = false
+
     @Option(name: .long, help: ArgumentHelp("Place names in English (en), Arabic (ar) or both.", valueName: "en|ar|both"))
     var labels: String = "en"
 
@@ -75,11 +80,18 @@ struct StyleOptions: ParsableArguments {
         return EncodingOptions(scale: scale, dpi: dpi, svgEngine: engine)
     }
 
+    /// The theme `--theme` names, recolouring the campaign's factions when `--recolor` asks.
+    func resolvedTheme() throws -> Theme {
+        var resolved = try ThemeLoader.resolve(theme, fonts: FontCatalog.families)
+        resolved.recolor = recolor
+        return resolved
+    }
+
     /// A composer for `campaign` with these options; build one per sequence, not per frame.
     func composer(for campaign: Campaign) throws -> SceneComposer {
         let options = try frameOptions()
         _ = try encoding()
-        let composer = SceneComposer(campaign: campaign, theme: try ThemeLoader.resolve(theme, fonts: FontCatalog.families), options: options)
+        let composer = SceneComposer(campaign: campaign, theme: try resolvedTheme(), options: options)
         for warning in composer.themeWarnings { Console.error("kmap: warning: \(warning)") }
         return composer
     }

@@ -42,7 +42,7 @@ public struct ChartComposer: Sendable {
     }
 
     func color(_ faction: String) -> Color {
-        theme.factionColors[faction] ?? campaign.faction(faction).flatMap { Color(hex: $0.color) } ?? Color(hex: "#b0b0b0")!
+        theme.color(ofFaction: faction, in: campaign)
     }
 
     public func scene() -> Scene {

@@ -45,8 +45,13 @@ extension SceneComposer {
         case .cut:
             let since = route.cutSince?.day ?? day
             let at = names.isEmpty ? "" : " at \(Self.list(names))"
-            // "day N of the cut", not "day N": the header's day counts from the campaign's start.
-            text = "\(name): CUT since \(since.shortDescription) (day \(day.days(since: since) + 1) of the cut)\(at)"
+            if route.cutFromStart {
+                // Cut before the first day, on a day no source gives: counting "day N of the cut" would invent it.
+                text = "\(name): CUT since the start (\(campaign.info.start.shortDescription))\(at)"
+            } else {
+                // "day N of the cut", not "day N": the header's day counts from the campaign's start.
+                text = "\(name): CUT since \(since.shortDescription) (day \(day.days(since: since) + 1) of the cut)\(at)"
+            }
             color = theme.routeCut
         case .cleared:
             let since = route.clearedAt?.day ?? day

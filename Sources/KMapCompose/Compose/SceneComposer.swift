@@ -23,7 +23,8 @@ public struct SceneComposer: Sendable {
     let contextTowns: ContextTowns
     /// Index into `visiblePlaces` by place id, for the per-frame lookups of a large campaign.
     let visibleByID: [String: Int]
-    /// Each faction's colour, resolved once: the theme's, else the campaign's, else grey.
+    /// Each faction's colour, resolved once (`Theme.color(ofFaction:in:)`): the campaign's unless the theme
+    /// recolours, else the theme's, else a palette colour; grey for an id no faction has.
     let factionColors: [String: Color]
 
     public init(campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer) {
@@ -41,10 +42,8 @@ public struct SceneComposer: Sendable {
         var byID: [String: Int] = [:]
         for (i, place) in visible.enumerated() where byID[place.id] == nil { byID[place.id] = i }
         visibleByID = byID
-        var colors = theme.factionColors
-        for faction in campaign.factions where colors[faction.id] == nil {
-            colors[faction.id] = Color(hex: faction.color) ?? Self.unknownFaction
-        }
+        var colors: [String: Color] = [:]
+        for faction in campaign.factions { colors[faction.id] = theme.color(ofFaction: faction.id, in: campaign) }
         factionColors = colors
         var placer = Self.labelPlacer(
             campaign: campaign, theme: theme, options: options, layout: layout, projection: projection, visible: visible, measurer: measurer)

@@ -8,6 +8,14 @@ struct Symbology {
         case .hill: .triangle
         case .oilfield: .square
         case .checkpoint: .diamond
+        case .airbase: .star
+        case .base: .pentagon
+        case .citadel, .landmark: .hexagon
+        case .district: .octagon
+        case .crossing: .bowtie
+        case .bridge: .bar
+        case .dam: .invertedTriangle
+        case .industrial: .factory
         }
     }
 
@@ -19,6 +27,9 @@ struct Symbology {
         case .hill: 7
         case .oilfield: 6.5
         case .checkpoint: 5
+        case .airbase: 8
+        case .base, .citadel, .landmark, .district: 6.5
+        case .crossing, .bridge, .dam, .industrial: 6
         }
     }
 
@@ -30,6 +41,15 @@ struct Symbology {
         case .hill: "hill"
         case .oilfield: "oil field"
         case .checkpoint: "checkpoint"
+        case .airbase: "airbase"
+        case .base: "military base"
+        case .citadel: "citadel"
+        case .landmark: "landmark"
+        case .bridge: "bridge"
+        case .dam: "dam"
+        case .crossing: "border crossing"
+        case .district: "district"
+        case .industrial: "industrial site"
         }
     }
 
@@ -38,8 +58,9 @@ struct Symbology {
         switch kind {
         case .city: Font(family: theme.fontFamily, size: theme.labelSize + 3, bold: true)
         case .town: Font(family: theme.fontFamily, size: theme.labelSize + 1, bold: true)
-        case .village, .checkpoint: Font(family: theme.fontFamily, size: theme.labelSize - 1.5)
-        case .hill, .oilfield: Font(family: theme.fontFamily, size: theme.labelSize - 2, italic: true)
+        case .village, .checkpoint, .district, .crossing: Font(family: theme.fontFamily, size: theme.labelSize - 1.5)
+        case .airbase, .base, .citadel: Font(family: theme.fontFamily, size: theme.labelSize - 1, bold: true)
+        case .hill, .oilfield, .landmark, .bridge, .dam, .industrial: Font(family: theme.fontFamily, size: theme.labelSize - 2, italic: true)
         }
     }
 }

@@ -99,6 +99,9 @@ public enum Symbol: Sendable, Hashable {
 
 public enum MarkerShape: String, Sendable, Hashable, CaseIterable {
     case circle, triangle, square, diamond
+    /// Kinds beyond settlements (`Symbology`): airbase, base, citadel/landmark, district, crossing, bridge, dam,
+    /// industrial site.
+    case star, pentagon, hexagon, octagon, bowtie, bar, invertedTriangle, factory
     /// A round badge with a white cross: where a road is cut.
     case cutBadge
 }

@@ -1,7 +1,8 @@
 /// Colours, fonts and sizes of a frame.
 ///
-/// Faction colours come from the campaign unless the theme overrides them by faction id; within one run every
-/// frame uses the same theme, so a colour never changes meaning across a sequence.
+/// Faction colours come from the campaign; the theme's (by faction id) colour only factions the campaign gives
+/// no colour, or every faction it lists when `recolor` is set (`--recolor`). Within one run every frame uses the
+/// same theme, so a colour never changes meaning across a sequence.
 public struct Theme: Sendable, Hashable {
     public var name: String
     public var background = Color(hex: "#f4f1ea")!
@@ -25,6 +26,8 @@ public struct Theme: Sendable, Hashable {
     public var fontFamily = "DejaVu Sans"
     public var labelSize = 14.0
     public var factionColors: [String: Color] = [:]
+    /// The theme's faction colours replace the campaign's (`--recolor`), for a house style across campaigns.
+    public var recolor = false
     /// Derived zones of control drawn by default, reaching this many km; nil for dots only (`--zones` overrides).
     public var zoneRadiusKm: Double?
 

@@ -23,7 +23,8 @@ public enum CampaignLoader {
 
     /// Names of the campaigns embedded in the binary.
     public static var builtinNames: [String] {
-        Set(EmbeddedCampaigns.files.keys.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()
+        // Folders with a campaign.yaml: Geo/ also holds the place-name extract (geonames/).
+        EmbeddedCampaigns.files.keys.filter { $0.hasSuffix("/\(campaignFile)") }.compactMap { $0.split(separator: "/").first.map(String.init) }.sorted()
     }
 
     /// The campaign embedded in the binary at build time.
@@ -144,10 +145,9 @@ public enum CampaignLoader {
         guard !diagnostics.hasErrors, let info, let gazetteer, let events else {
             throw .invalid(diagnostics.findings)
         }
-        let faction = info.info.supplyRoute?.faction ?? events.initial.controller
         let network = RoadNetwork(
-            roads: gazetteer.roads.map { (id: $0.id, via: $0.via) }, faction: faction,
-            route: info.info.supplyRoute.map { RoadNetwork.Route(name: $0.name, from: $0.from, to: $0.to) })
+            roads: gazetteer.roads.map { RoadNetwork.Link(id: $0.id, via: $0.via, faction: $0.faction) },
+            route: info.info.supplyRoute.map { RoadNetwork.Route(name: $0.name, faction: $0.faction, from: $0.from, to: $0.to) })
         // The weakest of each place's identification (its tie) and position, computed once for every frame.
         var identification: [String: Confidence] = [:]
         for place in gazetteer.places {

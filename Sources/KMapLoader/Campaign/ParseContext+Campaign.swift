@@ -37,19 +37,20 @@ extension ParseContext {
                 id: id, title: title, publisher: s.string("publisher"), url: url, licence: s.string("licence"), note: s.string("note"),
                 date: s.day("date"), partisan: s.string("partisan"))
         }
-        let factions = list(f, "factions", required: "the sides, each with id, name and color") { node -> Faction? in
+        let factions = list(f, "factions", required: "the sides, each with id, name and (optionally) color") { node -> Faction? in
             guard let s = Fields(node, file: file.name, what: "a faction", diagnostics: diagnostics) else { return nil }
             s.allowOnly(["id", "name", "short", "color"])
-            guard let id = s.string("id", required: "an id such as government"), let name = s.string("name", required: "a name"),
-                let color = s.string("color", required: "a colour such as \"#e3242b\"")
+            guard let id = s.string("id", required: "an id such as government"), let name = s.string("name", required: "a name")
             else { return nil }
-            guard Self.isHexColor(color) else {
+            // No colour: the theme's for this id, or a palette colour (Theme.color(ofFaction:in:)).
+            let color = s.string("color")
+            if let color, !Self.isHexColor(color) {
                 diagnostics.error(file.name, s.node("color"), "faction '\(id)' has colour '\(color)'; write it as \"#rrggbb\" (quoted in YAML)")
                 return nil
             }
             checkLabel(name, s.node("name"), file: file.name, what: "the faction's name")
             checkLabel(s.string("short"), s.node("short"), file: file.name, what: "the faction's short name")
-            return Faction(id: id, name: name, color: color.lowercased(), shortName: s.string("short"))
+            return Faction(id: id, name: name, color: color?.lowercased(), shortName: s.string("short"), line: node.line)
         }
         // Entries written but refused for a reported error keep their ids known: no "unknown faction" cascade.
         rejectedIDs.formUnion(Set(Self.idLines(f.node("sources")).map(\.0)).subtracting(sources?.map(\.id) ?? []))

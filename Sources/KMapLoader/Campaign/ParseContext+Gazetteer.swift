@@ -32,10 +32,10 @@ extension ParseContext {
                 diagnostics.error(file.name, feature, "the feature has no 'properties'; every feature needs id, name, kind, source and confidence")
                 continue
             }
-            guard let info = featureInfo(p), let kind = p.string("kind", required: "the kind: city, town, village, hill, oilfield, checkpoint, lake or road")
+            guard let info = featureInfo(p), let kind = p.string("kind", required: "the kind: \((PlaceKind.allCases.map(\.rawValue) + ["lake", "road"]).joined(separator: ", "))")
             else { continue }
             let what = "feature '\(info.id)'"
-            p.allowOnly(["id", "name", "aliases", "arabic", "kind", "source", "sourceRef", "confidence", "note", "tiedTo", "tiedBy", "tieConfidence", "via"])
+            p.allowOnly(["id", "name", "aliases", "arabic", "kind", "source", "sourceRef", "confidence", "note", "tiedTo", "tiedBy", "tieConfidence", "via", "faction"])
             guard let geometry = f.node("geometry"),
                 let g = Fields(geometry, file: file.name, what: "the geometry of \(what)", diagnostics: diagnostics),
                 let type = g.string("type", required: "Point, LineString or Polygon"), let coords = g.node("coordinates")
@@ -48,6 +48,10 @@ extension ParseContext {
                 diagnostics.error(file.name, geometry, "\(what) is a \(kind) and must be a \(expected), not a \(type)")
                 continue
             }
+            if kind != "road", let node = p.node("faction") {
+                diagnostics.error(file.name, node, "\(what) is a \(kind); only a road names a 'faction' (whose road it is); remove it")
+                continue
+            }
             switch kind {
             case "road":
                 guard let path = positions(coords, p, what: what, area: area) else { continue }
@@ -56,7 +60,11 @@ extension ParseContext {
                     continue
                 }
                 let via = p.strings("via", required: "the ids of the places along the road, in order") ?? []
-                roads.append(Road(info: info, path: path, via: via))
+                let faction = p.string("faction")
+                if let faction, !factionIDs.isEmpty {
+                    expect(faction, in: factionIDs, what: "faction (whose road it is)", file: file.name, line: p.node("faction")?.line ?? p.node.line)
+                }
+                roads.append(Road(info: info, path: path, via: via, faction: faction))
             case "lake":
                 guard case .list(let ringNodes) = coords.value, !ringNodes.isEmpty else {
                     diagnostics.error(file.name, coords, "\(what): Polygon coordinates must be a list of rings")

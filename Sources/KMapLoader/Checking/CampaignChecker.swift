@@ -1,3 +1,5 @@
+import Foundation
+import KMapCompose
 import KMapModel
 
 /// Checks a loaded campaign for what loading cannot see: contradictions, impossible transitions, order,
@@ -48,11 +50,15 @@ public enum CampaignChecker {
             }
         }
 
-        // Unnamed positions along roads: never retake more than were lost.
+        // Unnamed positions along roads: never retake more than were lost; a road of no side cannot be cut.
         var unnamed: [String: Int] = [:]
-        let faction = campaign.timeline.network.faction
+        let roadFaction = Dictionary(campaign.gazetteer.roads.map { ($0.id, $0.faction) }, uniquingKeysWith: { a, _ in a })
         for e in campaign.timeline.initial.exceptions + events where e.unnamed > 0 && e.controller != nil {
             for r in e.roads {
+                guard let faction = roadFaction[r] ?? nil else {
+                    warn(e.line, "counts \(e.unnamed) unnamed positions on road \(r), which names no faction, so they cannot cut it; give the road a 'faction' (whose road it is) in the gazetteer")
+                    continue
+                }
                 if e.controller == faction {
                     if unnamed[r, default: 0] < e.unnamed {
                         warn(e.line, "retakes \(e.unnamed) unnamed positions on \(r), but only \(unnamed[r, default: 0]) were recorded lost; record the loss (inferred if need be)")
@@ -99,6 +105,7 @@ public enum CampaignChecker {
             }
         }
         findings += evidenceFindings(campaign)
+        findings += colorFindings(campaign)
         return findings
     }
 
@@ -115,6 +122,18 @@ public enum CampaignChecker {
 
     /// More points than this on one road is data no map needs (the Khanasir roads have tens).
     public static let maxRoadPoints = 5000
+
+    /// Factions whose colours (as the default theme draws them) some reader can hardly tell apart.
+    static func colorFindings(_ campaign: Campaign) -> [Finding] {
+        let colors = campaign.factions.map { (id: $0.id, color: Theme.standard.color(ofFaction: $0.id, in: campaign)) }
+        return ColorVision.confusions(colors).map { pair in
+            let faction = campaign.faction(pair.b)
+            let who = pair.vision == .normal ? "anyone" : "readers with \(pair.vision.rawValue) (red–green colour blindness)"
+            return Finding(
+                file: campaign.files.campaign, line: faction?.line ?? 0, severity: .warning,
+                message: "factions '\(pair.a)' (\(colors.first { $0.id == pair.a }!.color.hex)) and '\(pair.b)' (\(colors.first { $0.id == pair.b }!.color.hex)) are hard to tell apart for \(who): ΔE \(String(format: "%.1f", pair.deltaE)), want \(Int(ColorVision.confusableBelow)) or more; change one colour's lightness, or pick from \(Theme.fallbackPalette.prefix(5).joined(separator: ", "))")
+        }
+    }
 
     static func outcome(_ e: Event) -> String {
         [e.controller, e.status?.rawValue].compactMap { $0 }.joined(separator: " ")

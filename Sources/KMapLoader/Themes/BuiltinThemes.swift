@@ -20,7 +20,7 @@ enum BuiltinThemes {
         description: After the 2016 convention of Wikipedia's Syrian Civil War detailed map
         font: DejaVu Sans
         labelSize: 14
-        # Faction colours by faction id. A faction not listed keeps the colour its campaign gives it.
+        # Faction colours by faction id, for factions whose campaign gives no colour (or for all with --recolor).
         factions:
           government: "#e3242b"     # the Syrian government and allies: red
           isil: "#1a1a1a"           # ISIL: black

@@ -15,7 +15,8 @@ public struct StateDocument: Codable, Sendable {
     public struct FactionEntry: Codable, Sendable {
         public var id: String
         public var name: String
-        public var color: String
+        /// The campaign's colour; absent when the campaign leaves it to the theme.
+        public var color: String?
     }
 
     public struct PlaceEntry: Codable, Sendable {
@@ -58,6 +59,8 @@ public struct StateDocument: Codable, Sendable {
     public struct RoadEntry: Codable, Sendable {
         public var id: String
         public var name: String
+        /// Whose road it is; absent for a road of no side, which is never cut.
+        public var faction: String?
         /// open or cut from control along the road; cleared when clear of enemy points but not reported
         /// reopened; unknown when no source has spoken of it within `staleAfter`.
         public var status: String
@@ -106,12 +109,13 @@ public struct StateDocument: Codable, Sendable {
         }
         roads = c.gazetteer.roads.compactMap { road in
             guard let r = state.road(road.id) else { return nil }
-            return RoadEntry(id: road.id, name: road.name, status: Self.status(r, open: "open"), phase: r.phase.rawValue, cutAt: r.cutAt, unnamedCutPoints: r.unnamedCut)
+            return RoadEntry(id: road.id, name: road.name, faction: road.faction, status: Self.status(r, open: "open"), phase: r.phase.rawValue, cutAt: r.cutAt, unnamedCutPoints: r.unnamedCut)
         }
         if let info = c.info.supplyRoute, let r = state.route {
             supplyRoute = RouteEntry(
                 name: info.name, from: info.from, to: info.to, status: Self.status(r, open: "connected"), phase: r.phase.rawValue,
-                cutAt: r.cutAt, unnamedCutPoints: r.unnamedCut, cutSince: r.cutSince?.description)
+                cutAt: r.cutAt, unnamedCutPoints: r.unnamedCut,
+                cutSince: r.cutFromStart ? c.info.start.description : r.cutSince?.description)
         }
     }
 }

@@ -21,8 +21,11 @@ public struct LinkState: Sendable, Hashable {
     public var cutAt: [String]
     /// Positions along it that a source counts as hostile without naming them ("two other points along the road").
     public var unnamedCut: Int
-    /// When the current cut began (phase `cut`).
+    /// When the current cut began (phase `cut`): the first minute of the campaign when `cutFromStart`.
     public var cutSince: Instant?
+    /// The current cut was already there in the initial control, so it began on some day before the campaign
+    /// that no source gives: say "since the start", never "day N of the cut".
+    public var cutFromStart = false
     /// When it became clear of enemy points (phases `cleared`, and `open` after a cut).
     public var clearedAt: Instant?
     /// When it was reported reopened (phase `open` after a cut).
@@ -32,18 +35,26 @@ public struct LinkState: Sendable, Hashable {
 /// Follows one link's phase through the replay.
 struct LinkTracker {
     var cutSince: Instant?
+    var cutFromStart = false
     var clearedAt: Instant?
     var reopenedAt: Instant?
 
     mutating func observe(cut: Bool, at instant: Instant) {
         if cut, cutSince == nil {
             cutSince = instant
+            cutFromStart = false
             clearedAt = nil
             reopenedAt = nil
         } else if !cut, cutSince != nil {
             cutSince = nil
+            cutFromStart = false
             clearedAt = instant
         }
+    }
+
+    /// Marks a cut seen in the initial control as one that predates the campaign.
+    mutating func markStart() {
+        cutFromStart = cutSince != nil
     }
 
     mutating func reopen(at instant: Instant) {
@@ -61,6 +72,6 @@ struct LinkTracker {
         }
         return LinkState(
             id: id, isCut: !cutAt.isEmpty || unnamedCut > 0, phase: phase, cutAt: cutAt, unnamedCut: unnamedCut, cutSince: cutSince,
-            clearedAt: clearedAt, reopenedAt: reopenedAt)
+            cutFromStart: cutFromStart, clearedAt: clearedAt, reopenedAt: reopenedAt)
     }
 }

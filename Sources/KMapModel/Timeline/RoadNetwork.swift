@@ -2,22 +2,37 @@
 /// The roads as a graph of the places along them, and the supply route across it.
 ///
 /// Road status is never set by hand: a road is cut wherever a place in its `via` is not held (uncontested)
-/// by `faction`, and the route is connected when a path of such places joins its two ends.
+/// by the road's own faction, and the route is connected when a path of places its faction holds joins its two
+/// ends. Each road is judged against its own side: an ISIL road is not "cut" at ISIL's towns. A road with no
+/// faction is never cut.
 public struct RoadNetwork: Sendable {
     public struct Route: Sendable, Hashable {
         public var name: String
+        /// Whose route it is; it may run along roads of any side.
+        public var faction: String
         public var from: String
         public var to: String
-        public init(name: String, from: String, to: String) {
+        public init(name: String, faction: String, from: String, to: String) {
             self.name = name
+            self.faction = faction
             self.from = from
             self.to = to
         }
     }
 
-    public let roads: [(id: String, via: [String])]
-    /// Whose roads these are.
-    public let faction: String
+    /// One road of the graph: its places in order and whose road it is (nil: nobody's, never cut).
+    public struct Link: Sendable, Hashable {
+        public var id: String
+        public var via: [String]
+        public var faction: String?
+        public init(id: String, via: [String], faction: String?) {
+            self.id = id
+            self.via = via
+            self.faction = faction
+        }
+    }
+
+    public let roads: [Link]
     public let route: Route?
     /// The route's places in order along the shortest path, ignoring control; nil when no path exists.
     public let routePath: [String]?
@@ -25,9 +40,8 @@ public struct RoadNetwork: Sendable {
     /// Indices of the roads through each place, so an event re-derives only its places' roads.
     private let roadsByPlace: [String: [Int]]
 
-    public init(roads: [(id: String, via: [String])], faction: String, route: Route?) {
+    public init(roads: [Link], route: Route?) {
         self.roads = roads
-        self.faction = faction
         self.route = route
         var n: [String: [String]] = [:]
         for road in roads {
@@ -52,18 +66,19 @@ public struct RoadNetwork: Sendable {
         return found.sorted()
     }
 
-    /// Places along `via` that `faction` cannot pass, in order.
-    func cutPoints(_ via: [String], _ control: (String) -> PlaceControl?) -> [String] {
-        via.filter { control($0)?.isPassable(for: faction) != true }
+    /// Places along `via` that `faction` cannot pass, in order; none for a road of no faction.
+    func cutPoints(_ via: [String], faction: String?, _ control: (String) -> PlaceControl?) -> [String] {
+        guard let faction else { return [] }
+        return via.filter { control($0)?.isPassable(for: faction) != true }
     }
 
-    /// Where the route is cut: the impassable places on its path, or [] when a passable path exists.
+    /// Where the route is cut: the places on its path its faction cannot pass, or [] when a passable path exists.
     func routeCutPoints(_ control: (String) -> PlaceControl?) -> [String] {
         guard let route, let path = routePath else { return [] }
         let open = RoadNetwork.shortestPath(from: route.from, to: route.to, neighbours: neighbours) {
-            control($0)?.isPassable(for: faction) == true
+            control($0)?.isPassable(for: route.faction) == true
         }
-        return open == nil ? cutPoints(path, control) : []
+        return open == nil ? cutPoints(path, faction: route.faction, control) : []
     }
 
     /// Indices of the roads the route runs along: those sharing a segment (two consecutive places) with its path.

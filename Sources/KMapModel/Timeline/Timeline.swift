@@ -140,8 +140,11 @@ struct Replay {
         unnamedHostile = Array(repeating: 0, count: network.roads.count)
         routeRoads = network.routeRoads
         for e in initial.exceptions { Replay.countUnnamed(e, network: network, into: &unnamedHostile) }
-        let before = Instant(day: start.adding(days: -1))
-        observeLinks(at: before, touched: nil)
+        // A link cut by the initial control was cut before the campaign, on a day no source gives: it dates from
+        // the start and says so (`LinkState.cutFromStart`), rather than claiming the day before.
+        observeLinks(at: Instant(day: start, time: TimeOfDay(minutes: 0)!), touched: nil)
+        for i in roadTrackers.indices { roadTrackers[i].markStart() }
+        routeTracker.markStart()
     }
 
     mutating func apply(_ event: Event) {
@@ -180,12 +183,13 @@ struct Replay {
     }
 
     /// Adds (hostile capture) or removes (recapture by the road's faction) unnamed positions along the event's
-    /// roads; returns whether the event counted any. Counts never go below zero.
+    /// roads; returns whether the event counted any. Counts never go below zero; a road of no faction counts none.
     @discardableResult
     static func countUnnamed(_ event: Event, network: RoadNetwork, into counts: inout [Int]) -> Bool {
         guard event.unnamed > 0, !event.roads.isEmpty, let controller = event.controller else { return false }
         for (i, road) in network.roads.enumerated() where event.roads.contains(road.id) {
-            counts[i] = controller == network.faction ? max(0, counts[i] - event.unnamed) : counts[i] + event.unnamed
+            guard let faction = road.faction else { continue }
+            counts[i] = controller == faction ? max(0, counts[i] - event.unnamed) : counts[i] + event.unnamed
         }
         return true
     }
@@ -196,7 +200,8 @@ struct Replay {
     mutating func observeLinks(at instant: Instant, touched: Set<String>?) {
         let lookup: (String) -> PlaceControl? = { [controls, index] id in index[id].map { controls[$0] } }
         for i in touched.map(network.roads(through:)) ?? Array(network.roads.indices) {
-            roadTrackers[i].observe(cut: !network.cutPoints(network.roads[i].via, lookup).isEmpty || unnamedHostile[i] > 0, at: instant)
+            let road = network.roads[i]
+            roadTrackers[i].observe(cut: !network.cutPoints(road.via, faction: road.faction, lookup).isEmpty || unnamedHostile[i] > 0, at: instant)
         }
         if network.route != nil, touched.map({ !$0.isEmpty }) ?? true {
             routeTracker.observe(cut: !network.routeCutPoints(lookup).isEmpty || routeUnnamed > 0, at: instant)
@@ -206,7 +211,7 @@ struct Replay {
     func snapshot(at instant: Instant) -> ControlState {
         let lookup: (String) -> PlaceControl? = { id in index[id].map { controls[$0] } }
         let roads = network.roads.enumerated().map { i, road in
-            roadTrackers[i].state(id: road.id, cutAt: network.cutPoints(road.via, lookup), unnamedCut: unnamedHostile[i])
+            roadTrackers[i].state(id: road.id, cutAt: network.cutPoints(road.via, faction: road.faction, lookup), unnamedCut: unnamedHostile[i])
         }
         let route = network.route.map { routeTracker.state(id: $0.name, cutAt: network.routeCutPoints(lookup), unnamedCut: routeUnnamed) }
         return ControlState(instant: instant, places: controls, roads: roads, route: route, appliedEventCount: applied)
