@@ -35,7 +35,7 @@ public enum ReferenceScene {
         for road in campaign.gazetteer.roads {
             add("road:\(road.id)", .roads, .polyline(points: road.path.map(project), stroke: Stroke(color: hex("#f7c948"), width: 3)))
         }
-        let colors = Dictionary(uniqueKeysWithValues: campaign.factions.map { ($0.id, hex($0.color)) })
+        let colors = Dictionary(uniqueKeysWithValues: campaign.factions.map { ($0.id, hex($0.color ?? "#000000")) })
         func marker(_ kind: PlaceKind, _ p: Point, _ fill: Color) -> Symbol {
             if kind == .hill {
                 let tri = [Point(x: p.x, y: p.y - 8), Point(x: p.x + 7, y: p.y + 5), Point(x: p.x - 7, y: p.y + 5)]
@@ -60,7 +60,7 @@ public enum ReferenceScene {
         add("legend:heading", .legend, text("Control", Point(x: lx + 15, y: ly + 25), Font(family: "DejaVu Sans", size: 16, bold: true), hex("#111111")))
         let kinds: [(PlaceKind, String)] = [(.city, "City"), (.town, "Town"), (.hill, "Base")]
         var entries: [(PlaceKind, Color, String, Point)] = campaign.factions.prefix(4).enumerated().map { i, f in
-            (.city, hex(f.color), f.name, Point(x: lx + 22, y: ly + 50 + Double(i) * 26))
+            (.city, hex(f.color ?? "#000000"), f.name, Point(x: lx + 22, y: ly + 50 + Double(i) * 26))
         }
         entries += kinds.enumerated().map { j, k in (k.0, hex("#bbbbbb"), k.1, Point(x: lx + 22, y: ly + 160 + Double(j) * 26)) }
         for (i, e) in entries.enumerated() { add("legend:swatch:\(i)", .legend, marker(e.0, e.3, e.1)) }
