@@ -58,25 +58,41 @@ let package = Package(
 
         // Build-time embedding of Geo/ into the binary.
         .executableTarget(name: "KMapEmbedTool"),
-        .plugin(name: "KMapEmbedPlugin", capability: .buildTool(), dependencies: ["KMapEmbedTool"], path: "Sources/KMapEmbedPlugin"),
+        .plugin(
+            name: "KMapEmbedPlugin", capability: .buildTool(), dependencies: ["KMapEmbedTool"],
+            path: "Sources/KMapEmbedPlugin"),
 
         // What the test targets share: running kmap as a child process, a seeded generator, a PNG decoder.
         .target(
             name: "KMapTestSupport",
-            dependencies: ["KMapCompose", "KMapCommands", "CCairo", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "KMapCompose", "KMapCommands", "CCairo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Tests/KMapTestSupport"),
         .testTarget(name: "KMapModelTests", dependencies: ["KMapModel", "KMapLoader", "KMapTestSupport"]),
-        .testTarget(name: "KMapLoaderTests", dependencies: ["KMapLoader", "KMapModel", "KMapCompose", "KMapTestSupport"]),
-        .testTarget(name: "KMapRenderTests", dependencies: ["KMapRender", "KMapCompose", "KMapGeometry", "KMapModel", "KMapLoader", "KMapTestSupport"]),
-        .testTarget(name: "KMapExportTests", dependencies: ["KMapExport", "KMapModel", "KMapLoader", "KMapTestSupport"]),
-        .testTarget(name: "KMapReportTests", dependencies: ["KMapReport", "KMapRender", "KMapCompose", "KMapModel", "KMapLoader", "KMapTestSupport"]),
+        .testTarget(
+            name: "KMapLoaderTests", dependencies: ["KMapLoader", "KMapModel", "KMapCompose", "KMapTestSupport"]),
+        .testTarget(
+            name: "KMapRenderTests",
+            dependencies: ["KMapRender", "KMapCompose", "KMapGeometry", "KMapModel", "KMapLoader", "KMapTestSupport"]),
+        .testTarget(
+            name: "KMapExportTests", dependencies: ["KMapExport", "KMapModel", "KMapLoader", "KMapTestSupport"]),
+        .testTarget(
+            name: "KMapReportTests",
+            dependencies: ["KMapReport", "KMapRender", "KMapCompose", "KMapModel", "KMapLoader", "KMapTestSupport"]),
         // Depends on the kmap executable: the bad-input table runs it as a child process.
         .testTarget(
             name: "KMapCommandsTests",
-            dependencies: ["KMapCommands", "KMapModel", "KMapLoader", "KMapCompose", "KMapRender", "KMapTestSupport", "kmap"]),
+            dependencies: [
+                "KMapCommands", "KMapModel", "KMapLoader", "KMapCompose", "KMapRender", "KMapTestSupport", "kmap",
+            ]),
         // Depends on the kmap executable so that interruption tests can run it as a child process.
         .testTarget(
             name: "KMapSequenceTests",
-            dependencies: ["KMapSequence", "KMapCommands", "KMapModel", "KMapLoader", "KMapCompose", "KMapRender", "KMapTestSupport", "kmap"]),
+            dependencies: [
+                "KMapSequence", "KMapCommands", "KMapModel", "KMapLoader", "KMapCompose", "KMapRender",
+                "KMapTestSupport", "kmap",
+            ]),
     ]
 )

@@ -1,7 +1,7 @@
 import ArgumentParser
-import KMapModel
-import KMapLoader
 import KMapCompose
+import KMapLoader
+import KMapModel
 import KMapRender
 
 /// An error the user can act on, with the sysexits code it exits with.

@@ -1,6 +1,6 @@
-import KMapLoader
 import ArgumentParser
 import KMapCompose
+import KMapLoader
 import KMapRender
 
 /// The `kmap` root command: it only routes to subcommands.
@@ -29,7 +29,11 @@ public struct KMap: ParsableCommand {
               kmap export -o khanasir.geojson
               kmap viewer -o khanasir.html
             """,
-        subcommands: [Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Init.self, Import.self, Lookup.self, Themes.self, Chart.self, ReportCommand.self, Export.self, Viewer.self, Frames.self, Animate.self]
+        subcommands: [
+            Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Init.self,
+            Import.self, Lookup.self, Themes.self, Chart.self, ReportCommand.self, Export.self, Viewer.self,
+            Frames.self, Animate.self,
+        ]
     )
 
     public init() {}

@@ -15,14 +15,16 @@ public enum CSVExport {
         var out = stretchesHeader + "\r\n"
         for p in s.places {
             let cells = [
-                "place", p.id, p.name, p.kind, p.start, p.end ?? "", p.controller, p.status, p.attacker ?? "", p.confidence,
+                "place", p.id, p.name, p.kind, p.start, p.end ?? "", p.controller, p.status, p.attacker ?? "",
+                p.confidence,
                 p.source, p.url ?? "", p.quote, p.event ?? "", "", "", "",
             ]
             out += row(cells) + ",\(Escaping.number(p.coordinate.lat)),\(Escaping.number(p.coordinate.lon))\r\n"
         }
         for r in s.roads {
             let cells = [
-                "road", r.id, r.name, "road", r.start, r.end ?? "", "", r.status, "", "", "", "", "", "", r.phase, r.cutAt,
+                "road", r.id, r.name, "road", r.start, r.end ?? "", "", r.status, "", "", "", "", "", "", r.phase,
+                r.cutAt,
                 String(r.unnamedCutPoints),
             ]
             out += row(cells) + ",,\r\n"
@@ -36,8 +38,10 @@ public enum CSVExport {
         for e in campaign.timeline.events where e.day >= (first ?? e.day) && e.day <= (last ?? e.day) {
             let cells = [
                 e.id, e.day.description, e.time?.description ?? "", e.places.joined(separator: ", "), String(e.unnamed),
-                e.controller ?? "", e.status?.rawValue ?? "", e.by.joined(separator: ", "), e.roads.joined(separator: ", "),
-                e.traffic?.rawValue ?? "", e.confidence.rawValue, e.source, campaign.info.source(e.source)?.url ?? "", e.quote,
+                e.controller ?? "", e.status?.rawValue ?? "", e.by.joined(separator: ", "),
+                e.roads.joined(separator: ", "),
+                e.traffic?.rawValue ?? "", e.confidence.rawValue, e.source, campaign.info.source(e.source)?.url ?? "",
+                e.quote,
                 e.note ?? "", String(e.line),
             ]
             out += row(cells) + "\r\n"

@@ -19,7 +19,9 @@ public enum DayFormats {
     }
 
     enum Coordinates: Encodable {
-        case point(Coordinate), line([Coordinate]), polygon([[Coordinate]])
+        case point(Coordinate)
+        case line([Coordinate])
+        case polygon([[Coordinate]])
         func encode(to encoder: any Encoder) throws {
             var c = encoder.singleValueContainer()
             switch self {
@@ -53,13 +55,19 @@ public enum DayFormats {
     /// The state as GeoJSON: a Point per place and a LineString per road, with the state JSON's fields.
     public static func stateGeoJSON(_ document: StateDocument, campaign: Campaign) throws -> String {
         var features = document.places.map { p in
-            AnyFeature(Feature(geometry: Geometry(type: "Point", coordinates: .point(Coordinate(lon: p.lon, lat: p.lat))), properties: p))
+            AnyFeature(
+                Feature(
+                    geometry: Geometry(type: "Point", coordinates: .point(Coordinate(lon: p.lon, lat: p.lat))),
+                    properties: p))
         }
         for r in document.roads {
             guard let road = campaign.gazetteer.road(r.id) else { continue }
-            features.append(AnyFeature(Feature(geometry: Geometry(type: "LineString", coordinates: .line(road.path)), properties: r)))
+            features.append(
+                AnyFeature(
+                    Feature(geometry: Geometry(type: "LineString", coordinates: .line(road.path)), properties: r)))
         }
-        return try encode(Collection(name: "\(document.campaign), \(document.day) (\(document.asOf))", features: features))
+        return try encode(
+            Collection(name: "\(document.campaign), \(document.day) (\(document.asOf))", features: features))
     }
 
     /// A road's or an area's properties in the gazetteer's GeoJSON.
@@ -74,21 +82,28 @@ public enum DayFormats {
     }
 
     /// The gazetteer as GeoJSON: places as Points (with `rows`' properties), roads as LineStrings, areas as Polygons.
-    public static func gazetteerGeoJSON<Row: Encodable>(_ gazetteer: Gazetteer, rows: [Row], title: String) throws -> String {
+    public static func gazetteerGeoJSON<Row: Encodable>(_ gazetteer: Gazetteer, rows: [Row], title: String) throws
+        -> String
+    {
         var features = zip(gazetteer.places, rows).map { place, row in
-            AnyFeature(Feature(geometry: Geometry(type: "Point", coordinates: .point(place.coordinate)), properties: row))
+            AnyFeature(
+                Feature(geometry: Geometry(type: "Point", coordinates: .point(place.coordinate)), properties: row))
         }
         for road in gazetteer.roads {
             let p = Properties(
                 feature: "road", id: road.id, name: road.name, kind: "road", source: road.info.source,
                 confidence: road.info.confidence.rawValue, via: road.via)
-            features.append(AnyFeature(Feature(geometry: Geometry(type: "LineString", coordinates: .line(road.path)), properties: p)))
+            features.append(
+                AnyFeature(
+                    Feature(geometry: Geometry(type: "LineString", coordinates: .line(road.path)), properties: p)))
         }
         for area in gazetteer.areas {
             let p = Properties(
                 feature: "area", id: area.id, name: area.name, kind: area.kind.rawValue, source: area.info.source,
                 confidence: area.info.confidence.rawValue)
-            features.append(AnyFeature(Feature(geometry: Geometry(type: "Polygon", coordinates: .polygon(area.rings)), properties: p)))
+            features.append(
+                AnyFeature(
+                    Feature(geometry: Geometry(type: "Polygon", coordinates: .polygon(area.rings)), properties: p)))
         }
         return try encode(Collection(name: title, features: features))
     }
@@ -117,10 +132,13 @@ public enum DayFormats {
 
     /// The events on the days `first...last` as a JSON array, in the order they apply.
     public static func eventsJSON(_ campaign: Campaign, first: Day? = nil, last: Day? = nil) throws -> String {
-        let entries = campaign.timeline.events.filter { $0.day >= (first ?? $0.day) && $0.day <= (last ?? $0.day) }.map { e in
+        let entries = campaign.timeline.events.filter { $0.day >= (first ?? $0.day) && $0.day <= (last ?? $0.day) }.map
+        { e in
             EventEntry(
-                id: e.id, day: e.day.description, time: e.time?.description, instant: ISOTime.format(e.instant, from: e.day),
-                places: e.places, unnamed: e.unnamed, controller: e.controller, status: e.status?.rawValue, by: e.by, roads: e.roads,
+                id: e.id, day: e.day.description, time: e.time?.description,
+                instant: ISOTime.format(e.instant, from: e.day),
+                places: e.places, unnamed: e.unnamed, controller: e.controller, status: e.status?.rawValue, by: e.by,
+                roads: e.roads,
                 traffic: e.traffic?.rawValue, confidence: e.confidence.rawValue, source: e.source,
                 url: campaign.info.source(e.source)?.url, quote: e.quote, note: e.note, line: e.line)
         }

@@ -34,7 +34,8 @@ public enum GeoJSONExport {
         [
             ("feature", Escaping.json("place")), ("id", Escaping.json(p.id)), ("name", Escaping.json(p.name)),
             ("kind", Escaping.json(p.kind)), ("start", Escaping.json(p.start)), ("end", optional(p.end)),
-            ("controller", Escaping.json(p.controller)), ("status", Escaping.json(p.status)), ("attacker", optional(p.attacker)),
+            ("controller", Escaping.json(p.controller)), ("status", Escaping.json(p.status)),
+            ("attacker", optional(p.attacker)),
             ("confidence", Escaping.json(p.confidence)), ("source", Escaping.json(p.source)), ("url", optional(p.url)),
             ("quote", Escaping.json(p.quote)), ("event", optional(p.event)),
         ]
@@ -56,7 +57,8 @@ public enum GeoJSONExport {
     }
 
     static func lineString(_ path: [Coordinate]) -> String {
-        let coordinates = path.map { "[\(Escaping.number($0.lon)), \(Escaping.number($0.lat))]" }.joined(separator: ", ")
+        let coordinates = path.map { "[\(Escaping.number($0.lon)), \(Escaping.number($0.lat))]" }.joined(
+            separator: ", ")
         return "{\"type\": \"LineString\", \"coordinates\": [\(coordinates)]}"
     }
 }

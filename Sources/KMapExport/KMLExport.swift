@@ -19,7 +19,8 @@ public enum KMLExport {
             // A faction without a colour of its own gets the palette colour frames give it without a theme's.
             let color = f.color ?? Faction.palette[i % Faction.palette.count]
             out += "<Style id=\"\(styleID(f.id))\"><IconStyle><color>\(kmlColor(color))</color><scale>1.1</scale>"
-            out += "<Icon><href>http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png</href></Icon></IconStyle>"
+            out +=
+                "<Icon><href>http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png</href></Icon></IconStyle>"
             out += "<LabelStyle><scale>0.8</scale></LabelStyle></Style>\n"
         }
         out += "<Style id=\"road-open\"><LineStyle><color>ff808080</color><width>3</width></LineStyle></Style>\n"
@@ -28,7 +29,9 @@ public enum KMLExport {
         for p in s.places {
             var lines = ["\(p.controller), \(p.status)\(p.attacker.map { " by \($0)" } ?? "") (\(p.confidence))"]
             lines.append("“\(p.quote)”")
-            lines.append("Source: \(p.source)\(p.url.map { " \($0)" } ?? "")\(p.event.map { ", event \($0)" } ?? ", initial control")")
+            lines.append(
+                "Source: \(p.source)\(p.url.map { " \($0)" } ?? "")\(p.event.map { ", event \($0)" } ?? ", initial control")"
+            )
             out += "<Placemark><name>\(Escaping.xml(p.name))</name>\(timeSpan(p.start, p.end))"
             out += "<styleUrl>#\(styleID(p.controller))</styleUrl>"
             out += "<description>\(description(lines))</description>"
@@ -36,7 +39,8 @@ public enum KMLExport {
                 ("id", p.id), ("controller", p.controller), ("status", p.status), ("attacker", p.attacker ?? ""),
                 ("confidence", p.confidence), ("source", p.source), ("event", p.event ?? ""),
             ])
-            out += "<Point><coordinates>\(Escaping.number(p.coordinate.lon)),\(Escaping.number(p.coordinate.lat))</coordinates></Point>"
+            out +=
+                "<Point><coordinates>\(Escaping.number(p.coordinate.lon)),\(Escaping.number(p.coordinate.lat))</coordinates></Point>"
             out += "</Placemark>\n"
         }
         out += "</Folder>\n<Folder><name>Roads</name>\n"
@@ -46,7 +50,8 @@ public enum KMLExport {
             out += "<styleUrl>#road-\(r.status)</styleUrl>"
             out += "<description>\(description(["\(r.phase)\(at)"]))</description>"
             out += extendedData([("id", r.id), ("status", r.status), ("phase", r.phase), ("cutAt", r.cutAt)])
-            let coordinates = r.path.map { "\(Escaping.number($0.lon)),\(Escaping.number($0.lat))" }.joined(separator: " ")
+            let coordinates = r.path.map { "\(Escaping.number($0.lon)),\(Escaping.number($0.lat))" }.joined(
+                separator: " ")
             out += "<LineString><tessellate>1</tessellate><coordinates>\(coordinates)</coordinates></LineString>"
             out += "</Placemark>\n"
         }
@@ -66,12 +71,18 @@ public enum KMLExport {
     /// Values (ids and statuses) for GIS tools; Google Earth shows them in the balloon as HTML, so they are
     /// escaped twice like the description (which alone carries the free text: quote and url).
     static func extendedData(_ pairs: [(String, String)]) -> String {
-        "<ExtendedData>" + pairs.map { "<Data name=\"\($0.0)\"><value>\(Escaping.xml(Escaping.xml($0.1)))</value></Data>" }.joined() + "</ExtendedData>"
+        "<ExtendedData>"
+            + pairs.map { "<Data name=\"\($0.0)\"><value>\(Escaping.xml(Escaping.xml($0.1)))</value></Data>" }.joined()
+            + "</ExtendedData>"
     }
 
     /// A style id from a faction id, reduced to XML name characters.
     static func styleID(_ faction: String) -> String {
-        "faction-" + String(faction.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" ? Character($0) : "_" })
+        "faction-"
+            + String(
+                faction.unicodeScalars.map {
+                    $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" ? Character($0) : "_"
+                })
     }
 
     /// `#rrggbb` as KML's `aabbggrr`; grey for a colour it cannot read.

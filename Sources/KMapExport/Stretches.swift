@@ -61,16 +61,21 @@ public struct Stretches: Sendable {
         var previousID: String?
         var previousStart: String?
         for s in history.places {
-            guard let place = campaign.gazetteer.place(s.placeID), let (start, end) = window.clip(s.start, s.end) else { continue }
+            guard let place = campaign.gazetteer.place(s.placeID), let (start, end) = window.clip(s.start, s.end) else {
+                continue
+            }
             if s.placeID != previousID { previousStart = nil }
             let startText = ISOTime.format(start, from: from, after: previousStart)
             let c = s.control
             places.append(
                 Place(
-                    id: place.id, name: place.name, kind: place.kind.rawValue, coordinate: place.coordinate, start: startText,
+                    id: place.id, name: place.name, kind: place.kind.rawValue, coordinate: place.coordinate,
+                    start: startText,
                     end: end.map { ISOTime.format($0, from: from, after: startText) }, controller: c.controller,
-                    status: c.status.rawValue, attacker: c.contestedBy.isEmpty ? nil : c.contestedBy.joined(separator: ", "),
-                    confidence: c.basis.confidence.rawValue, source: c.basis.source, url: sources[c.basis.source] ?? nil,
+                    status: c.status.rawValue,
+                    attacker: c.contestedBy.isEmpty ? nil : c.contestedBy.joined(separator: ", "),
+                    confidence: c.basis.confidence.rawValue, source: c.basis.source,
+                    url: sources[c.basis.source] ?? nil,
                     quote: c.basis.quote, event: c.basis.eventID))
             previousID = s.placeID
             previousStart = startText
@@ -80,13 +85,16 @@ public struct Stretches: Sendable {
         var roads: [Road] = []
         previousID = nil
         for s in history.roads {
-            guard let road = campaign.gazetteer.road(s.roadID), let (start, end) = window.clip(s.start, s.end) else { continue }
+            guard let road = campaign.gazetteer.road(s.roadID), let (start, end) = window.clip(s.start, s.end) else {
+                continue
+            }
             if s.roadID != previousID { previousStart = nil }
             let startText = ISOTime.format(start, from: from, after: previousStart)
             roads.append(
                 Road(
                     id: road.id, name: road.name, path: road.path, start: startText,
-                    end: end.map { ISOTime.format($0, from: from, after: startText) }, status: s.state.isCut ? "cut" : "open",
+                    end: end.map { ISOTime.format($0, from: from, after: startText) },
+                    status: s.state.isCut ? "cut" : "open",
                     phase: s.state.phase.rawValue, cutAt: s.state.cutAt.joined(separator: ", "),
                     unnamedCutPoints: s.state.unnamedCut))
             previousID = s.roadID

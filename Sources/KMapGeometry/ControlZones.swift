@@ -40,7 +40,8 @@ public struct ControlZones: Sendable {
     /// - Complexity: O(n²) in the number of sites (each is matched to its Voronoi cell), fine for a campaign's
     ///   hundreds of places.
     public init(
-        sites: [Site], sides: [String], reach: Double, water: [PlanePolygon], frame: (Double, Double, Double, Double), smoothing: Double,
+        sites: [Site], sides: [String], reach: Double, water: [PlanePolygon], frame: (Double, Double, Double, Double),
+        smoothing: Double,
         hatchSpacing: Double
     ) throws(GeometryError) {
         zones = []
@@ -49,11 +50,18 @@ public struct ControlZones: Sendable {
         guard !sites.isEmpty, reach > 0 else { return }
         let ctx = GEOSContext()
         let clip = try ctx.rectangle(minX: frame.0, minY: frame.1, maxX: frame.2, maxY: frame.3)
-        let xs = sites.map(\.point.x), ys = sites.map(\.point.y)
-        let envelope = try ctx.rectangle(minX: xs.min()! - 2 * reach, minY: ys.min()! - 2 * reach, maxX: xs.max()! + 2 * reach, maxY: ys.max()! + 2 * reach)
+        let xs = sites.map(\.point.x)
+        let ys = sites.map(\.point.y)
+        let envelope = try ctx.rectangle(
+            minX: xs.min()! - 2 * reach, minY: ys.min()! - 2 * reach, maxX: xs.max()! + 2 * reach,
+            maxY: ys.max()! + 2 * reach)
         var points: [Geometry] = []
         for s in sites { points.append(try ctx.point(s.point)) }
-        let cells = sites.count > 1 ? try ctx.collection(GEOS_MULTIPOINT, try points.map { p throws(GeometryError) in try p.clone() }).voronoi(envelope: envelope).parts() : [envelope]
+        let cells =
+            sites.count > 1
+            ? try ctx.collection(GEOS_MULTIPOINT, try points.map { p throws(GeometryError) in try p.clone() }).voronoi(
+                envelope: envelope
+            ).parts() : [envelope]
         var lakes: [Geometry] = []
         // buffer(0) repairs a self-crossing outline (a hand-drawn lake), which would otherwise fail the overlay.
         for w in water where w.first.map({ $0.count >= 3 }) == true { lakes.append(try ctx.polygon(w).buffer(0)) }
@@ -71,7 +79,9 @@ public struct ControlZones: Sendable {
         for side in sides {
             let members = sites.indices.filter { sites[$0].side == side }
             guard !members.isEmpty else { continue }
-            let merged = try ctx.collection(GEOS_GEOMETRYCOLLECTION, try members.map { i throws(GeometryError) in try shapes[i].clone() }).unaryUnion()
+            let merged = try ctx.collection(
+                GEOS_GEOMETRYCOLLECTION, try members.map { i throws(GeometryError) in try shapes[i].clone() }
+            ).unaryUnion()
             guard !merged.isEmpty else { continue }
             unions.append((side, merged))
             let smooth = smoothing > 0 ? try merged.buffer(-smoothing).buffer(smoothing) : merged
@@ -92,10 +102,15 @@ public struct ControlZones: Sendable {
             var strokes: [Geometry] = []
             var k = -2 * reach
             while k <= 2 * reach {
-                strokes.append(try ctx.line([PlanePoint(x: p.x + k - reach, y: p.y + reach), PlanePoint(x: p.x + k + reach, y: p.y - reach)]))
+                strokes.append(
+                    try ctx.line([
+                        PlanePoint(x: p.x + k - reach, y: p.y + reach), PlanePoint(x: p.x + k + reach, y: p.y - reach),
+                    ]))
                 k += hatchSpacing
             }
-            let lines = try ctx.collection(GEOS_MULTILINESTRING, strokes).intersection(shapes[i]).lines.filter { $0.count > 1 }
+            let lines = try ctx.collection(GEOS_MULTILINESTRING, strokes).intersection(shapes[i]).lines.filter {
+                $0.count > 1
+            }
             if !lines.isEmpty { hatches.append((site.id, attacker, lines)) }
         }
     }

@@ -32,7 +32,9 @@ final class GEOSContext {
     func ring(_ points: [PlanePoint]) throws(GeometryError) -> OpaquePointer {
         var pts = points
         if let first = pts.first, first != pts.last { pts.append(first) }
-        guard pts.count >= 4, let seq = GEOSCoordSeq_create_r(handle, UInt32(pts.count), 2) else { throw GeometryError(operation: "a ring") }
+        guard pts.count >= 4, let seq = GEOSCoordSeq_create_r(handle, UInt32(pts.count), 2) else {
+            throw GeometryError(operation: "a ring")
+        }
         for (i, p) in pts.enumerated() { GEOSCoordSeq_setXY_r(handle, seq, UInt32(i), p.x, p.y) }
         guard let ring = GEOSGeom_createLinearRing_r(handle, seq) else { throw GeometryError(operation: "a ring") }
         return ring
@@ -43,12 +45,16 @@ final class GEOSContext {
         let shell = try ring(outer)
         var holes: [OpaquePointer?] = []
         for r in rings.dropFirst() where r.count >= 3 { holes.append(try ring(r)) }
-        let made = holes.withUnsafeMutableBufferPointer { GEOSGeom_createPolygon_r(handle, shell, $0.baseAddress, UInt32($0.count)) }
+        let made = holes.withUnsafeMutableBufferPointer {
+            GEOSGeom_createPolygon_r(handle, shell, $0.baseAddress, UInt32($0.count))
+        }
         return try own(made, "a polygon")
     }
 
     func line(_ points: [PlanePoint]) throws(GeometryError) -> Geometry {
-        guard points.count >= 2, let seq = GEOSCoordSeq_create_r(handle, UInt32(points.count), 2) else { throw GeometryError(operation: "a line") }
+        guard points.count >= 2, let seq = GEOSCoordSeq_create_r(handle, UInt32(points.count), 2) else {
+            throw GeometryError(operation: "a line")
+        }
         for (i, p) in points.enumerated() { GEOSCoordSeq_setXY_r(handle, seq, UInt32(i), p.x, p.y) }
         return try own(GEOSGeom_createLineString_r(handle, seq), "a line")
     }
@@ -56,7 +62,9 @@ final class GEOSContext {
     /// A collection of `type` (GEOS_MULTIPOINT, GEOS_GEOMETRYCOLLECTION, …) taking over `parts`.
     func collection(_ type: GEOSGeomTypes, _ parts: [Geometry]) throws(GeometryError) -> Geometry {
         var pointers: [OpaquePointer?] = parts.map { $0.release() }
-        let made = pointers.withUnsafeMutableBufferPointer { GEOSGeom_createCollection_r(handle, Int32(type.rawValue), $0.baseAddress, UInt32($0.count)) }
+        let made = pointers.withUnsafeMutableBufferPointer {
+            GEOSGeom_createCollection_r(handle, Int32(type.rawValue), $0.baseAddress, UInt32($0.count))
+        }
         return try own(made, "a collection")
     }
 }

@@ -98,7 +98,9 @@ final class Geometry {
                 out.append(coordinates(part))
             } else if type == Int32(GEOS_MULTILINESTRING.rawValue) || type == Int32(GEOS_GEOMETRYCOLLECTION.rawValue) {
                 for j in 0..<max(0, GEOSGetNumGeometries_r(h, part)) {
-                    if let line = GEOSGetGeometryN_r(h, part, j), GEOSGeomTypeId_r(h, line) == Int32(GEOS_LINESTRING.rawValue) {
+                    if let line = GEOSGetGeometryN_r(h, part, j),
+                        GEOSGeomTypeId_r(h, line) == Int32(GEOS_LINESTRING.rawValue)
+                    {
                         out.append(coordinates(line))
                     }
                 }
@@ -114,11 +116,11 @@ final class Geometry {
         var out: [PlanePoint] = []
         out.reserveCapacity(Int(size))
         for i in 0..<size {
-            var x = 0.0, y = 0.0
+            var x = 0.0
+            var y = 0.0
             GEOSCoordSeq_getXY_r(h, seq, i, &x, &y)
             out.append(PlanePoint(x: x, y: y))
         }
         return out
     }
 }
-

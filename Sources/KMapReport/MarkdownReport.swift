@@ -1,15 +1,18 @@
-import KMapModel
 import KMapCompose
+import KMapModel
 import KMapRender
 
 /// The report as Markdown for wikis and static sites, images beside it.
 public enum MarkdownReport {
     /// - Parameter image: where an image goes (its name and a function that draws it); returns the link to use.
-    public static func markdown(_ r: Report, image: (_ name: String, _ bytes: () throws -> [UInt8]) throws -> String) throws -> String {
+    public static func markdown(_ r: Report, image: (_ name: String, _ bytes: () throws -> [UInt8]) throws -> String)
+        throws -> String
+    {
         let c = r.campaign
         let t = text
         var m = "# \(t(c.info.title))\n\n"
-        m += "A day-by-day record of control, \(r.days.first?.day.longDescription ?? "") to \(r.days.last?.day.longDescription ?? ""), drawn by kmap from sourced events.\n\n"
+        m +=
+            "A day-by-day record of control, \(r.days.first?.day.longDescription ?? "") to \(r.days.last?.day.longDescription ?? ""), drawn by kmap from sourced events.\n\n"
         if let summary = c.info.summary { m += "> \(t(summary))\n>\n> — \(t(c.info.summaryAttribution ?? ""))\n\n" }
         let chart = try image("chart.svg") { SVGWriter.write(r.chart.scene()) }
         m += "![\(alt(r.chart.description()))](\(chart))\n\n"
@@ -19,18 +22,24 @@ public enum MarkdownReport {
             m += "### Events\n\n"
             if d.events.isEmpty { m += "No event is dated this day.\n\n" }
             for e in d.events {
-                m += "- **\(t(r.when(e)))** · \(t(Headline.of(e, in: c)))  \n  > “\(t(e.quote))”  \n  \(t(r.citation(e)))\n"
+                m +=
+                    "- **\(t(r.when(e)))** · \(t(Headline.of(e, in: c)))  \n  > “\(t(e.quote))”  \n  \(t(r.citation(e)))\n"
             }
             m += "\n### What changed since \(d.day.adding(days: -1).longDescription)\n\n"
             if d.changes.isEmpty { m += "No place changed hands.\n" }
-            for ch in d.changes { m += "- \(t(ch.place.name)): \(t(r.describe(ch.before))) → \(t(r.describe(ch.after)))\n" }
-            if let a = d.routeBefore, let b = d.routeAfter, a != b, let name = c.info.supplyRoute?.name { m += "- \(t(name)): \(a.rawValue) → \(b.rawValue)\n" }
+            for ch in d.changes {
+                m += "- \(t(ch.place.name)): \(t(r.describe(ch.before))) → \(t(r.describe(ch.after)))\n"
+            }
+            if let a = d.routeBefore, let b = d.routeAfter, a != b, let name = c.info.supplyRoute?.name {
+                m += "- \(t(name)): \(a.rawValue) → \(b.rawValue)\n"
+            }
             m += "\n"
         }
         m += "---\n\n\(t(c.info.attribution)).\n\n## Sources\n\n"
         for s in c.info.sources {
             let link = s.url.map { WebAddress.isWeb($0) ? " <\($0)>" : " \(t($0))" } ?? ""
-            m += "- **\(t(s.title))**\(s.publisher.map { ", \(t($0))" } ?? "")\(s.licence.map { " (\(t($0)))" } ?? "")\(link)\n"
+            m +=
+                "- **\(t(s.title))**\(s.publisher.map { ", \(t($0))" } ?? "")\(s.licence.map { " (\(t($0)))" } ?? "")\(link)\n"
         }
         m += "\nMade with kmap.\n"
         return m
@@ -60,5 +69,7 @@ public enum MarkdownReport {
     }
 
     /// Alt text safe inside `![…]`.
-    static func alt(_ s: String) -> String { text(s.replacingOccurrences(of: "[", with: "(").replacingOccurrences(of: "]", with: ")")) }
+    static func alt(_ s: String) -> String {
+        text(s.replacingOccurrences(of: "[", with: "(").replacingOccurrences(of: "]", with: ")"))
+    }
 }

@@ -1,5 +1,5 @@
-import KMapModel
 import KMapCompose
+import KMapModel
 import KMapRender
 
 /// What a report covers: its days, each with its state, events, changes and map, and the campaign chart.
@@ -32,15 +32,19 @@ public struct Report: Sendable {
             let state = campaign.timeline.state(at: .endOf(day))
             let previous = campaign.stateBefore(day)
             let changes = campaign.gazetteer.places.compactMap { place -> (Place, PlaceControl, PlaceControl)? in
-                guard let a = previous[place.id], let b = state[place.id], a.controller != b.controller || a.status != b.status else { return nil }
+                guard let a = previous[place.id], let b = state[place.id],
+                    a.controller != b.controller || a.status != b.status
+                else { return nil }
                 return (place, a, b)
             }
             return ReportDay(
                 day: day, number: campaign.dayNumber(day), state: state, previous: previous,
-                events: campaign.timeline.events.filter { $0.day == day }, changes: changes, routeBefore: previous.route?.phase,
+                events: campaign.timeline.events.filter { $0.day == day }, changes: changes,
+                routeBefore: previous.route?.phase,
                 routeAfter: state.route?.phase)
         }
-        let first = days.first ?? campaign.info.start, last = days.last ?? campaign.info.end
+        let first = days.first ?? campaign.info.start
+        let last = days.last ?? campaign.info.end
         chart = ChartComposer(campaign: campaign, theme: theme, from: first, to: max(last, first.adding(days: 1)))
     }
 
@@ -49,7 +53,8 @@ public struct Report: Sendable {
         if from == nil, to == nil {
             return Array(Set(campaign.timeline.events.map(\.day))).sorted()
         }
-        let a = from ?? campaign.info.start, b = to ?? campaign.info.end
+        let a = from ?? campaign.info.start
+        let b = to ?? campaign.info.end
         return (0...max(0, b.days(since: a))).map { a.adding(days: $0) }
     }
 
@@ -67,12 +72,16 @@ public struct Report: Sendable {
 
     /// What the map shows, in words: the alt text of the day's map.
     public func altText(_ d: ReportDay) -> String {
-        var parts = ["Map of the \(campaign.info.title) area on \(d.day.longDescription), end of day (day \(d.number))."]
+        var parts = [
+            "Map of the \(campaign.info.title) area on \(d.day.longDescription), end of day (day \(d.number))."
+        ]
         if let route = d.state.route, let info = campaign.info.supplyRoute {
-            var where_ = route.cutAt.compactMap { campaign.gazetteer.place($0)?.name }
-            if route.unnamedCut > 0 { where_.append("\(route.unnamedCut) unnamed point\(route.unnamedCut == 1 ? "" : "s")") }
+            var cutPlaces = route.cutAt.compactMap { campaign.gazetteer.place($0)?.name }
+            if route.unnamedCut > 0 {
+                cutPlaces.append("\(route.unnamedCut) unnamed point\(route.unnamedCut == 1 ? "" : "s")")
+            }
             switch route.phase {
-            case .cut: parts.append("The \(info.name) is cut at \(where_.joined(separator: ", ")).")
+            case .cut: parts.append("The \(info.name) is cut at \(cutPlaces.joined(separator: ", ")).")
             case .cleared: parts.append("The \(info.name) is cleared of enemy positions but not yet reported reopened.")
             case .open: parts.append("The \(info.name) is open.")
             case .unknown: parts.append("No recent source says whether the \(info.name) is open.")
@@ -82,7 +91,9 @@ public struct Report: Sendable {
         for p in d.state.places where p.isKnown { held[p.controller, default: 0] += 1 }
         let counts = campaign.factions.compactMap { f in held[f.id].map { "\(f.shortName) holds \($0)" } }
         parts.append(counts.joined(separator: ", ") + " of \(d.state.places.count) named places.")
-        let contested = d.state.places.filter { $0.status == .contested }.compactMap { campaign.gazetteer.place($0.placeID)?.name }
+        let contested = d.state.places.filter { $0.status == .contested }.compactMap {
+            campaign.gazetteer.place($0.placeID)?.name
+        }
         if !contested.isEmpty { parts.append("Contested: \(contested.joined(separator: ", ")).") }
         if d.changes.isEmpty {
             parts.append("No place changed hands since the day before.")
@@ -95,12 +106,16 @@ public struct Report: Sendable {
 
     /// "ISIL", "contested by Government".
     public func describe(_ c: PlaceControl) -> String {
-        c.status == .held ? name(c.controller) : "\(name(c.controller)), \(c.status.rawValue) by \(c.contestedBy.map(name).joined(separator: ", "))"
+        c.status == .held
+            ? name(c.controller)
+            : "\(name(c.controller)), \(c.status.rawValue) by \(c.contestedBy.map(name).joined(separator: ", "))"
     }
 
     /// "e12, stated, 2016 Khanasir offensive (Wikipedia)".
     public func citation(_ e: Event) -> String {
-        let source = campaign.info.source(e.source).map { [$0.title, $0.publisher].compactMap { $0 }.joined(separator: ", ") } ?? e.source
+        let source =
+            campaign.info.source(e.source).map { [$0.title, $0.publisher].compactMap { $0 }.joined(separator: ", ") }
+            ?? e.source
         return "\(e.id), \(e.confidence.rawValue), \(source)"
     }
 

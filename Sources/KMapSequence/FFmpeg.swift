@@ -24,11 +24,16 @@ public struct FFmpeg: Sendable {
     ///
     /// - Parameter palette: the palette image's path (GIF only).
     public static func passes(format: VideoFormat, fps: Int, output: String, palette: String) -> [[String]] {
-        let input = ["-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "image2pipe", "-framerate", "\(fps)", "-c:v", "png", "-i", "-"]
+        let input = [
+            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "image2pipe", "-framerate", "\(fps)", "-c:v",
+            "png", "-i", "-",
+        ]
         switch format {
         case .gif:
             return [
-                input + ["-vf", "palettegen=stats_mode=full", "-frames:v", "1", "-update", "1", "-f", "image2", palette],
+                input + [
+                    "-vf", "palettegen=stats_mode=full", "-frames:v", "1", "-update", "1", "-f", "image2", palette,
+                ],
                 input + ["-i", palette] + format.outputArguments + [output],
             ]
         case .mp4, .webm:
@@ -78,7 +83,8 @@ public struct FFmpeg: Sendable {
         let input = Pipe()
         // ffmpeg's messages go to a file, not a pipe: reading a pipe can fail with EINTR when a signal (SIGCHLD,
         // SIGINT) arrives, and Foundation turns that into a crash.
-        let logPath = NSTemporaryDirectory() + "kmap-ffmpeg-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).log"
+        let logPath =
+            NSTemporaryDirectory() + "kmap-ffmpeg-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).log"
         FileManager.default.createFile(atPath: logPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: logPath) }
         process.standardInput = input
@@ -142,7 +148,8 @@ public enum EncodingError: Error, Sendable, CustomStringConvertible {
         case .unreadableFrame(let path): "cannot read the frame \(path); run the command again to render it"
         case .failed(let status, let log): "ffmpeg failed (exit status \(status))" + (log.isEmpty ? "" : ":\n" + log)
         case .interrupted(let signal): "interrupted by signal \(signal) while encoding"
-        case .noSpace(let log): "ffmpeg could not write the video (is the disk full?)" + (log.isEmpty ? "" : ":\n" + log)
+        case .noSpace(let log):
+            "ffmpeg could not write the video (is the disk full?)" + (log.isEmpty ? "" : ":\n" + log)
         }
     }
 }

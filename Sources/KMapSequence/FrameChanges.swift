@@ -28,7 +28,8 @@ public struct FrameChanges: Sendable, Hashable, Codable {
     public init(timeline: Timeline, from previous: ControlState, to state: ControlState) {
         events = timeline.events(after: previous.instant, through: state.instant).map(\.id)
         places = zip(previous.places, state.places).compactMap { a, b in
-            let x = Self.describe(a), y = Self.describe(b)
+            let x = Self.describe(a)
+            let y = Self.describe(b)
             return x == y ? nil : Change(id: b.placeID, before: x, after: y)
         }
         var roads = zip(previous.roads, state.roads).compactMap { a, b in

@@ -30,13 +30,21 @@ extension FrameManifest {
     /// in its own shard. Then the result has the same entries, in the same order, as one run's `frames.json`.
     ///
     /// - Parameter shards: each manifest with the file name it was read from, for messages.
-    public static func merge(_ shards: [(name: String, manifest: FrameManifest)]) throws(ShardMergeError) -> FrameManifest {
+    public static func merge(_ shards: [(name: String, manifest: FrameManifest)]) throws(ShardMergeError)
+        -> FrameManifest
+    {
         guard !shards.isEmpty else { throw .noShards }
         var parsed: [(name: String, manifest: FrameManifest, info: ShardInfo)] = []
         for (name, m) in shards {
-            guard let info = m.shard else { throw .mismatch("\(name) is not a shard's manifest (it has no shard field); remove it") }
-            guard info.count >= 1, (1...info.count).contains(info.index), name == FrameShard(index: info.index, count: info.count).manifestName else {
-                throw .mismatch("\(name) says it is shard \(info.index)/\(info.count); rename or remove it, or render that shard again")
+            guard let info = m.shard else {
+                throw .mismatch("\(name) is not a shard's manifest (it has no shard field); remove it")
+            }
+            guard info.count >= 1, (1...info.count).contains(info.index),
+                name == FrameShard(index: info.index, count: info.count).manifestName
+            else {
+                throw .mismatch(
+                    "\(name) says it is shard \(info.index)/\(info.count); rename or remove it, or render that shard again"
+                )
             }
             parsed.append((name, m, info))
         }
@@ -46,30 +54,43 @@ extension FrameManifest {
         for s in parsed {
             guard s.info.count == count else {
                 throw .mismatch(
-                    "\(first.name) and \(s.name) belong to different splits (\(count) and \(s.info.count) shards); remove the manifests of the split you do not want and merge again")
+                    "\(first.name) and \(s.name) belong to different splits (\(count) and \(s.info.count) shards); remove the manifests of the split you do not want and merge again"
+                )
             }
-            guard s.info.plan == first.info.plan, s.info.frames == first.info.frames, s.manifest.sameSequence(as: first.manifest) else {
+            guard s.info.plan == first.info.plan, s.info.frames == first.info.frames,
+                s.manifest.sameSequence(as: first.manifest)
+            else {
                 throw .mismatch(
-                    "\(first.name) and \(s.name) are shards of different sequences (campaign, span, size, format or style differ); render every shard with the same options and merge again")
+                    "\(first.name) and \(s.name) are shards of different sequences (campaign, span, size, format or style differ); render every shard with the same options and merge again"
+                )
             }
         }
         let byIndex = Dictionary(parsed.map { ($0.info.index, $0) }, uniquingKeysWith: { a, _ in a })
         let absent = (1...count).filter { byIndex[$0] == nil }
-        guard absent.isEmpty else { throw .missing(absent.map { FrameShard(index: $0, count: count).manifestName }, count: count) }
+        guard absent.isEmpty else {
+            throw .missing(absent.map { FrameShard(index: $0, count: count).manifestName }, count: count)
+        }
         var entries: [Entry] = []
         for i in 1...count {
             let s = byIndex[i]!
             let shard = FrameShard(index: i, count: count)
             let done = s.manifest.frames.count(where: \.done)
-            guard done == s.manifest.frames.count else { throw .incomplete(s.name, done: done, total: s.manifest.frames.count, shard: shard) }
+            guard done == s.manifest.frames.count else {
+                throw .incomplete(s.name, done: done, total: s.manifest.frames.count, shard: shard)
+            }
             if let stray = s.manifest.frames.first(where: { !shard.owns(frame: $0.frame) }) {
-                throw .mismatch("\(s.name) lists frame \(stray.frame), which belongs to another shard; render shard \(shard.description) again")
+                throw .mismatch(
+                    "\(s.name) lists frame \(stray.frame), which belongs to another shard; render shard \(shard.description) again"
+                )
             }
             entries += s.manifest.frames
         }
         entries.sort { $0.frame < $1.frame }
-        guard entries.count == first.info.frames, entries.enumerated().allSatisfy({ $0.offset + 1 == $0.element.frame }) else {
-            throw .mismatch("the shards list \(entries.count) frames, not the sequence's \(first.info.frames) once each; render every shard again with the same options")
+        guard entries.count == first.info.frames, entries.enumerated().allSatisfy({ $0.offset + 1 == $0.element.frame })
+        else {
+            throw .mismatch(
+                "the shards list \(entries.count) frames, not the sequence's \(first.info.frames) once each; render every shard again with the same options"
+            )
         }
         var merged = first.manifest
         merged.shard = nil

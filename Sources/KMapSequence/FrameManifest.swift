@@ -90,7 +90,9 @@ public struct FrameManifest: Sendable, Hashable, Codable {
     /// The manifest in `data`, or nil when it is missing, unreadable or of another version (then every frame
     /// counts as not done, which is safe).
     public static func decode(_ data: Data) -> FrameManifest? {
-        guard let m = try? JSONDecoder().decode(FrameManifest.self, from: data), m.manifest == version else { return nil }
+        guard let m = try? JSONDecoder().decode(FrameManifest.self, from: data), m.manifest == version else {
+            return nil
+        }
         return m
     }
 

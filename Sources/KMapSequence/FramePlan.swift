@@ -1,6 +1,6 @@
 import KMapCompose
-import KMapRender
 import KMapModel
+import KMapRender
 
 /// Every frame of a sequence, in order, with its file name: decided before anything is drawn.
 ///
@@ -24,7 +24,10 @@ public struct FramePlan: Sendable, Hashable {
         for (i, key) in keys.enumerated() {
             if i > 0, tween > 0 {
                 for k in 1...tween {
-                    frames.append(PlannedFrame(number: 0, instant: key, previous: previous, tween: .init(index: k, count: tween), file: ""))
+                    frames.append(
+                        PlannedFrame(
+                            number: 0, instant: key, previous: previous, tween: .init(index: k, count: tween), file: "")
+                    )
                 }
             }
             frames.append(PlannedFrame(number: 0, instant: key, previous: previous, tween: nil, file: ""))

@@ -1,6 +1,6 @@
 import Foundation
-import KMapModel
 import KMapCompose
+import KMapModel
 import KMapRender
 
 /// Draws a `FramePlan` on several workers, skipping frames already done, and keeps `frames.json` current.
@@ -29,7 +29,8 @@ public final class FrameRunner: Sendable {
     ///   - encoding: a stable description of `render`'s settings, so that changing them re-renders.
     public init(
         plan: FramePlan, composer: SceneComposer, jobs: Int,
-        render: (@Sendable (Scene, FrameWorkspace) throws -> [UInt8])? = nil, encoding: String = "", shard: FrameShard? = nil
+        render: (@Sendable (Scene, FrameWorkspace) throws -> [UInt8])? = nil, encoding: String = "",
+        shard: FrameShard? = nil
     ) {
         self.encoding = encoding
         self.plan = plan
@@ -52,14 +53,22 @@ public final class FrameRunner: Sendable {
         }
         let info = composer.campaign.info
         skeleton = FrameManifest(
-            campaign: info.id, title: info.title, complete: false, done: 0, total: frames.count, format: plan.format.rawValue,
-            width: composer.options.width, height: composer.options.height, step: plan.step.description, tween: plan.tween,
-            shard: shard.map { FrameManifest.ShardInfo($0, frames: plan.frames.count, plan: Self.planDigest(plan, campaign: info.id, encoding: encoding)) },
+            campaign: info.id, title: info.title, complete: false, done: 0, total: frames.count,
+            format: plan.format.rawValue,
+            width: composer.options.width, height: composer.options.height, step: plan.step.description,
+            tween: plan.tween,
+            shard: shard.map {
+                FrameManifest.ShardInfo(
+                    $0, frames: plan.frames.count, plan: Self.planDigest(plan, campaign: info.id, encoding: encoding))
+            },
             frames: zip(frames, changes).map { frame, changes in
                 FrameManifest.Entry(
-                    frame: frame.number, file: frame.file, instant: FrameManifest.text(frame.instant), kind: frame.tween == nil ? "key" : "tween",
+                    frame: frame.number, file: frame.file, instant: FrameManifest.text(frame.instant),
+                    kind: frame.tween == nil ? "key" : "tween",
                     tween: frame.tween.map {
-                        FrameManifest.TweenInfo(from: FrameManifest.text(frame.previous), index: $0.index, count: $0.count, progress: $0.progress)
+                        FrameManifest.TweenInfo(
+                            from: FrameManifest.text(frame.previous), index: $0.index, count: $0.count,
+                            progress: $0.progress)
                     },
                     done: false, bytes: nil, digest: nil,
                     changes: changes)
@@ -72,10 +81,12 @@ public final class FrameRunner: Sendable {
     /// kept for the whole sequence, so memory does not grow with the number of frames.
     public func scene(for frame: PlannedFrame) -> Scene {
         let timeline = composer.campaign.timeline
-        let state = timeline.state(at: frame.instant), previous = timeline.state(at: frame.previous)
+        let state = timeline.state(at: frame.instant)
+        let previous = timeline.state(at: frame.previous)
         let key = composer.scene(for: state, previous: previous)
         guard let tween = frame.tween else { return key }
-        let from = composer.scene(for: previous, previous: timeline.state(at: plan.step.instant(before: frame.previous)))
+        let from = composer.scene(
+            for: previous, previous: timeline.state(at: plan.step.instant(before: frame.previous)))
         return SceneBlend.blend(from, key, t: tween.progress)
     }
 
@@ -112,7 +123,8 @@ public final class FrameRunner: Sendable {
     ///   - checkpointSeconds: how often the manifest is rewritten while frames render.
     ///   - progress: called after each frame, serially.
     public func run(
-        store: any FrameStore, previous: FrameManifest?, force: Bool, interruption: Interruption, checkpointSeconds: Double = 1,
+        store: any FrameStore, previous: FrameManifest?, force: Bool, interruption: Interruption,
+        checkpointSeconds: Double = 1,
         progress: @Sendable (ProgressMeter) -> Void = { _ in }
     ) throws -> Result {
         let old = force ? [:] : (previous?.doneByFile ?? [:])
@@ -135,7 +147,9 @@ public final class FrameRunner: Sendable {
                     let digest = FrameDigest.of(scene, format: plan.format, encoding: encoding)
                     var bytes: Int
                     let kept: Bool
-                    if let o = old[frame.file], o.digest == digest, let size = store.size(of: frame.file), size == o.bytes {
+                    if let o = old[frame.file], o.digest == digest, let size = store.size(of: frame.file),
+                        size == o.bytes
+                    {
                         bytes = size
                         kept = true
                     } else {
@@ -161,7 +175,8 @@ public final class FrameRunner: Sendable {
         manifest.complete = manifest.done == manifest.total
         try store.write(manifest.encoded(), to: manifestName)
         if let failure = run.failure { throw failure }
-        return Result(manifest: manifest, rendered: run.meter.rendered, kept: run.meter.kept, interruptedBy: interruption.signal)
+        return Result(
+            manifest: manifest, rendered: run.meter.rendered, kept: run.meter.kept, interruptedBy: interruption.signal)
     }
 
     static func now() -> Double { Date().timeIntervalSinceReferenceDate }

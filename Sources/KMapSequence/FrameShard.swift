@@ -20,7 +20,9 @@ public struct FrameShard: Sendable, Hashable, Codable {
     /// `I/N` with 1 ≤ I ≤ N, or nil.
     public init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else { return nil }
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else {
+            return nil
+        }
         self.init(index: i, count: n)
     }
 

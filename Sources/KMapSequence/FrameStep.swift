@@ -52,6 +52,7 @@ public struct FrameStep: Sendable, Hashable, CustomStringConvertible {
         guard let hours else { return .endOf(instant.day.adding(days: -days)) }
         if instant.isEndOfDay { return Instant(day: instant.day, time: TimeOfDay(minutes: (24 - hours) * 60)!) }
         let minutes = instant.time.minutes - hours * 60
-        return minutes > 0 ? Instant(day: instant.day, time: TimeOfDay(minutes: minutes)!) : .endOf(instant.day.adding(days: -1))
+        return minutes > 0
+            ? Instant(day: instant.day, time: TimeOfDay(minutes: minutes)!) : .endOf(instant.day.adding(days: -1))
     }
 }

@@ -32,7 +32,9 @@ public struct ProgressMeter: Sendable {
         let percent = total == 0 ? 100 : done * 100 / total
         var out = "\(done)/\(total) \(noun) (\(percent)%)"
         if let rate = rate(now: now) {
-            out += ", " + String(Int((rate * 10).rounded()) / 10) + "." + String(Int((rate * 10).rounded()) % 10) + " frames/s"
+            out +=
+                ", " + String(Int((rate * 10).rounded()) / 10) + "." + String(Int((rate * 10).rounded()) % 10)
+                + " frames/s"
             out += ", " + Self.clock(Double(total - done) / rate) + " left"
         }
         return out

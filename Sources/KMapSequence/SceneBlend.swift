@@ -23,10 +23,12 @@ public enum SceneBlend {
         var items = merge(a.items.filter { blends($0.layer) }, b.items.filter { blends($0.layer) }, t: t)
         // Panels switch whole, in their own drawing order, so no stale line shows through a new panel.
         items += (later ? b : a).items.filter { !blends($0.layer) }
-        items = items.enumerated().sorted { ($0.element.layer, $0.offset) < ($1.element.layer, $1.offset) }.map(\.element)
+        items = items.enumerated().sorted { ($0.element.layer, $0.offset) < ($1.element.layer, $1.offset) }.map(
+            \.element)
         return Scene(
             width: b.width, height: b.height, background: mixOptional(a.background, b.background, t), items: items,
-            title: later ? b.title : a.title, subject: later ? b.subject : a.subject, metadata: later ? b.metadata : a.metadata)
+            title: later ? b.title : a.title, subject: later ? b.subject : a.subject,
+            metadata: later ? b.metadata : a.metadata)
     }
 
     /// The map's items at `t`: matched ones mixed, the rest faded out (only in `a`) or in (only in `b`).
@@ -85,7 +87,9 @@ public enum SceneBlend {
         case (.marker(let x), .marker(var y)):
             guard x.shape == y.shape, x.center == y.center, x.radius == y.radius else { return nil }
             // A split appears out of (or melts into) the marker's own fill rather than out of nothing.
-            if x.splitFill != nil || y.splitFill != nil { y.splitFill = mix(x.splitFill ?? x.fill, y.splitFill ?? y.fill, t) }
+            if x.splitFill != nil || y.splitFill != nil {
+                y.splitFill = mix(x.splitFill ?? x.fill, y.splitFill ?? y.fill, t)
+            }
             y.fill = mix(x.fill, y.fill, t)
             y.ring = mixOptional(x.ring, y.ring, t)
             y.hollow = mixOptional(x.hollow, y.hollow, t)

@@ -19,11 +19,20 @@ public enum VideoFormat: String, Sendable, Hashable, CaseIterable {
     var outputArguments: [String] {
         switch self {
         case .mp4:
-            ["-c:v", "libx264", "-preset", "medium", "-crf", "20", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-metadata", "comment=\(Self.mark)", "-f", "mp4"]
+            [
+                "-c:v", "libx264", "-preset", "medium", "-crf", "20", "-pix_fmt", "yuv420p", "-movflags", "+faststart",
+                "-metadata", "comment=\(Self.mark)", "-f", "mp4",
+            ]
         case .webm:
-            ["-c:v", "libvpx-vp9", "-crf", "32", "-b:v", "0", "-deadline", "good", "-cpu-used", "4", "-row-mt", "1", "-pix_fmt", "yuv420p", "-metadata", "comment=\(Self.mark)", "-f", "webm"]
+            [
+                "-c:v", "libvpx-vp9", "-crf", "32", "-b:v", "0", "-deadline", "good", "-cpu-used", "4", "-row-mt", "1",
+                "-pix_fmt", "yuv420p", "-metadata", "comment=\(Self.mark)", "-f", "webm",
+            ]
         case .gif:
-            ["-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle", "-loop", "0", "-f", "gif"]
+            [
+                "-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle", "-loop", "0", "-f",
+                "gif",
+            ]
         }
     }
 }

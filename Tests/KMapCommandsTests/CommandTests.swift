@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
-import KMapModel
 import KMapLoader
+import KMapModel
 import KMapTestSupport
 import Testing
+
 @testable import KMapCommands
 
 /// Commands run in-process, as `kmap` would run them.
@@ -83,8 +84,12 @@ import Testing
         var render = try #require(try KMap.parseAsRoot(["render", "--day", "2016-02-23"]) as? Render)
         render.output = nil
         let campaign = try CampaignLoader.builtin()
-        #expect(render.defaultPath(campaign: campaign, format: .png, instant: "2016-02-23") == "Renders/khanasir-2016-02-23.png")
-        #expect(render.defaultPath(campaign: campaign, format: .svg, instant: "2016-02-23 09:00") == "Renders/khanasir-2016-02-23T0900.svg")
+        #expect(
+            render.defaultPath(campaign: campaign, format: .png, instant: "2016-02-23")
+                == "Renders/khanasir-2016-02-23.png")
+        #expect(
+            render.defaultPath(campaign: campaign, format: .svg, instant: "2016-02-23 09:00")
+                == "Renders/khanasir-2016-02-23T0900.svg")
     }
 
     @Test func stateJSONKeepsItsPromise() throws {
@@ -97,10 +102,13 @@ import Testing
         #expect(object["day"] as? String == "2016-02-23")
         #expect(object["asOf"] as? String == "end of day")
         let factions = try #require(object["factions"] as? [[String: Any]])
-        #expect(Set(factions.compactMap { $0["id"] as? String }).isSuperset(of: ["government", "isil", "jund-al-aqsa"]))
+        #expect(
+            Set(factions.compactMap { $0["id"] as? String }).isSuperset(of: ["government", "isil", "jund-al-aqsa"]))
         let places = try #require(object["places"] as? [[String: Any]])
         let khanasir = try #require(places.first { $0["id"] as? String == "khanasir" })
-        for key in ["id", "name", "kind", "lat", "lon", "controller", "status", "contestedBy", "since", "confidence", "source"] {
+        for key in [
+            "id", "name", "kind", "lat", "lon", "controller", "status", "contestedBy", "since", "confidence", "source",
+        ] {
             #expect(khanasir[key] != nil, "place lacks \(key)")
         }
         #expect(khanasir["controller"] as? String == "isil")
@@ -123,6 +131,8 @@ import Testing
         let help = KMap.helpMessage()
         for word in ["render", "state"] { #expect(help.contains(word)) }
         let renderHelp = KMap.helpMessage(for: Render.self)
-        for word in ["--day", "--output", "--format", "--size", "--campaign", "--time"] { #expect(renderHelp.contains(word), "\(word)") }
+        for word in ["--day", "--output", "--format", "--size", "--campaign", "--time"] {
+            #expect(renderHelp.contains(word), "\(word)")
+        }
     }
 }

@@ -13,7 +13,8 @@ import Testing
         var files: [Data] = []
         for run in 0..<2 {
             let out = "\(dir)/\(run).\(format)"
-            let r = try ProcessRunner.run(kmap, ["render", "--day", "2016-02-24", "--zones", "5", "--labels", "both", "-o", out])
+            let r = try ProcessRunner.run(
+                kmap, ["render", "--day", "2016-02-24", "--zones", "5", "--labels", "both", "-o", out])
             #expect(r.status == 0, "\(r.stderr)")
             files.append(try #require(FileManager.default.contents(atPath: out)))
         }
@@ -26,14 +27,20 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for jobs in ["1", "2"] {
             let r = try ProcessRunner.run(
-                kmap, ["frames", "--campaign", testlandPath, "--size", "400x300", "--tween", "1", "--jobs", jobs, "--quiet", "--out", "\(dir)/\(jobs)"])
+                kmap,
+                [
+                    "frames", "--campaign", testlandPath, "--size", "400x300", "--tween", "1", "--jobs", jobs,
+                    "--quiet", "--out", "\(dir)/\(jobs)",
+                ])
             #expect(r.status == 0, "\(r.stderr)")
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: "\(dir)/1").sorted()
         #expect(names.count > 10)
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/2").sorted() == names)
         for name in names {
-            #expect(FileManager.default.contents(atPath: "\(dir)/1/\(name)") == FileManager.default.contents(atPath: "\(dir)/2/\(name)"), "\(name)")
+            #expect(
+                FileManager.default.contents(atPath: "\(dir)/1/\(name)")
+                    == FileManager.default.contents(atPath: "\(dir)/2/\(name)"), "\(name)")
         }
     }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
-import KMapModel
-import KMapLoader
 import KMapCommands
-@testable import KMapCompose
+import KMapLoader
+import KMapModel
 import KMapRender
 import KMapTestSupport
 import Testing
+
+@testable import KMapCompose
 
 /// Mutation fuzzing of the campaign loaders, the theme loader and the command line.
 ///
@@ -27,7 +28,8 @@ import Testing
         var rng = SplitMix64(seed: Self.seed)
         let corpus = try Corpus()
         defer { corpus.remove() }
-        var accepted = 0, refused = 0
+        var accepted = 0
+        var refused = 0
         for n in 0..<Self.cases {
             let base = rng.pick(corpus.campaigns)
             let file = rng.pick(base.files.keys.sorted())
@@ -43,7 +45,9 @@ import Testing
                 check(error, folder: folder, case: n)
             }
         }
-        print("fuzz: \(Self.cases) campaign cases (seed \(Self.seed)): \(accepted) loaded, \(refused) refused with located errors, no crash")
+        print(
+            "fuzz: \(Self.cases) campaign cases (seed \(Self.seed)): \(accepted) loaded, \(refused) refused with located errors, no crash"
+        )
         #expect(accepted + refused == Self.cases)
         #expect(refused > Self.cases / 4, "mutations must mostly break the input, or the fuzzer is not fuzzing")
     }
@@ -52,9 +56,14 @@ import Testing
     func exercise(_ campaign: Campaign, rng: inout SplitMix64) {
         _ = CampaignChecker.check(campaign)
         // What loading lets through may name files and reach terminals.
-        #expect(campaign.info.slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }, "slug \(campaign.info.slug.debugDescription)")
+        #expect(
+            campaign.info.slug.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+            }, "slug \(campaign.info.slug.debugDescription)")
         for text in [campaign.info.title] + campaign.gazetteer.places.map(\.name) {
-            #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" }, "control character in \(text.debugDescription)")
+            #expect(
+                !text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" },
+                "control character in \(text.debugDescription)")
         }
         let span = max(0, campaign.info.end.days(since: campaign.info.start))
         let day = campaign.info.start.adding(days: Int(rng.next() % UInt64(span + 1)))
@@ -84,7 +93,9 @@ import Testing
 
     @Test func themeLoaderRefusesOrAcceptsEveryMutation() throws {
         var rng = SplitMix64(seed: Self.seed ^ 0x7468_656d_65)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kmap-fuzz-theme-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kmap-fuzz-theme-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let seeds = try ["wikipedia", "isw"].map { Array(try ThemeLoader.builtinYAML($0).utf8) }
@@ -129,20 +140,29 @@ import Testing
 enum Mutator {
     /// Tokens that have broken parsers before: numbers out of range, non-numbers, dates that do not exist,
     /// YAML's anchors, aliases, tags and flow syntax, JSON's structure, control and non-UTF-8 bytes.
-    static let tokens: [[UInt8]] = [
-        "-1", "0", "1e309", "-1e309", "NaN", "nan", ".inf", "-.inf", "99999999999999999999999", "1.7976931348623157e308",
-        "4.9e-324", "2016-02-30", "2016-13-01", "0000-00-00", "9999-12-31", "24:00", "25:61", "\"\"", "''", "null", "~",
-        "[]", "{}", "[", "]", "{", "}", ":", ": ", "- ", "-", ",", "\t", "\n", "\r\n", "&a", "*a", "!!binary", "!!str",
-        "<<: *a", "? ", "|", ">", "#", "\\u0000", "\\ud800", "\"\\", "true", "yes", "no",
-        String(repeating: "A", count: 5000), String(repeating: "[", count: 300), String(repeating: "- ", count: 200),
-        "Za\u{E2}\u{20AC}\u{2122}rour", "\u{202E}", "\u{FEFF}",
-        // Issue 19: slugs that climb out, URLs that run script, control characters and noncharacters (raw and as
-        // JSON and YAML escapes), stacked combining marks.
-        "../../../escaped", "a/b", "/abs", "\"..\"", "javascript:alert(1)", "\"data:text/html,<script>alert(1)</script>\"",
-        "https://example.org/a>b<img src=x>", "<img src=x onerror=alert(1)>", "\"Khan\\u001b]0;PWN\\u0007asir\"", "\"\\e[2J\"",
-        "\"\\x07\"", "\"\\uFFFE\"", "\"\\uFDD0\"", "\u{FFFF}", "\u{1B}]0;PWN\u{07}", "\u{0B}", "\u{85}",
-        "e" + String(repeating: "\u{301}", count: 300),
-    ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x1B], [0x07]]
+    static let tokens: [[UInt8]] =
+        [
+            "-1", "0", "1e309", "-1e309", "NaN", "nan", ".inf", "-.inf", "99999999999999999999999",
+            "1.7976931348623157e308",
+            "4.9e-324", "2016-02-30", "2016-13-01", "0000-00-00", "9999-12-31", "24:00", "25:61", "\"\"", "''", "null",
+            "~",
+            "[]", "{}", "[", "]", "{", "}", ":", ": ", "- ", "-", ",", "\t", "\n", "\r\n", "&a", "*a", "!!binary",
+            "!!str",
+            "<<: *a", "? ", "|", ">", "#", "\\u0000", "\\ud800", "\"\\", "true", "yes", "no",
+            String(repeating: "A", count: 5000), String(repeating: "[", count: 300),
+            String(repeating: "- ", count: 200),
+            "Za\u{E2}\u{20AC}\u{2122}rour", "\u{202E}", "\u{FEFF}",
+            // Issue 19: slugs that climb out, URLs that run script, control characters and noncharacters (raw and as
+            // JSON and YAML escapes), stacked combining marks.
+            "../../../escaped", "a/b", "/abs", "\"..\"", "javascript:alert(1)",
+            "\"data:text/html,<script>alert(1)</script>\"",
+            "https://example.org/a>b<img src=x>", "<img src=x onerror=alert(1)>", "\"Khan\\u001b]0;PWN\\u0007asir\"",
+            "\"\\e[2J\"",
+            "\"\\x07\"", "\"\\uFFFE\"", "\"\\uFDD0\"", "\u{FFFF}", "\u{1B}]0;PWN\u{07}", "\u{0B}", "\u{85}",
+            "e" + String(repeating: "\u{301}", count: 300),
+        ].map { Array($0.utf8) } + [
+            [0x00], [0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x1B], [0x07],
+        ]
 
     /// Keys whose values name files or become links: appended with a hostile value.
     static let keys = ["slug", "url", "title", "name"].map { Array("\n\($0): ".utf8) }
@@ -178,7 +198,9 @@ enum Mutator {
                 }
             case 7:  // replace a number with another
                 if let digit = bytes[at...].firstIndex(where: { (0x30...0x39).contains($0) }) {
-                    let end = bytes[digit...].firstIndex { !(0x30...0x39).contains($0) && $0 != UInt8(ascii: ".") } ?? bytes.count
+                    let end =
+                        bytes[digit...].firstIndex { !(0x30...0x39).contains($0) && $0 != UInt8(ascii: ".") }
+                        ?? bytes.count
                     bytes.replaceSubrange(digit..<end, with: rng.pick(tokens.prefix(16).map { $0 }))
                 }
             default:  // splice in a token
@@ -202,13 +224,17 @@ struct Corpus {
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("kmap-fuzz-\(UUID().uuidString)").path
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         var seeds: [Seed] = []
-        for (name, source) in [("testland", testlandPath), ("khanasir-2016", repository.appendingPathComponent("Geo/khanasir-2016").path)] {
+        for (name, source) in [
+            ("testland", testlandPath), ("khanasir-2016", repository.appendingPathComponent("Geo/khanasir-2016").path),
+        ] {
             let folder = root + "/" + name
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             var files: [String: [UInt8]] = [:]
-            for file in try FileManager.default.contentsOfDirectory(atPath: source) where file.hasSuffix(".yaml") || file.hasSuffix(".geojson") {
+            for file in try FileManager.default.contentsOfDirectory(atPath: source)
+            where file.hasSuffix(".yaml") || file.hasSuffix(".geojson") {
                 files[file] = Array(try Data(contentsOf: URL(fileURLWithPath: source + "/" + file)))
                 try Data(files[file]!).write(to: URL(fileURLWithPath: folder + "/" + file))
             }
@@ -230,22 +256,32 @@ struct Corpus {
 
 /// Command lines from kmap's own vocabulary, valid and not.
 enum ArgumentGrammar {
-    static let commands = ["render", "state", "explain", "diff", "timeline", "places", "check", "themes", "chart", "report", "frames", "animate", "export", "viewer", "help", "nope", ""]
+    static let commands = [
+        "render", "state", "explain", "diff", "timeline", "places", "check", "themes", "chart", "report", "frames",
+        "animate", "export", "viewer", "help", "nope", "",
+    ]
     static let options = [
-        "--day", "--at", "--time", "--from", "--to", "--campaign", "-o", "--output", "--format", "--size", "--scale", "--dpi",
+        "--day", "--at", "--time", "--from", "--to", "--campaign", "-o", "--output", "--format", "--size", "--scale",
+        "--dpi",
         "--theme", "--labels", "--zones", "--svg-engine", "--step", "--tween", "--jobs", "--fps", "--hold-last",
-        "--frames", "--out", "--place", "--force", "--quiet", "--transparent", "--help", "-h", "--version", "--", "-", "--=",
+        "--frames", "--out", "--place", "--force", "--quiet", "--transparent", "--help", "-h", "--version", "--", "-",
+        "--=",
         "--evidence",
     ]
     static let values = [
-        "2016-02-23", "2016-02-30", "2016-13-01", "1999-01-01", "2017-02-25", "22:00", "25:00", "morning", "png", "svg", "pdf",
-        "gif", "1600x1200", "0x0", "-5x10", "100000x100000", "x", "2", "0", "-1", "nan", "inf", "1e309", "en", "ar", "both",
-        "wikipedia", "isw", "/nonexistent/theme.yaml", "6h", "1d", "0h", "13x", "khanasir", "rasm-al-nafal", "", " ", "\u{0}",
-        "/tmp/kmap-fuzz-never-written/x.png", "fast", "cairo", "kmap", "stated", "reported", "inferred", "all", "unknown",
+        "2016-02-23", "2016-02-30", "2016-13-01", "1999-01-01", "2017-02-25", "22:00", "25:00", "morning", "png", "svg",
+        "pdf",
+        "gif", "1600x1200", "0x0", "-5x10", "100000x100000", "x", "2", "0", "-1", "nan", "inf", "1e309", "en", "ar",
+        "both",
+        "wikipedia", "isw", "/nonexistent/theme.yaml", "6h", "1d", "0h", "13x", "khanasir", "rasm-al-nafal", "", " ",
+        "\u{0}",
+        "/tmp/kmap-fuzz-never-written/x.png", "fast", "cairo", "kmap", "stated", "reported", "inferred", "all",
+        "unknown",
         "geojson", "kml", "csv", "events-csv", "json", "/tmp/kmap-fuzz-never-written/x.geojson",
         // Steps that overflowed day arithmetic, and names at the edge of what a file system takes.
         "9223372036854775807d", "9223372036854775807h", "3660d", "3661d", "-1d", "24h", "5h", "1e9d", "0d",
-        "/tmp/kmap-fuzz-never-written/" + String(repeating: "n", count: 250) + ".png", "../x.png", "\u{1B}]0;PWN\u{07}.png",
+        "/tmp/kmap-fuzz-never-written/" + String(repeating: "n", count: 250) + ".png", "../x.png",
+        "\u{1B}]0;PWN\u{07}.png",
     ]
 
     static func arguments(rng: inout SplitMix64) -> [String] {

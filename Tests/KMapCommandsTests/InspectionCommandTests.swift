@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
-import KMapModel
 import KMapLoader
+import KMapModel
 import KMapTestSupport
 import Testing
+
 @testable import KMapCommands
 
 /// `explain`, `diff`, `places`, `timeline` and `check` on the built-in campaign.
@@ -11,7 +12,10 @@ import Testing
     let campaign: Campaign
     init() throws { campaign = try CampaignLoader.builtin() }
 
-    @Test(arguments: [("khanaser", "khanasir"), ("Rasm al-Nafl", "rasm-al-nafal"), ("RASM AL-NAFAL", "rasm-al-nafal"), ("Tal Zarour", "tal-zarour"), ("خناصر", "khanasir"), ("As Safirah", "as-safira")])
+    @Test(arguments: [
+        ("khanaser", "khanasir"), ("Rasm al-Nafl", "rasm-al-nafal"), ("RASM AL-NAFAL", "rasm-al-nafal"),
+        ("Tal Zarour", "tal-zarour"), ("خناصر", "khanasir"), ("As Safirah", "as-safira"),
+    ])
     func explainFindsPlacesByAnyName(_ query: String, _ id: String) throws {
         #expect(try Explain.resolve(query, in: campaign).id == id)
     }
@@ -34,11 +38,14 @@ import Testing
         let day = Instant.endOf(try #require(Day("2016-02-23")))
         let hamad = Explain.explain(try Explain.resolve("rasm-hamad", in: campaign), at: day, campaign: campaign)
         #expect(hamad.contains("[inferred]"))
-        #expect(hamad.contains("confidence: inferred, the weakest of: event inferred") && hamad.contains("tie inferred"))
+        #expect(
+            hamad.contains("confidence: inferred, the weakest of: event inferred") && hamad.contains("tie inferred"))
         let nafal = Explain.explain(try Explain.resolve("rasm-al-nafal", in: campaign), at: day, campaign: campaign)
         #expect(nafal.contains("2016-02-23 “By the evening”"))
         #expect(nafal.contains("2016-02-21 “on Sunday evening”"))
-        #expect(!nafal.contains("2016-02-23 19:00") && !nafal.contains("2016-02-21 19:00"), "no clock time the sources do not give")
+        #expect(
+            !nafal.contains("2016-02-23 19:00") && !nafal.contains("2016-02-21 19:00"),
+            "no clock time the sources do not give")
         let khanasir = Explain.explain(try Explain.resolve("khanasir", in: campaign), at: day, campaign: campaign)
         #expect(!khanasir.contains("2016-02-23 12:00"))
         let jabbul = Explain.explain(try Explain.resolve("jabboul", in: campaign), at: day, campaign: campaign)
@@ -55,16 +62,20 @@ import Testing
     }
 
     @Test func diffListsChangesAndTheEventsBetween() throws {
-        let text = Diff.diff(campaign, from: .endOf(try #require(Day("2016-02-22"))), to: .endOf(try #require(Day("2016-02-26"))))
+        let text = Diff.diff(
+            campaign, from: .endOf(try #require(Day("2016-02-22"))), to: .endOf(try #require(Day("2016-02-26"))))
         #expect(text.contains("Rasm al-Nafal: isil, held since 2016-02-21 → government, held since 2016-02-23"))
         #expect(text.contains("supply route Aleppo supply road: cut → cleared"))
         #expect(!text.contains("road Ithriya - Khanasir"), "the road named like the route is not listed again")
         #expect(!text.contains("\nKhanasir:"), "Khanasir is government-held at both ends")
-        #expect(text.contains("Syria Tel Hill: unknown: no source gives its control on this day → government"), "no invented loss before its recapture")
+        #expect(
+            text.contains("Syria Tel Hill: unknown: no source gives its control on this day → government"),
+            "no invented loss before its recapture")
     }
 
     @Test func placesInEveryFormat() throws {
-        let places = campaign.gazetteer.places, g = campaign.gazetteer
+        let places = campaign.gazetteer.places
+        let g = campaign.gazetteer
         let csv = try Places.render(g, format: .csv, title: "t")
         #expect(csv.hasPrefix("id,name,kind,lat,lon,aliases,arabic,source,sourceRef,confidence\n"))
         #expect(csv.split(separator: "\n").count == places.count + 1)
@@ -73,9 +84,13 @@ import Testing
         let features = try #require(object["features"] as? [[String: Any]])
         #expect(features.count == places.count + g.roads.count + g.areas.count, "places, roads and areas")
         let types = features.compactMap { ($0["geometry"] as? [String: Any])?["type"] as? String }
-        #expect(types.filter { $0 == "LineString" }.count == g.roads.count && types.filter { $0 == "Polygon" }.count == g.areas.count)
+        #expect(
+            types.filter { $0 == "LineString" }.count == g.roads.count
+                && types.filter { $0 == "Polygon" }.count == g.areas.count)
         #expect(!g.roads.isEmpty && !g.areas.isEmpty)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try Places.render(g, format: .json, title: "t").utf8)) as? [[String: Any]])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try Places.render(g, format: .json, title: "t").utf8))
+                as? [[String: Any]])
         #expect(json.first?["source"] != nil && json.first?["confidence"] != nil)
         #expect(try Places.render(g, format: .text, title: "t").contains("khanasir"))
         #expect(Places.csv("a, \"b\"") == "\"a, \"\"b\"\"\"")

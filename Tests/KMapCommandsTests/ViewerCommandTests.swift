@@ -21,7 +21,9 @@ import Testing
         #expect(html.contains("<meta name=\"generator\" content=\"kmap\">"))
         #expect(html.contains("default-src 'none'"), "a Content Security Policy forbids loading anything")
         for remote in ["http://", "https://"] {
-            let outside = html.components(separatedBy: remote).dropFirst().filter { !$0.hasPrefix("www.w3.org/2000/svg") && !$0.hasPrefix("en.wikipedia.org") }
+            let outside = html.components(separatedBy: remote).dropFirst().filter {
+                !$0.hasPrefix("www.w3.org/2000/svg") && !$0.hasPrefix("en.wikipedia.org")
+            }
             #expect(outside.isEmpty, "no \(remote) resource: \(outside.prefix(1).map { String($0.prefix(60)) })")
         }
         #expect(!html.contains("innerHTML"), "text goes in through textContent")
@@ -40,12 +42,16 @@ import Testing
         let a = try ProcessRunner.run(try ProcessRunner.kmap(), arguments + ["-o", dir + "/a.html"])
         let b = try ProcessRunner.run(try ProcessRunner.kmap(), arguments + ["-o", dir + "/b.html"])
         #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
-        #expect(FileManager.default.contents(atPath: dir + "/a.html") == FileManager.default.contents(atPath: dir + "/b.html"))
+        #expect(
+            FileManager.default.contents(atPath: dir + "/a.html")
+                == FileManager.default.contents(atPath: dir + "/b.html"))
     }
 
     @Test func hostileCampaignTextNeverBecomesMarkupOrScript() throws {
         let evil = "</script><script>alert(1)</script><img src=x onerror=alert(2)>"
-        let campaign = try testlandCopy(editing: "events.yaml") { $0.replacingOccurrences(of: "Black takes Bravo.", with: evil) }
+        let campaign = try testlandCopy(editing: "events.yaml") {
+            $0.replacingOccurrences(of: "Black takes Bravo.", with: evil)
+        }
         let dir = try scratchFolder("viewer-hostile")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(runKMap(["viewer", "--campaign", campaign, "--size", "800x600", "-o", dir + "/t.html"]) == 0)
@@ -57,10 +63,16 @@ import Testing
         #expect(quotes.contains(evil), "the text arrives intact, as text")
     }
 
-    static let browserParts = ["/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/bin/python3", "/usr/lib/python3/dist-packages/selenium"]
+    static let browserParts = [
+        "/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/bin/python3", "/usr/lib/python3/dist-packages/selenium",
+    ]
     static let browserMissing = browserParts.filter { !FileManager.default.fileExists(atPath: $0) }
 
-    @Test(.enabled(if: browserMissing.isEmpty, "no browser to drive: \(browserMissing.joined(separator: ", ")) missing (Debian packages chromium, chromium-driver, python3-selenium; Scripts/setup installs them)"))
+    @Test(
+        .enabled(
+            if: browserMissing.isEmpty,
+            "no browser to drive: \(browserMissing.joined(separator: ", ")) missing (Debian packages chromium, chromium-driver, python3-selenium; Scripts/setup installs them)"
+        ))
     func aRealBrowserOpensADaySlidesAndExplains() throws {
         let path = try Self.khanasir.get()
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -80,6 +92,7 @@ import Testing
         guard let start = html.range(of: "<script type=\"application/json\" id=\"kmap-data\">"),
             let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex)
         else { return nil }
-        return try? JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any]
+        return try? JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8))
+            as? [String: Any]
     }
 }

@@ -16,7 +16,8 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let features = try #require(object["features"] as? [[String: Any]])
         #expect(features.count == campaign.gazetteer.places.count + campaign.gazetteer.roads.count)
-        let khanasir = try #require(features.first { ($0["properties"] as? [String: Any])?["id"] as? String == "khanasir" })
+        let khanasir = try #require(
+            features.first { ($0["properties"] as? [String: Any])?["id"] as? String == "khanasir" })
         let properties = try #require(khanasir["properties"] as? [String: Any])
         #expect(properties["status"] as? String == "contested" && properties["controller"] as? String == "isil")
         #expect(properties["contestedBy"] as? [String] == ["government"])
@@ -27,7 +28,8 @@ import Testing
     }
 
     @Test func timelineJSONListsTheEventsInOrder() throws {
-        let first = try #require(Day("2016-02-24")), last = try #require(Day("2016-02-24"))
+        let first = try #require(Day("2016-02-24"))
+        let last = try #require(Day("2016-02-24"))
         let text = try DayFormats.eventsJSON(campaign, first: first, last: last)
         let events = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
         #expect(events.count == campaign.timeline.events.filter { $0.day == first }.count && !events.isEmpty)

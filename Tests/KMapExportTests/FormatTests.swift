@@ -4,11 +4,11 @@ import KMapModel
 import KMapTestSupport
 import Testing
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 @testable import KMapExport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// GeoJSON, KML and CSV: well-formed, complete, and inert whatever the campaign's text says.
 @Suite struct FormatTests {
@@ -28,7 +28,9 @@ import FoundationXML
         let properties = features.compactMap { $0["properties"] as? [String: Any] }
         #expect(properties.allSatisfy { $0["start"] is String })
         let open = properties.filter { $0["end"] is NSNull }
-        #expect(open.count == campaign.gazetteer.places.count + campaign.gazetteer.roads.count, "one open stretch per feature")
+        #expect(
+            open.count == campaign.gazetteer.places.count + campaign.gazetteer.roads.count,
+            "one open stretch per feature")
         let roads = features.filter { ($0["geometry"] as? [String: Any])?["type"] as? String == "LineString" }
         #expect(roads.contains { ($0["properties"] as? [String: Any])?["status"] as? String == "cut" })
         #expect(text == GeoJSONExport.document(Stretches(campaign: campaign), campaign: campaign), "deterministic")
@@ -49,13 +51,17 @@ import FoundationXML
     @Test func csvHasARowPerStretchAndPerEvent() throws {
         let csv = CSVExport.stretches(stretches)
         #expect(csv.hasPrefix(CSVExport.stretchesHeader + "\r\n"))
-        #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + stretches.places.count + stretches.roads.count)
+        #expect(
+            csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + stretches.places.count
+                + stretches.roads.count)
         let events = CSVExport.events(campaign)
-        #expect(events.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + campaign.timeline.events.count)
+        #expect(
+            events.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + campaign.timeline.events.count)
     }
 
     @Test(arguments: [
-        ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+        ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("+1", "'+1"), ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
         ("plain", "plain"), ("a,b", "\"a,b\""), ("line\nbreak", "\"line\nbreak\""), ("\tx", "'\tx"),
     ])
     func csvCellsAreQuotedAndNeverFormulas(_ input: String, _ expected: String) {
@@ -74,7 +80,9 @@ import FoundationXML
 
     @Test func hostileCampaignTextStaysTextInEveryFormat() throws {
         let evil = "<script>alert(1)</script> =cmd|' /C calc'!A0 & \\\"quoted\\\""
-        let folder = try testlandCopy(editing: "events.yaml") { $0.replacingOccurrences(of: "Black takes Bravo.", with: evil) }
+        let folder = try testlandCopy(editing: "events.yaml") {
+            $0.replacingOccurrences(of: "Black takes Bravo.", with: evil)
+        }
         let hostile = try CampaignLoader.load(folder: folder)
         let s = Stretches(campaign: hostile)
         #expect(s.places.contains { $0.quote.hasPrefix("<script>") })
@@ -92,7 +100,10 @@ import FoundationXML
 /// Counts XML elements by name.
 final class ElementCounter: NSObject, XMLParserDelegate {
     var counts: [String: Int] = [:]
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         counts[name, default: 0] += 1
     }
 }

@@ -17,8 +17,11 @@ import Testing
         let campaign = try CampaignLoader.load(folder: testlandPath)
         let stretches = Stretches(campaign: campaign)
         let text =
-            name.hasSuffix(".csv") ? CSVExport.stretches(stretches)
-            : name.hasSuffix(".kml") ? KMLExport.document(stretches, campaign: campaign) : GeoJSONExport.document(stretches, campaign: campaign)
+            name.hasSuffix(".csv")
+            ? CSVExport.stretches(stretches)
+            : name.hasSuffix(".kml")
+                ? KMLExport.document(stretches, campaign: campaign)
+                : GeoJSONExport.document(stretches, campaign: campaign)
         let file = Self.folder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["KMAP_RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
@@ -26,8 +29,10 @@ import Testing
             return
         }
         let golden = try #require(
-            try? String(contentsOf: file, encoding: .utf8), "no golden \(name); record it with KMAP_RECORD_GOLDEN=1 swift test --filter GoldenExportTests")
-        let want = golden.components(separatedBy: "\n"), got = text.components(separatedBy: "\n")
+            try? String(contentsOf: file, encoding: .utf8),
+            "no golden \(name); record it with KMAP_RECORD_GOLDEN=1 swift test --filter GoldenExportTests")
+        let want = golden.components(separatedBy: "\n")
+        let got = text.components(separatedBy: "\n")
         let first = (0..<min(want.count, got.count)).first { want[$0] != got[$0] } ?? min(want.count, got.count)
         #expect(
             golden == text,

@@ -29,7 +29,9 @@ import Testing
         }
         for s in history.roads {
             let state = timeline.state(at: s.start ?? Instant.endOf(timeline.start.adding(days: -1))).road(s.roadID)
-            #expect(state?.phase == s.state.phase && state?.cutAt == s.state.cutAt, "\(s.roadID) from \(String(describing: s.start))")
+            #expect(
+                state?.phase == s.state.phase && state?.cutAt == s.state.cutAt,
+                "\(s.roadID) from \(String(describing: s.start))")
         }
     }
 
@@ -38,12 +40,15 @@ import Testing
         let khanasirStretches = stretches.places.filter { $0.id == "khanasir" }
         // The end of 24 February, as kmap's map of that day shows it (ISO 8601 strings sort in time order).
         let endOf24 = "2016-02-24T23:59:00"
-        let on24 = try #require(khanasirStretches.first { $0.start <= endOf24 && ($0.end.map { $0 > endOf24 } ?? true) })
+        let on24 = try #require(
+            khanasirStretches.first { $0.start <= endOf24 && ($0.end.map { $0 > endOf24 } ?? true) })
         #expect(on24.controller == "isil")
         #expect(on24.status == "contested")
         #expect(on24.attacker == "government")
         #expect(on24.quote.contains("central district of Khanasir"))
-        #expect(khanasirStretches.contains { $0.start == "2016-02-24T09:00:00" && $0.quote.contains("re-entered Khanasir") })
+        #expect(
+            khanasirStretches.contains { $0.start == "2016-02-24T09:00:00" && $0.quote.contains("re-entered Khanasir") }
+        )
         #expect(on24.url?.hasPrefix("https://en.wikipedia.org/") == true)
         #expect(khanasirStretches.first?.start == "2016-02-21" && khanasirStretches.first?.event == nil)
         #expect(khanasirStretches.last?.end == nil, "the last stretch is open")
@@ -61,11 +66,15 @@ import Testing
         for s in testland.places + [] {
             if let end = s.end { #expect(s.start <= end, "\(s.id): \(s.start) before \(end)") }
         }
-        #expect(testland.places.contains { $0.id == "bravo" && $0.start == "2020-01-03T19:00:00" && $0.end == "2020-01-04T09:00:00" })
+        #expect(
+            testland.places.contains {
+                $0.id == "bravo" && $0.start == "2020-01-03T19:00:00" && $0.end == "2020-01-04T09:00:00"
+            })
     }
 
     @Test func fromAndToClipTheHistory() throws {
-        let first = try #require(Day("2016-02-23")), last = try #require(Day("2016-02-25"))
+        let first = try #require(Day("2016-02-23"))
+        let last = try #require(Day("2016-02-25"))
         let s = Stretches(campaign: khanasir, first: first, last: last)
         let all = Stretches(campaign: khanasir)
         #expect(s.places.count < all.places.count)
@@ -73,7 +82,8 @@ import Testing
             #expect(p.start >= "2016-02-23" && p.start < "2016-02-26", "\(p.id) starts \(p.start)")
             if let end = p.end { #expect(end > "2016-02-22" && end < "2016-02-26") }
         }
-        #expect(Set(s.places.map(\.id)) == Set(khanasir.gazetteer.places.map(\.id)), "every place has a state in the span")
+        #expect(
+            Set(s.places.map(\.id)) == Set(khanasir.gazetteer.places.map(\.id)), "every place has a state in the span")
         let k = s.places.filter { $0.id == "khanasir" }
         #expect(k.first?.start == "2016-02-23" && k.last?.end == nil)
     }
@@ -81,12 +91,16 @@ import Testing
     @Test func anUntimedChangeAfterATimedOneOnTheSameDayEndsThatDay() throws {
         let folder = try testlandCopy(editing: "events.yaml") {
             $0.replacingOccurrences(
-                of: "    quote: \"In the morning, Black takes the hill.\"\n    source: script\n    confidence: reported\n",
-                with: "    quote: \"In the morning, Black takes the hill.\"\n    source: script\n    confidence: reported\n"
+                of:
+                    "    quote: \"In the morning, Black takes the hill.\"\n    source: script\n    confidence: reported\n",
+                with:
+                    "    quote: \"In the morning, Black takes the hill.\"\n    source: script\n    confidence: reported\n"
                     + "  - date: 2020-01-03\n    places: [charlie-hill]\n    status: contested\n    by: [government]\n"
                     + "    quote: \"Blue fights for the hill.\"\n    source: script\n    confidence: stated\n")
         }
-        let hill = Stretches(campaign: try CampaignLoader.load(folder: folder)).places.filter { $0.id == "charlie-hill" }
+        let hill = Stretches(campaign: try CampaignLoader.load(folder: folder)).places.filter {
+            $0.id == "charlie-hill"
+        }
         #expect(hill.map(\.start) == ["2020-01-01", "2020-01-03T09:00:00", "2020-01-03T23:59:00"])
         #expect(hill.map(\.end) == ["2020-01-03T09:00:00", "2020-01-03T23:59:00", nil])
         #expect(hill.last?.status == "contested" && hill.last?.attacker == "government")

@@ -1,7 +1,8 @@
-import KMapTestSupport
 import Foundation
-import Testing
 import KMapModel
+import KMapTestSupport
+import Testing
+
 @testable import KMapLoader
 
 /// `kmap check`'s rules, each caught in a seeded copy of the testland campaign.
@@ -33,8 +34,11 @@ import KMapModel
     /// Issue 14: no marker stands in a lake unless the data says so; a place inside one is flagged.
     @Test func aPlaceInsideALakeIsFlagged() throws {
         // Bravo moved into Test Lake ([10.3, 50.3]-[10.4, 50.4]).
-        let findings = try check("gazetteer.geojson") { $0.replacingOccurrences(of: "[10.5, 50.5]}", with: "[10.35, 50.35]}") }
-        #expect(findings.contains { $0.message.hasPrefix("'bravo' lies inside Test Lake") }, "\(findings.map(\.message))")
+        let findings = try check("gazetteer.geojson") {
+            $0.replacingOccurrences(of: "[10.5, 50.5]}", with: "[10.35, 50.35]}")
+        }
+        #expect(
+            findings.contains { $0.message.hasPrefix("'bravo' lies inside Test Lake") }, "\(findings.map(\.message))")
     }
 
     @Test func contradictoryEventsAtTheSameInstant() throws {
@@ -57,36 +61,59 @@ import KMapModel
 
                 """
         }
-        #expect(f.contains { $0.severity == .error && $0.message.contains("contradicts line") && $0.message.contains("Delta") })
+        #expect(
+            f.contains {
+                $0.severity == .error && $0.message.contains("contradicts line") && $0.message.contains("Delta")
+            })
     }
 
     @Test func aHolderCannotContestItsOwnPlace() throws {
-        let f = try check("events.yaml") { $0.replacingOccurrences(of: "status: contested\n    by: [government]", with: "status: contested\n    by: [isil]") }
+        let f = try check("events.yaml") {
+            $0.replacingOccurrences(
+                of: "status: contested\n    by: [government]", with: "status: contested\n    by: [isil]")
+        }
         #expect(f.contains { $0.severity == .error && $0.message.contains("cannot contest or besiege it") })
     }
 
     @Test func aCaptureThatChangesNothingIsFlagged() throws {
-        let f = try check("events.yaml") { $0.replacingOccurrences(of: "places: [charlie-hill]\n    controller: isil", with: "places: [alpha]\n    controller: government") }
+        let f = try check("events.yaml") {
+            $0.replacingOccurrences(
+                of: "places: [charlie-hill]\n    controller: isil", with: "places: [alpha]\n    controller: government")
+        }
         #expect(f.contains { $0.message.contains("already held by government") && $0.line == 30 })
     }
 
     @Test func eventsOutOfOrderAreFlagged() throws {
-        let f = try check("events.yaml") { $0.replacingOccurrences(of: "  - date: 2020-01-06\n", with: "  - date: 2020-01-01\n") }
+        let f = try check("events.yaml") {
+            $0.replacingOccurrences(of: "  - date: 2020-01-06\n", with: "  - date: 2020-01-01\n")
+        }
         #expect(f.contains { $0.message.contains("keep the file in date order") })
     }
 
     @Test func reopeningWhileCutIsFlagged() throws {
-        let f = try check("events.yaml") { $0.replacingOccurrences(of: "  - date: 2020-01-05\n    roads: [main-road]", with: "  - date: 2020-01-03\n    roads: [main-road]") }
+        let f = try check("events.yaml") {
+            $0.replacingOccurrences(
+                of: "  - date: 2020-01-05\n    roads: [main-road]", with: "  - date: 2020-01-03\n    roads: [main-road]"
+            )
+        }
         #expect(f.contains { $0.message.contains("reported reopened while control still cuts it") })
     }
 
     @Test func eventsWithoutASourceAreRejected() throws {
-        let f = try check("events.yaml") { $0.replacingOccurrences(of: "    quote: \"Black takes Bravo.\"\n    source: script\n", with: "    quote: \"Black takes Bravo.\"\n") }
+        let f = try check("events.yaml") {
+            $0.replacingOccurrences(
+                of: "    quote: \"Black takes Bravo.\"\n    source: script\n",
+                with: "    quote: \"Black takes Bravo.\"\n")
+        }
         #expect(f.contains { $0.severity == .error && $0.message.contains("has no 'source'") })
     }
 
     @Test func unknownSourcesAndIdsAreRejected() throws {
-        let f = try check("events.yaml") { $0.replacingOccurrences(of: "quote: \"Black takes Bravo.\"\n    source: script", with: "quote: \"Black takes Bravo.\"\n    source: scrip") }
+        let f = try check("events.yaml") {
+            $0.replacingOccurrences(
+                of: "quote: \"Black takes Bravo.\"\n    source: script",
+                with: "quote: \"Black takes Bravo.\"\n    source: scrip")
+        }
         #expect(f.contains { $0.message == "unknown source 'scrip'; did you mean 'script'?" })
     }
 
@@ -97,7 +124,11 @@ import KMapModel
 
     @Test func tiedPlacesMustBeQuotedAndNamed() throws {
         let f = try check("gazetteer.geojson") {
-            $0.replacingOccurrences(of: "\"kind\": \"village\", \"source\": \"script\", \"confidence\": \"exact\"}}", with: "\"kind\": \"village\", \"source\": \"script\", \"confidence\": \"exact\", \"tiedTo\": \"Blue takes five villages.\", \"tiedBy\": \"script\", \"tieConfidence\": \"inferred\"}}")
+            $0.replacingOccurrences(
+                of: "\"kind\": \"village\", \"source\": \"script\", \"confidence\": \"exact\"}}",
+                with:
+                    "\"kind\": \"village\", \"source\": \"script\", \"confidence\": \"exact\", \"tiedTo\": \"Blue takes five villages.\", \"tiedBy\": \"script\", \"tieConfidence\": \"inferred\"}}"
+            )
         }
         #expect(f.contains { $0.message.contains("tied to a sentence no event quotes") })
     }

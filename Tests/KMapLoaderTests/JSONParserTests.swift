@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import KMapModel
+import Testing
+
 @testable import KMapLoader
 
 @Suite struct JSONParserTests {
@@ -31,7 +32,8 @@ import KMapModel
 
     @Test(arguments: [
         ("", "empty"), ("{", "ends inside an object"), ("[1,]", "expected a JSON value"), ("{\"a\" 1}", "expected ':'"),
-        ("\"abc", "missing closing"), ("01x", "after the end"), ("{\"a\": tru}", "expected true"), ("[1] [2]", "after the end"),
+        ("\"abc", "missing closing"), ("01x", "after the end"), ("{\"a\": tru}", "expected true"),
+        ("[1] [2]", "after the end"),
         ("\"\\q\"", "invalid escape"), (String(repeating: "[", count: 600), "nesting"),
     ])
     func rejectsMalformedJSON(_ text: String, _ fragment: String) {
@@ -46,9 +48,13 @@ import KMapModel
     /// Every value's mark points at the value's first character, counted in Unicode scalars: on the repository's
     /// GeoJSON files (whole features on one line) and on a line with non-ASCII text before later values.
     @Test func marksPointAtEveryValue() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         var texts = ["{\"é\": [\"ü😀\", 1, {\"ç\": \"x\"}], \"b\": \n  [true, \"a\\u00e9\", null]}"]
-        for path in ["Geo/khanasir-2016/gazetteer.geojson", "Geo/khanasir-2016/locator.geojson", "Scripts/bench/campaign/gazetteer.geojson"] {
+        for path in [
+            "Geo/khanasir-2016/gazetteer.geojson", "Geo/khanasir-2016/locator.geojson",
+            "Scripts/bench/campaign/gazetteer.geojson",
+        ] {
             texts.append(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8))
         }
         for text in texts {
@@ -61,7 +67,7 @@ import KMapModel
                 switch node.value {
                 case .map(let entries):
                     #expect(first == "{")
-                    entries.forEach { check($0.value) }
+                    for entry in entries { check(entry.value) }
                 case .list(let items):
                     #expect(first == "[")
                     items.forEach(check)

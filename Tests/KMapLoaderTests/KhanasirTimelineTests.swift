@@ -1,5 +1,6 @@
-import Testing
 import KMapModel
+import Testing
+
 @testable import KMapLoader
 
 /// The built-in campaign against a careful reading of the article and the reports behind it, sentence by sentence.
@@ -30,7 +31,9 @@ import KMapModel
         #expect(s["khanasir"]?.controller == "government")
         #expect(s["rasm-al-nafal"]?.controller == "government")
         #expect(s["rasm-al-nafal"]?.confidence == .stated)
-        for id in ["aleppo", "jabboul", "sheikh-hilal", "syria-tel-hill", "tal-zarour", "umm-miyal", "duraham-oil-field"] {
+        for id in [
+            "aleppo", "jabboul", "sheikh-hilal", "syria-tel-hill", "tal-zarour", "umm-miyal", "duraham-oil-field",
+        ] {
             #expect(s[id]?.controller == PlaceControl.unknown, "\(id)")
             #expect(s[id]?.confidence == .unknown, "\(id)")
         }
@@ -65,9 +68,13 @@ import KMapModel
     @Test func on23FebruaryKhanasirFallsAfterTheMorningWithoutAnInventedHour() throws {
         #expect(try state("2016-02-23", "morning")["khanasir"]?.controller == "government")
         #expect(try state("2016-02-23", "afternoon")["khanasir"]?.controller == "isil")
-        let capture = try #require(campaign.timeline.events.first { $0.day.description == "2016-02-23" && $0.places == ["khanasir"] && $0.controller == "isil" })
+        let capture = try #require(
+            campaign.timeline.events.first {
+                $0.day.description == "2016-02-23" && $0.places == ["khanasir"] && $0.controller == "isil"
+            })
         #expect(capture.time == nil)
-        let assault = try #require(campaign.timeline.events.firstIndex { $0.quote.hasPrefix("Meanwhile, ISIL launched an assault") })
+        let assault = try #require(
+            campaign.timeline.events.firstIndex { $0.quote.hasPrefix("Meanwhile, ISIL launched an assault") })
         #expect(assault < (campaign.timeline.events.firstIndex(of: capture) ?? 0))
         let s = try state("2016-02-23")
         #expect(s["khanasir"]?.controller == "isil")
@@ -166,9 +173,12 @@ import KMapModel
     /// "Between 9 and 10 March, government forces captured 13 villages previously held by ISIL, near the southern
     /// bank of Lake Jabbūl."
     @Test func by10MarchTheLakeVillagesAreTaken() throws {
-        let lakeVillages = campaign.gazetteer.places.filter { $0.tie?.sentence.hasPrefix("Between 9 and 10 March") == true }
+        let lakeVillages = campaign.gazetteer.places.filter {
+            $0.tie?.sentence.hasPrefix("Between 9 and 10 March") == true
+        }
         #expect(lakeVillages.count >= 9)
-        let before = try state("2016-03-08"), after = try state("2016-03-10")
+        let before = try state("2016-03-08")
+        let after = try state("2016-03-10")
         for v in lakeVillages {
             #expect(before[v.id]?.controller == "isil", "\(v.id) before")
             #expect(after[v.id]?.controller == "government", "\(v.id) after")

@@ -1,7 +1,8 @@
-import KMapTestSupport
 import Foundation
-import Testing
 import KMapModel
+import KMapTestSupport
+import Testing
+
 @testable import KMapLoader
 
 /// Bad campaign data is rejected with the file, the line and a fix.
@@ -44,7 +45,9 @@ import KMapModel
     /// Found by the fuzzer (Scripts/fuzz, seed 1): a count too big for an integer trapped the conversion.
     @Test(arguments: ["1e300", "1001", "2.5", "0", "-3", "nan"])
     func unnamedCountsMustBeSmallWholeNumbers(_ value: String) throws {
-        let f = try findings("events.yaml") { $0.replacingOccurrences(of: "    unnamed: 3", with: "    unnamed: \(value)") }
+        let f = try findings("events.yaml") {
+            $0.replacingOccurrences(of: "    unnamed: 3", with: "    unnamed: \(value)")
+        }
         let first = try #require(f.first)
         #expect(f.allSatisfy { $0.message.contains("'unnamed'") }, "only the count's own errors, no cascade: \(f)")
         #expect(first.line == 48)
@@ -56,7 +59,9 @@ import KMapModel
     @Test func yamlAliasesAreRefusedBeforeTheyExpand() throws {
         var bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...9 {
-            bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+            bomb +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
         }
         let f = try findings("events.yaml") { bomb + $0 }
         let first = try #require(f.first)
@@ -66,16 +71,27 @@ import KMapModel
 
     /// Found in review: one refused entry used to bring a wall of "unknown faction/place" errors after it.
     @Test func aRefusedEntryDoesNotCascade() throws {
-        let colour = try findings("campaign.yaml") { $0.replacingOccurrences(of: "color: \"#e3242b\"", with: "color: \"#zzzzzz\"") }
+        let colour = try findings("campaign.yaml") {
+            $0.replacingOccurrences(of: "color: \"#e3242b\"", with: "color: \"#zzzzzz\"")
+        }
         #expect(colour.count == 1, "\(colour)")
         #expect(colour.first?.message.contains("faction 'government' has colour '#zzzzzz'") == true)
-        let position = try findings("gazetteer.geojson") { $0.replacingOccurrences(of: "[10.8, 50.2]},", with: "[1e309, 50.2]},") }
+        let position = try findings("gazetteer.geojson") {
+            $0.replacingOccurrences(of: "[10.8, 50.2]},", with: "[1e309, 50.2]},")
+        }
         #expect(position.count == 1, "\(position)")
-        #expect(position.first?.message == "the longitude of feature 'delta' must be a number, found 1e309, which is too large (not a finite number)")
+        #expect(
+            position.first?.message
+                == "the longitude of feature 'delta' must be a number, found 1e309, which is too large (not a finite number)"
+        )
     }
 
     @Test func malformedJSONNamesLineAndColumn() throws {
-        let f = try findings("gazetteer.geojson") { $0.replacingOccurrences(of: "\"kind\": \"village\", \"source\": \"script\", \"confidence\": \"approximate\"}}", with: "\"kind\": \"village\" \"source\": \"script\"}}") }
+        let f = try findings("gazetteer.geojson") {
+            $0.replacingOccurrences(
+                of: "\"kind\": \"village\", \"source\": \"script\", \"confidence\": \"approximate\"}}",
+                with: "\"kind\": \"village\" \"source\": \"script\"}}")
+        }
         let first = try #require(f.first)
         #expect(first.file.hasSuffix("gazetteer.geojson"))
         #expect(first.line == 5)
@@ -84,20 +100,31 @@ import KMapModel
     }
 
     @Test func malformedYAMLNamesTheLine() throws {
-        let f = try findings("events.yaml") { $0.replacingOccurrences(of: "    controller: isil\n    by: [isil, jund-al-aqsa]", with: "    controller: isil\n    by: [isil, jund-al-aqsa") }
+        let f = try findings("events.yaml") {
+            $0.replacingOccurrences(
+                of: "    controller: isil\n    by: [isil, jund-al-aqsa]",
+                with: "    controller: isil\n    by: [isil, jund-al-aqsa")
+        }
         #expect(f.first?.file.hasSuffix("events.yaml") == true)
         #expect(f.first?.line != nil)
         #expect(f.first?.message.contains("YAML") == true)
     }
 
     @Test func unknownPlaceSuggestsTheClosestId() throws {
-        let f = try findings("events.yaml") { $0.replacingOccurrences(of: "places: [bravo]\n    controller: isil", with: "places: [bravoo]\n    controller: isil") }
+        let f = try findings("events.yaml") {
+            $0.replacingOccurrences(
+                of: "places: [bravo]\n    controller: isil", with: "places: [bravoo]\n    controller: isil")
+        }
         #expect(f.map(\.message) == ["unknown place 'bravoo'; did you mean 'bravo'?"])
         #expect(f.first?.line == 15)
     }
 
     @Test func unknownFactionSuggestsTheClosestId() throws {
-        let f = try findings("events.yaml") { $0.replacingOccurrences(of: "controller: isil\n    by: [isil, jund-al-aqsa]", with: "controller: isis\n    by: [isil, jund-al-aqsa]") }
+        let f = try findings("events.yaml") {
+            $0.replacingOccurrences(
+                of: "controller: isil\n    by: [isil, jund-al-aqsa]",
+                with: "controller: isis\n    by: [isil, jund-al-aqsa]")
+        }
         #expect(f.map(\.message) == ["unknown faction 'isis'; did you mean 'isil'?"])
     }
 
@@ -109,37 +136,52 @@ import KMapModel
     }
 
     @Test func datesOutsideTheCampaignSayTheRange() throws {
-        let f = try findings("events.yaml") { $0.replacingOccurrences(of: "date: 2020-01-02", with: "date: 2021-01-02") }
+        let f = try findings("events.yaml") {
+            $0.replacingOccurrences(of: "date: 2020-01-02", with: "date: 2021-01-02")
+        }
         #expect(f.first?.message.contains("outside the campaign (2020-01-01 to 2020-01-10)") == true)
     }
 
     @Test func duplicateIdsAreRejected() throws {
-        let f = try findings("gazetteer.geojson") { $0.replacingOccurrences(of: "\"id\": \"delta\"", with: "\"id\": \"bravo\"") }
+        let f = try findings("gazetteer.geojson") {
+            $0.replacingOccurrences(of: "\"id\": \"delta\"", with: "\"id\": \"bravo\"")
+        }
         #expect(f.contains { $0.message.contains("duplicate feature id 'bravo'") })
     }
 
     @Test func coordinatesOutsideTheAreaAreRejected() throws {
-        let f = try findings("gazetteer.geojson") { $0.replacingOccurrences(of: "[10.8, 50.2]},", with: "[50.2, 10.8]},") }
+        let f = try findings("gazetteer.geojson") {
+            $0.replacingOccurrences(of: "[10.8, 50.2]},", with: "[50.2, 10.8]},")
+        }
         #expect(f.contains { $0.message.contains("outside the campaign's area") && $0.message.contains("swapped") })
     }
 
     @Test func coordinatesOffTheGlobeAreRejected() throws {
-        let f = try findings("gazetteer.geojson") { $0.replacingOccurrences(of: "[10.8, 50.2]},", with: "[10.8, 95.0]},") }
+        let f = try findings("gazetteer.geojson") {
+            $0.replacingOccurrences(of: "[10.8, 50.2]},", with: "[10.8, 95.0]},")
+        }
         #expect(f.contains { $0.message.contains("not on Earth") })
     }
 
     @Test func roadThroughAnUnknownPlaceIsRejected() throws {
-        let f = try findings("gazetteer.geojson") { $0.replacingOccurrences(of: "\"via\": [\"alpha\", \"bravo\", \"delta\"]", with: "\"via\": [\"alpha\", \"echo\", \"delta\"]") }
+        let f = try findings("gazetteer.geojson") {
+            $0.replacingOccurrences(
+                of: "\"via\": [\"alpha\", \"bravo\", \"delta\"]", with: "\"via\": [\"alpha\", \"echo\", \"delta\"]")
+        }
         #expect(f.contains { $0.message.contains("unknown place in the 'via' of road 'main-road' 'echo'") })
     }
 
     @Test func missingFieldsSayWhatToAdd() throws {
-        let f = try findings("events.yaml") { $0.replacingOccurrences(of: "    quote: \"Black takes Bravo.\"\n", with: "") }
+        let f = try findings("events.yaml") {
+            $0.replacingOccurrences(of: "    quote: \"Black takes Bravo.\"\n", with: "")
+        }
         #expect(f.map(\.message) == ["event 1 has no 'quote'; add the source's sentence this rests on, verbatim"])
     }
 
     @Test func wrongTypesAreNamed() throws {
-        let f = try findings("gazetteer.geojson") { $0.replacingOccurrences(of: "[10.8, 50.2]},", with: "[\"ten\", 50.2]},") }
+        let f = try findings("gazetteer.geojson") {
+            $0.replacingOccurrences(of: "[10.8, 50.2]},", with: "[\"ten\", 50.2]},")
+        }
         #expect(f.contains { $0.message.contains("longitude") && $0.message.contains("must be a number") })
     }
 
@@ -162,7 +204,10 @@ import KMapModel
             _ = try CampaignLoader.load(folder: folder)
             Issue.record("loaded without events.yaml")
         } catch {
-            guard case .missing(let path, _) = error else { Issue.record("wrong error \(error)"); return }
+            guard case .missing(let path, _) = error else {
+                Issue.record("wrong error \(error)")
+                return
+            }
             #expect(path.hasSuffix("events.yaml"))
         }
     }

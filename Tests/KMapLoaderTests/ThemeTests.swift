@@ -1,5 +1,6 @@
 import KMapCompose
 import Testing
+
 @testable import KMapLoader
 
 /// Built-in themes: the YAML users copy, and the value composers default to.
@@ -12,7 +13,9 @@ import Testing
 
     @Test func aFontThatIsNotInstalledIsRefusedAtItsLine() throws {
         let yaml = "name: mine\nfont: Comic Sanz\n"
-        #expect(throws: ThemeError.self) { try ThemeLoader.parse(yaml, name: "mine.yaml", fonts: ["DejaVu Sans", "Comic Sans"]) }
+        #expect(throws: ThemeError.self) {
+            try ThemeLoader.parse(yaml, name: "mine.yaml", fonts: ["DejaVu Sans", "Comic Sans"])
+        }
         do {
             _ = try ThemeLoader.parse(yaml, name: "mine.yaml", fonts: ["DejaVu Sans", "Comic Sans"])
         } catch {

@@ -1,5 +1,6 @@
-import Testing
 import KMapModel
+import Testing
+
 @testable import KMapLoader
 
 /// The YAML reader: libyaml's events into `DataNode`s with their marks, and errors with the line to fix.
@@ -13,7 +14,8 @@ import KMapModel
         case .scalar(let s, let quoted): return (quoted ? "q" : "p") + "'\(s)'" + mark
         case .list(let items): return "[" + items.map { dump($0) }.joined(separator: ", ") + "]" + mark
         case .map(let entries):
-            return "{" + entries.map { "\($0.key)@\($0.keyLine): \(dump($0.value))" }.joined(separator: ", ") + "}" + mark
+            return "{" + entries.map { "\($0.key)@\($0.keyLine): \(dump($0.value))" }.joined(separator: ", ") + "}"
+                + mark
         }
     }
 
@@ -21,7 +23,8 @@ import KMapModel
         do {
             return try dump(YAMLReader.parse(text))
         } catch {
-            return "error \(error.line.map(String.init) ?? "-"):\(error.column.map(String.init) ?? "-") \(error.message)"
+            return
+                "error \(error.line.map(String.init) ?? "-"):\(error.column.map(String.init) ?? "-") \(error.message)"
         }
     }
 
@@ -40,17 +43,30 @@ import KMapModel
 
     @Test func mappingsWithManyKeysStillFindDuplicates() {
         let text = (0..<20).map { "key\($0): \($0)\n" }.joined() + "key3: again\n"
-        #expect(Self.outcome(text) == "error 21:1 the key 'key3' appears twice in one mapping (first at line 4); keep one")
+        #expect(
+            Self.outcome(text) == "error 21:1 the key 'key3' appears twice in one mapping (first at line 4); keep one")
         #expect(Self.outcome((0..<30).map { "key\($0): \($0)\n" }.joined()).hasPrefix("{key0@1"))
     }
 
     @Test(arguments: [
-        ("a: [1, 2\n", "error 2:1 YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence at line 1)"),
-        ("start: 1\nend: 2\nstart: 3\n", "error 3:1 the key 'start' appears twice in one mapping (first at line 1); keep one"),
+        (
+            "a: [1, 2\n",
+            "error 2:1 YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence at line 1)"
+        ),
+        (
+            "start: 1\nend: 2\nstart: 3\n",
+            "error 3:1 the key 'start' appears twice in one mapping (first at line 1); keep one"
+        ),
         ("[a]: 1\n", "error 1:1 a mapping key must be plain text"),
-        ("a: &x 1\nb: *x\n", "error 2:4 YAML aliases (*name) are not supported in campaign and theme files; write the value out"),
+        (
+            "a: &x 1\nb: *x\n",
+            "error 2:4 YAML aliases (*name) are not supported in campaign and theme files; write the value out"
+        ),
         ("a: 1\n---\nb: 2\n", "error 2:1 a second YAML document ('---') follows the first; a campaign file holds one"),
-        ("a: 'unterminated\n", "error 2:1 YAML syntax: found unexpected end of stream (while scanning a quoted scalar at line 1)"),
+        (
+            "a: 'unterminated\n",
+            "error 2:1 YAML syntax: found unexpected end of stream (while scanning a quoted scalar at line 1)"
+        ),
     ])
     func refusesWhatCampaignFilesCannotHoldAtItsLine(text: String, expected: String) {
         #expect(Self.outcome(text) == expected)
@@ -59,7 +75,9 @@ import KMapModel
     /// "Billion laughs": aliases are refused where they stand, never expanded.
     @Test func nestedAliasesAreRefusedNotExpanded() {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for i in 1..<12 { text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for i in 1..<12 {
+            text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
         #expect(Self.outcome(text).hasPrefix("error 2:"))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KMapLoader
 import KMapTestSupport
 import Testing
+
 @testable import KMapModel
 
 /// `state(at:)` resumes from checkpoints; it must give exactly what a replay from the start gives.
@@ -15,7 +16,9 @@ import Testing
         let t = campaign.timeline
         var rng = SplitMix64(seed: seed)
         let days = campaign.info.end.days(since: campaign.info.start)
-        var checked: [Instant] = [t.initialState.instant, Instant.endOf(campaign.info.start), Instant.endOf(campaign.info.end)]
+        var checked: [Instant] = [
+            t.initialState.instant, Instant.endOf(campaign.info.start), Instant.endOf(campaign.info.end),
+        ]
         checked += t.events.prefix(3).map(\.instant) + t.events.suffix(3).map(\.instant)
         // Instants exactly on checkpoint boundaries, and just after them.
         for j in stride(from: t.checkpoints.interval, to: t.events.count, by: t.checkpoints.interval) {
@@ -27,7 +30,9 @@ import Testing
             checked.append(Instant(day: day, time: time))
         }
         for instant in checked {
-            #expect(t.state(at: instant) == t.fullReplayState(at: instant), "state at \(instant) differs from a full replay")
+            #expect(
+                t.state(at: instant) == t.fullReplayState(at: instant), "state at \(instant) differs from a full replay"
+            )
         }
     }
 

@@ -1,5 +1,6 @@
 import KMapTestSupport
 import Testing
+
 @testable import KMapModel
 
 @Suite struct DayTests {
@@ -9,7 +10,10 @@ import Testing
         #expect(day.description == text)
     }
 
-    @Test(arguments: ["2016-02-30", "2016-13-01", "2017-02-29", "1900-02-29", "2016-2-3", "16-02-03", "2016/02/03", "", "2016-02-3x", "２０１６-02-03"])
+    @Test(arguments: [
+        "2016-02-30", "2016-13-01", "2017-02-29", "1900-02-29", "2016-2-3", "16-02-03", "2016/02/03", "", "2016-02-3x",
+        "２０１６-02-03",
+    ])
     func rejectsImpossibleOrMalformedDates(_ text: String) {
         #expect(Day(text) == nil)
     }
@@ -28,7 +32,7 @@ import Testing
         // Mutations of real dates: a byte replaced, dropped or doubled, drawn from digits, separators, spaces,
         // non-ASCII digits and combining marks, so that near misses of every kind are tried.
         let pieces = ["0", "1", "2", "9", "-", "/", " ", "\t", "\n", "+", "a", "٣", "２", "\u{301}", "é", ""]
-        var rng = SplitMix64(seed: 0x6B6D6170)
+        var rng = SplitMix64(seed: 0x6B6D_6170)
         var accepted = 0
         for n in 0..<20_000 {
             var chars = Array(Day(ordinal: Int(rng.next() % 40_000) - 5_000).description).map(String.init)
@@ -43,7 +47,8 @@ import Testing
                 if chars.isEmpty { chars = ["0"] }
             }
             let text = chars.joined()
-            let fast = Day(text), slow = Self.characterParse(text)
+            let fast = Day(text)
+            let slow = Self.characterParse(text)
             #expect(fast == slow, "\(text.debugDescription)")
             if fast != nil { accepted += 1 }
         }

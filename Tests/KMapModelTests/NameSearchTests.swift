@@ -1,12 +1,13 @@
 import Foundation
-import KMapTestSupport
-import KMapModel
 import KMapLoader
+import KMapModel
+import KMapTestSupport
 import Testing
 
 @Suite struct NameSearchTests {
     @Test(arguments: [
-        ("Alpha", "alpha"), ("alfa", "alpha"), ("ALPHA", "alpha"), ("tal charlie", "charlie-hill"), ("Charlie-Hill", "charlie-hill"),
+        ("Alpha", "alpha"), ("alfa", "alpha"), ("ALPHA", "alpha"), ("tal charlie", "charlie-hill"),
+        ("Charlie-Hill", "charlie-hill"),
         ("Test lake", "test-lake"),
     ])
     func findsFeaturesByIdNameOrAlias(_ query: String, _ id: String) throws {
@@ -32,6 +33,7 @@ import Testing
 @Test(arguments: ["Tal Za'rour", "RASM al-Nafal", "Khanasir-2", "Place 11", "a_b c", "Ithriya (east)", "", "--"])
 func asciiFoldingMatchesFoundation(_ name: String) {
     let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-    let expected = String(String.UnicodeScalarView(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
+    let expected = String(
+        String.UnicodeScalarView(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
     #expect(NameKey(name).text == expected)
 }

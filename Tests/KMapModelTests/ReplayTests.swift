@@ -1,6 +1,7 @@
-import KMapTestSupport
 import KMapLoader
+import KMapTestSupport
 import Testing
+
 @testable import KMapModel
 
 /// The state machine on the fictional testland campaign, whose events exercise every rule.

@@ -1,8 +1,9 @@
-import KMapTestSupport
 import Foundation
-import KMapModel
 import KMapLoader
+import KMapModel
+import KMapTestSupport
 import Testing
+
 @testable import KMapCompose
 @testable import KMapRender
 
@@ -16,7 +17,8 @@ import Testing
     func frame(_ d: String, composer: SceneComposer? = nil) throws -> (Scene, SceneComposer) {
         let c = composer ?? SceneComposer(campaign: campaign)
         let d = try day(d)
-        let scene = c.scene(for: try campaign.state(on: d), previous: campaign.timeline.state(at: .endOf(d.adding(days: -1))))
+        let scene = c.scene(
+            for: try campaign.state(on: d), previous: campaign.timeline.state(at: .endOf(d.adding(days: -1))))
         return (scene, c)
     }
 
@@ -31,7 +33,8 @@ import Testing
 
     @Test func builtinThemesParseAndDiffer() throws {
         #expect(ThemeLoader.builtinNames == ["wikipedia", "isw"])
-        let wikipedia = try ThemeLoader.resolve("wikipedia"), isw = try ThemeLoader.resolve("isw")
+        let wikipedia = try ThemeLoader.resolve("wikipedia")
+        let isw = try ThemeLoader.resolve("isw")
         #expect(Theme.standard.factionColors == wikipedia.factionColors)
         #expect(wikipedia.factionColors["government"]?.hex == "#e3242b")
         #expect(wikipedia.factionColors["isil"]?.hex == "#1a1a1a")
@@ -40,19 +43,25 @@ import Testing
     }
 
     @Test func themeFilesAreCheckedLineByLine() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kmap-theme-\(UUID().uuidString).yaml").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kmap-theme-\(UUID().uuidString).yaml")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         var yaml = try ThemeLoader.builtinYAML("wikipedia")
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try ThemeLoader.resolve(path).factionColors["isil"]?.hex == "#1a1a1a")
-        yaml = yaml.replacingOccurrences(of: "isil: \"#1a1a1a\"", with: "isil: \"black\"").replacingOccurrences(of: "font: DejaVu Sans", with: "font: No Such Font")
-            .replacingOccurrences(of: "  water: ", with: "  watr: ")
+        yaml = yaml.replacingOccurrences(of: "isil: \"#1a1a1a\"", with: "isil: \"black\"").replacingOccurrences(
+            of: "font: DejaVu Sans", with: "font: No Such Font"
+        )
+        .replacingOccurrences(of: "  water: ", with: "  watr: ")
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         do {
             _ = try ThemeLoader.resolve(path, fonts: FontCatalog.families)
             Issue.record("a broken theme loaded")
         } catch {
-            guard case .invalid(let findings) = error else { Issue.record("\(error)"); return }
+            guard case .invalid(let findings) = error else {
+                Issue.record("\(error)")
+                return
+            }
             let messages = findings.map(\.message)
             #expect(messages.contains { $0.contains("font 'No Such Font' is not installed") })
             #expect(messages.contains { $0.contains("'isil' must be a colour") })
@@ -67,15 +76,17 @@ import Testing
         #expect(SceneComposer(campaign: campaign).themeWarnings.isEmpty, "the built-in theme is clean")
         var typo = try ThemeLoader.resolve("wikipedia")
         typo.factionColors["isl"] = typo.factionColors.removeValue(forKey: "isil")
-        #expect(SceneComposer(campaign: campaign, theme: typo).themeWarnings == [
-            "theme wikipedia: faction 'isl' is not in this campaign; did you mean 'isil'? (its colour is unused)"
-        ])
+        #expect(
+            SceneComposer(campaign: campaign, theme: typo).themeWarnings == [
+                "theme wikipedia: faction 'isl' is not in this campaign; did you mean 'isil'? (its colour is unused)"
+            ])
         var same = try ThemeLoader.resolve("wikipedia")
         same.factionColors["jund-al-aqsa"] = same.factionColors["isil"]
         same.recolor = true  // the campaign's own colours differ; only a recolouring theme can merge them
-        #expect(SceneComposer(campaign: campaign, theme: same).themeWarnings == [
-            "theme wikipedia: factions 'isil' and 'jund-al-aqsa' are both drawn in #1a1a1a; a reader cannot tell them apart"
-        ])
+        #expect(
+            SceneComposer(campaign: campaign, theme: same).themeWarnings == [
+                "theme wikipedia: factions 'isil' and 'jund-al-aqsa' are both drawn in #1a1a1a; a reader cannot tell them apart"
+            ])
     }
 
     /// Issue 16: the campaign's colours win over a theme's; `--recolor` lets the theme's replace them.
@@ -110,7 +121,9 @@ import Testing
         }
         #expect(t.text == expected)
         // Two-line labels still never overlap.
-        let boxes = scene.items(in: .labels).compactMap { item -> Rect? in if case .text(let t) = item.symbol { return t.bounds } else { return nil } }
+        let boxes = scene.items(in: .labels).compactMap { item -> Rect? in
+            if case .text(let t) = item.symbol { return t.bounds } else { return nil }
+        }
         for (i, a) in boxes.enumerated() { for b in boxes[(i + 1)...] { #expect(!a.intersects(b)) } }
     }
 
@@ -122,7 +135,9 @@ import Testing
         let image = try RasterImage(png: SceneEncoder.encode(scene, as: .png))
         var ink = 0
         for y in Int(t.bounds.y)..<Int(t.bounds.maxY) {
-            for x in Int(t.bounds.x)..<Int(t.bounds.maxX) where (image.color(x: x, y: y)?.luminance ?? 1) < 0.3 { ink += 1 }
+            for x in Int(t.bounds.x)..<Int(t.bounds.maxX) where (image.color(x: x, y: y)?.luminance ?? 1) < 0.3 {
+                ink += 1
+            }
         }
         #expect(ink > 30, "the Arabic label has \(ink) dark pixels")
         #expect(t.bounds.width > 20)
@@ -155,7 +170,10 @@ import Testing
 
     @Test func legendListsExactlyWhatTheFrameShows() throws {
         func legendIDs(_ d: String) throws -> Set<String> {
-            Set(try frame(d).0.items(in: .legend).map(\.id).filter { !$0.hasSuffix(":swatch") && !$0.hasPrefix("legend:heading") && $0 != "legend:panel" })
+            Set(
+                try frame(d).0.items(in: .legend).map(\.id).filter {
+                    !$0.hasSuffix(":swatch") && !$0.hasPrefix("legend:heading") && $0 != "legend:panel"
+                })
         }
         let first = try legendIDs("2016-02-21")
         #expect(!first.contains("legend:contested") && !first.contains("legend:besieged"))
@@ -164,8 +182,11 @@ import Testing
         #expect(first.contains("legend:cut") && first.contains("legend:unknown"))
         #expect(first.contains("legend:faction:government"))
         let contested = try legendIDs("2016-02-24")
-        #expect(contested.contains("legend:contested") && contested.contains("legend:faction:isil") && contested.contains("legend:cut"))
-        #expect(!contested.contains("legend:faction:jund-al-aqsa"), "Jund al-Aqsa holds and contests nothing on the map")
+        #expect(
+            contested.contains("legend:contested") && contested.contains("legend:faction:isil")
+                && contested.contains("legend:cut"))
+        #expect(
+            !contested.contains("legend:faction:jund-al-aqsa"), "Jund al-Aqsa holds and contests nothing on the map")
         #expect(contested.contains("legend:changed") && contested.contains("legend:uncertain"))
         #expect(!contested.contains("legend:kind:city"), "Aleppo lies outside the frame")
     }
@@ -173,7 +194,9 @@ import Testing
     @Test func changesAreNumberedOnTheMapAndInThePanel() throws {
         let (scene, _) = try frame("2016-02-23")
         let titles = scene.items(in: .furniture).compactMap { item -> String? in
-            guard item.id.hasPrefix("changes:"), item.id.contains(":title:"), case .text(let t) = item.symbol else { return nil }
+            guard item.id.hasPrefix("changes:"), item.id.contains(":title:"), case .text(let t) = item.symbol else {
+                return nil
+            }
             return t.text
         }
         let khanasirEntry = try #require(titles.firstIndex { $0 == "ISIL takes Khanasir" })
@@ -191,14 +214,18 @@ import Testing
         let (scene, _) = try frame("2016-03-10")
         var centers: [String: [Point]] = [:]
         for item in scene.items(in: .changes) where item.id.hasPrefix("change:") && !item.id.hasSuffix(":number") {
-            guard case .marker(let m) = item.symbol, case .text(let t) = try #require(scene.item(item.id + ":number")).symbol else { continue }
+            guard case .marker(let m) = item.symbol,
+                case .text(let t) = try #require(scene.item(item.id + ":number")).symbol
+            else { continue }
             centers[t.text, default: []].append(m.center)
         }
         #expect(!centers.isEmpty)
         for (number, points) in centers {
             for (i, a) in points.enumerated() {
                 for b in points[(i + 1)...] {
-                    #expect(((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot() >= SceneComposer.sameBadgeSpacing, "badge \(number)")
+                    #expect(
+                        ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+                            >= SceneComposer.sameBadgeSpacing, "badge \(number)")
                 }
             }
         }

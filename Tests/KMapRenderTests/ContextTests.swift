@@ -3,14 +3,18 @@ import KMapLoader
 import KMapModel
 import KMapTestSupport
 import Testing
+
 @testable import KMapCompose
 
 /// The context file: made reproducibly from world data by the kept script, loaded into values, drawn under the
 /// control layer, credited, and the source of an inset for a campaign without a locator file.
 @Suite struct ContextTests {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let script = repo.appendingPathComponent("Scripts/data/make-context.py").path
-    static let hasPython = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3")
+    static let hasPython =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+        || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3")
 
     @discardableResult
     static func run(_ arguments: [String]) throws -> Int32 {
@@ -24,7 +28,8 @@ import Testing
     }
 
     static func feature(_ geometry: String, _ props: [String: Any]) throws -> String {
-        let p = String(decoding: try JSONSerialization.data(withJSONObject: props, options: [.sortedKeys]), as: UTF8.self)
+        let p = String(
+            decoding: try JSONSerialization.data(withJSONObject: props, options: [.sortedKeys]), as: UTF8.self)
         return #"{"type":"Feature","properties":\#(p),"geometry":\#(geometry)}"#
     }
 
@@ -38,7 +43,8 @@ import Testing
         let dir = try scratchFolder("world")
         func write(_ name: String, _ features: [String]) throws {
             let path = "\(dir)/\(name).geojson"
-            try #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#.write(toFile: path, atomically: true, encoding: .utf8)
+            try #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#.write(
+                toFile: path, atomically: true, encoding: .utf8)
             #expect(try run(["gzip", "-nf", path]) == 0)
         }
         try write(
@@ -50,7 +56,11 @@ import Testing
             ])
         try write(
             "ne_10m_admin_0_boundary_lines_land",
-            [try feature(#"{"type":"LineString","coordinates":[[10.9,48],[10.9,53]]}"#, ["adm0_left": "Testland", "adm0_right": "Neighbourland"])])
+            [
+                try feature(
+                    #"{"type":"LineString","coordinates":[[10.9,48],[10.9,53]]}"#,
+                    ["adm0_left": "Testland", "adm0_right": "Neighbourland"])
+            ])
         try write(
             "ne_10m_lakes",
             [
@@ -59,13 +69,25 @@ import Testing
             ])
         try write(
             "ne_10m_rivers_lake_centerlines",
-            [try feature(#"{"type":"LineString","coordinates":[[9.5,50.45],[10.5,50.45],[11.5,50.45]]}"#, ["name": "Testriver", "name_en": "Testriver", "featurecla": "River"])])
+            [
+                try feature(
+                    #"{"type":"LineString","coordinates":[[9.5,50.45],[10.5,50.45],[11.5,50.45]]}"#,
+                    ["name": "Testriver", "name_en": "Testriver", "featurecla": "River"])
+            ])
         let place = { (name: String, cla: String, lon: Double, lat: Double, pop: Int) in
             try feature(
                 #"{"type":"Point","coordinates":[\#(lon),\#(lat)]}"#,
-                ["NAME": name, "NAME_EN": name, "ADM0_A3": "TST", "FEATURECLA": cla, "LONGITUDE": lon, "LATITUDE": lat, "POP_MAX": pop, "GEONAMEID": 7])
+                [
+                    "NAME": name, "NAME_EN": name, "ADM0_A3": "TST", "FEATURECLA": cla, "LONGITUDE": lon,
+                    "LATITUDE": lat, "POP_MAX": pop, "GEONAMEID": 7,
+                ])
         }
-        try write("ne_10m_populated_places", [try place("Capitalia", "Admin-0 capital", 9, 51.5, 900000), try place("Bigtown", "Populated place", 10.45, 50.65, 50000)])
+        try write(
+            "ne_10m_populated_places",
+            [
+                try place("Capitalia", "Admin-0 capital", 9, 51.5, 900000),
+                try place("Bigtown", "Populated place", 10.45, 50.65, 50000),
+            ])
         let cities = """
             {"1": {"geonameid": 1, "name": "Echo", "latitude": 50.25, "longitude": 10.25, "countrycode": "TL", "population": 900},
              "2": {"geonameid": 2, "name": "Alpha", "latitude": 50.8, "longitude": 10.2, "countrycode": "TL", "population": 700},
@@ -79,16 +101,25 @@ import Testing
         let (ne, cities) = try Self.world()
         let out = try scratchFolder("context")
         for name in ["a", "b"] {
-            #expect(try Self.run(["python3", Self.script, testlandPath, "--natural-earth", ne, "--cities500", cities, "-o", "\(out)/\(name).geojson"]) == 0)
+            #expect(
+                try Self.run([
+                    "python3", Self.script, testlandPath, "--natural-earth", ne, "--cities500", cities, "-o",
+                    "\(out)/\(name).geojson",
+                ]) == 0)
         }
         let a = try Data(contentsOf: URL(fileURLWithPath: "\(out)/a.geojson"))
         let b = try Data(contentsOf: URL(fileURLWithPath: "\(out)/b.geojson"))
         #expect(!a.isEmpty && a == b, "same inputs, same bytes")
         let text = String(decoding: a, as: UTF8.self)
-        for kept in ["Testland", "Neighbourland", "Near Lake", "Testriver", "Capitalia", "Bigtown", "Echo", "Natural Earth", "CC BY 4.0"] {
+        for kept in [
+            "Testland", "Neighbourland", "Near Lake", "Testriver", "Capitalia", "Bigtown", "Echo", "Natural Earth",
+            "CC BY 4.0",
+        ] {
             #expect(text.contains("\"\(kept)"), "\(kept) is in the context")
         }
-        for dropped in ["Farland", "Far Lake", "Faraway"] { #expect(!text.contains(dropped), "\(dropped) lies outside and is clipped away") }
+        for dropped in ["Farland", "Far Lake", "Faraway"] {
+            #expect(!text.contains(dropped), "\(dropped) lies outside and is clipped away")
+        }
     }
 
     /// Issue 14: a new campaign in another country gets an inset with its neighbours and context, with no
@@ -126,7 +157,9 @@ import Testing
             Issue.record("no attribution")
             return
         }
-        #expect(credit.text.contains("Natural Earth naturalearthdata.com") && credit.text.contains("GeoNames (CC BY 4.0) geonames.org"))
+        #expect(
+            credit.text.contains("Natural Earth naturalearthdata.com")
+                && credit.text.contains("GeoNames (CC BY 4.0) geonames.org"))
     }
 
     /// The built-in campaign's context is what the script makes from the world files (when they are here).
@@ -141,7 +174,8 @@ import Testing
         let wheel = try #require(Self.cities500)
         let out = try scratchFolder("context")
         let folder = Self.repo.appendingPathComponent("Geo/khanasir-2016").path
-        #expect(try Self.run(["python3", Self.script, folder, "--cities500", wheel, "-o", "\(out)/context.geojson"]) == 0)
+        #expect(
+            try Self.run(["python3", Self.script, folder, "--cities500", wheel, "-o", "\(out)/context.geojson"]) == 0)
         let fresh = try Data(contentsOf: URL(fileURLWithPath: "\(out)/context.geojson"))
         let kept = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/context.geojson"))
         #expect(fresh == kept)

@@ -1,7 +1,8 @@
-import KMapTestSupport
-import KMapModel
 import KMapLoader
+import KMapModel
+import KMapTestSupport
 import Testing
+
 @testable import KMapCompose
 @testable import KMapRender
 
@@ -13,15 +14,18 @@ import Testing
     static let days = ["2016-02-21", "2016-02-23", "2016-02-26", "2016-03-01"]
 
     func scene(_ day: String, transparent: Bool, zones: Double? = nil) throws -> Scene {
-        let composer = SceneComposer(campaign: campaign, options: FrameOptions(transparent: transparent, zoneRadiusKm: zones))
+        let composer = SceneComposer(
+            campaign: campaign, options: FrameOptions(transparent: transparent, zoneRadiusKm: zones))
         let d = try #require(Day(day))
-        return composer.scene(for: try campaign.state(on: d), previous: campaign.timeline.state(at: Instant.endOf(d.adding(days: -1))))
+        return composer.scene(
+            for: try campaign.state(on: d), previous: campaign.timeline.state(at: Instant.endOf(d.adding(days: -1))))
     }
 
     func expectSamePixels(_ scene: Scene, scale: Double = 1, alpha: Bool) throws {
         let cairo = try CairoSceneRenderer.pngByCairo(scene, scale: scale)
         let fast = try SceneEncoder.encode(scene, as: .png, options: EncodingOptions(scale: scale))
-        let a = try RasterImage(png: cairo), b = try RasterImage(png: fast)
+        let a = try RasterImage(png: cairo)
+        let b = try RasterImage(png: fast)
         #expect(a.width == b.width && a.height == b.height)
         #expect(a.pixels == b.pixels, "decoded pixels differ from Cairo's writer")
         // Colour type (byte 25 of a PNG): 2 RGB, 6 RGBA; the fast writer picks as Cairo does.
@@ -56,7 +60,10 @@ import Testing
         var items: [SceneItem] = []
         for i in 0..<256 {
             let c = Color(r: Double(i) / 255, g: Double(255 - i) / 255, b: 0.5, a: Double(i) / 255)
-            items.append(SceneItem(id: "r\(i)", layer: .zones, symbol: .rect(Rect(x: Double(i), y: 0, width: 1, height: 8), fill: c, stroke: nil)))
+            items.append(
+                SceneItem(
+                    id: "r\(i)", layer: .zones,
+                    symbol: .rect(Rect(x: Double(i), y: 0, width: 1, height: 8), fill: c, stroke: nil)))
         }
         let s = Scene(width: 400, height: 300, background: nil, items: items, title: "ramp", subject: "test")
         try expectSamePixels(s, alpha: true)

@@ -1,8 +1,9 @@
 import Dispatch
 import Foundation
-import KMapModel
 import KMapLoader
+import KMapModel
 import Testing
+
 @testable import KMapCompose
 @testable import KMapRender
 
@@ -15,9 +16,12 @@ import Testing
     init() throws {
         let campaign = try CampaignLoader.builtin()
         func scene(_ day: String, transparent: Bool, zones: Double? = nil) throws -> Scene {
-            let composer = SceneComposer(campaign: campaign, options: FrameOptions(transparent: transparent, zoneRadiusKm: zones))
+            let composer = SceneComposer(
+                campaign: campaign, options: FrameOptions(transparent: transparent, zoneRadiusKm: zones))
             let d = try #require(Day(day))
-            return composer.scene(for: try campaign.state(on: d), previous: campaign.timeline.state(at: Instant.endOf(d.adding(days: -1))))
+            return composer.scene(
+                for: try campaign.state(on: d), previous: campaign.timeline.state(at: Instant.endOf(d.adding(days: -1)))
+            )
         }
         var list: [(String, Scene, Double)] = []
         for day in ["2016-02-21", "2016-02-23", "2016-02-26", "2016-03-01"] {
@@ -31,21 +35,30 @@ import Testing
         var ramp: [SceneItem] = []
         for i in 0..<256 {
             let c = Color(r: Double(i) / 255, g: Double(255 - i) / 255, b: 0.5, a: Double(i) / 255)
-            ramp.append(SceneItem(id: "r\(i)", layer: .zones, symbol: .rect(Rect(x: Double(i), y: 0, width: 1, height: 8), fill: c, stroke: nil)))
+            ramp.append(
+                SceneItem(
+                    id: "r\(i)", layer: .zones,
+                    symbol: .rect(Rect(x: Double(i), y: 0, width: 1, height: 8), fill: c, stroke: nil)))
         }
-        list.append(("alpha ramp", Scene(width: 400, height: 300, background: nil, items: ramp, title: "ramp", subject: "test"), 1))
+        list.append(
+            (
+                "alpha ramp",
+                Scene(width: 400, height: 300, background: nil, items: ramp, title: "ramp", subject: "test"), 1
+            ))
         scenes = list
     }
-
 
     /// A workspace that drew other frames (other days, sizes, transparency, static layers) writes the bytes a
     /// new one writes, and keeps its static image only while it matches.
     @Test func reusedWorkspaceWritesTheBytesOfANewOne() throws {
-        let fresh = try scenes.map { try SceneEncoder.encode($0.scene, as: .png, options: EncodingOptions(scale: $0.scale)) }
+        let fresh = try scenes.map {
+            try SceneEncoder.encode($0.scene, as: .png, options: EncodingOptions(scale: $0.scale))
+        }
         let workspace = FrameWorkspace()
         for round in 0..<2 {
             for (k, s) in scenes.enumerated() {
-                let reused = try SceneEncoder.encode(s.scene, as: .png, options: EncodingOptions(scale: s.scale), workspace: workspace)
+                let reused = try SceneEncoder.encode(
+                    s.scene, as: .png, options: EncodingOptions(scale: s.scale), workspace: workspace)
                 #expect(reused == fresh[k], "\(s.name), round \(round)")
             }
         }
@@ -67,17 +80,24 @@ import Testing
 
     /// Workers with a workspace each, in parallel, write the bytes of new workspaces.
     @Test func parallelWorkspacesWriteTheSameBytes() throws {
-        let fresh = try scenes.map { try SceneEncoder.encode($0.scene, as: .png, options: EncodingOptions(scale: $0.scale)) }
+        let fresh = try scenes.map {
+            try SceneEncoder.encode($0.scene, as: .png, options: EncodingOptions(scale: $0.scale))
+        }
         let results = Results(count: scenes.count * 2)
         let scenes = self.scenes
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
             let workspace = FrameWorkspace()
             for k in stride(from: worker, to: scenes.count * 2, by: 2) {
                 let s = scenes[k % scenes.count]
-                results.set(k, try? SceneEncoder.encode(s.scene, as: .png, options: EncodingOptions(scale: s.scale), workspace: workspace))
+                results.set(
+                    k,
+                    try? SceneEncoder.encode(
+                        s.scene, as: .png, options: EncodingOptions(scale: s.scale), workspace: workspace))
             }
         }
-        for k in 0..<(scenes.count * 2) { #expect(results.get(k) == fresh[k % scenes.count], "\(scenes[k % scenes.count].name)") }
+        for k in 0..<(scenes.count * 2) {
+            #expect(results.get(k) == fresh[k % scenes.count], "\(scenes[k % scenes.count].name)")
+        }
     }
 }
 

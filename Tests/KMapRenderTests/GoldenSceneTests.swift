@@ -12,7 +12,9 @@ import Testing
 @Suite struct GoldenSceneTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    static let cases: [(day: String, width: Int, height: Int)] = ["2016-02-22", "2016-02-23", "2016-02-24", "2016-02-29"].flatMap { day in
+    static let cases: [(day: String, width: Int, height: Int)] = [
+        "2016-02-22", "2016-02-23", "2016-02-24", "2016-02-29",
+    ].flatMap { day in
         [(day, 1600, 1200), (day, 800, 600)]
     }
 
@@ -21,7 +23,8 @@ import Testing
         let campaign = try CampaignLoader.builtin()
         let d = try #require(Day(day))
         let composer = SceneComposer(
-            campaign: campaign, theme: .standard, options: FrameOptions(width: width, height: height), measurer: FixedWidthMeasurer())
+            campaign: campaign, theme: .standard, options: FrameOptions(width: width, height: height),
+            measurer: FixedWidthMeasurer())
         let dump = SceneDump.text(composer.scene(for: try campaign.state(on: d), previous: campaign.stateBefore(d)))
         let file = Self.folder.appendingPathComponent("\(campaign.info.slug)-\(day)-\(width)x\(height).txt")
         if ProcessInfo.processInfo.environment["KMAP_RECORD_GOLDEN"] == "1" {
@@ -31,9 +34,11 @@ import Testing
         }
         let golden = try #require(
             try? String(contentsOf: file, encoding: .utf8),
-            "no golden dump \(file.lastPathComponent); record it with KMAP_RECORD_GOLDEN=1 swift test --filter GoldenSceneTests")
+            "no golden dump \(file.lastPathComponent); record it with KMAP_RECORD_GOLDEN=1 swift test --filter GoldenSceneTests"
+        )
         guard golden != dump else { return }
-        let want = golden.split(separator: "\n", omittingEmptySubsequences: false), got = dump.split(separator: "\n", omittingEmptySubsequences: false)
+        let want = golden.split(separator: "\n", omittingEmptySubsequences: false)
+        let got = dump.split(separator: "\n", omittingEmptySubsequences: false)
         let first = (0..<min(want.count, got.count)).first { want[$0] != got[$0] } ?? min(want.count, got.count)
         Issue.record(
             """

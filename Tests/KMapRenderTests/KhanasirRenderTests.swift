@@ -1,7 +1,8 @@
-import KMapTestSupport
-import KMapModel
 import KMapLoader
+import KMapModel
+import KMapTestSupport
 import Testing
+
 @testable import KMapCompose
 @testable import KMapRender
 

@@ -2,6 +2,7 @@ import KMapLoader
 import KMapModel
 import KMapTestSupport
 import Testing
+
 @testable import KMapCompose
 @testable import KMapRender
 
@@ -12,10 +13,12 @@ import Testing
     func rasterisedLabelsAndMarkersMatchThoseDrawnOnTheFrame(scale: Double) throws {
         let campaign = try CampaignLoader.builtin()
         let day = try #require(Day("2016-02-24"))
-        let scene = SceneComposer(campaign: campaign, options: FrameOptions(labels: .both)).scene(for: try campaign.state(on: day))
+        let scene = SceneComposer(campaign: campaign, options: FrameOptions(labels: .both)).scene(
+            for: try campaign.state(on: day))
         let masked = try RasterImage(png: CairoSceneRenderer.pngByCairo(scene, scale: scale))
         let stroked = try RasterImage(png: CairoSceneRenderer.pngByCairo(scene, scale: scale, sprites: false))
-        var differing = 0, worst: UInt32 = 0
+        var differing = 0
+        var worst: UInt32 = 0
         for (a, b) in zip(masked.pixels, stroked.pixels) where a != b {
             differing += 1
             for shift in stride(from: 0, to: 32, by: 8) {
@@ -34,9 +37,14 @@ import Testing
         func label(_ text: String) -> SceneItem {
             SceneItem(
                 id: text, layer: .labels,
-                symbol: .text(TextItem(text: text, origin: Point(x: 20, y: 40), font: font, color: .black, halo: .white, bounds: Rect(x: 20, y: 30, width: 0, height: 0))))
+                symbol: .text(
+                    TextItem(
+                        text: text, origin: Point(x: 20, y: 40), font: font, color: .black, halo: .white,
+                        bounds: Rect(x: 20, y: 30, width: 0, height: 0))))
         }
-        func scene(_ texts: [String]) -> Scene { Scene(width: 200, height: 100, background: .white, items: texts.map(label), title: "t", subject: "s") }
+        func scene(_ texts: [String]) -> Scene {
+            Scene(width: 200, height: 100, background: .white, items: texts.map(label), title: "t", subject: "s")
+        }
         let workspace = FrameWorkspace()
         _ = try SceneEncoder.encode(scene(["a", "b"]), as: .png, workspace: workspace)
         #expect(workspace.haloText.count == 2)

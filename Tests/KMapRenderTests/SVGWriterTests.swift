@@ -1,13 +1,14 @@
-import KMapTestSupport
 import Foundation
-import KMapModel
 import KMapLoader
+import KMapModel
+import KMapTestSupport
 import Testing
+
 @testable import KMapCompose
 @testable import KMapRender
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// kmap's own SVG: structure a map editor relies on.
@@ -33,7 +34,10 @@ import FoundationXML
         var titles = 0
         var textContent = ""
         var inText = 0
-        func parser(_ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             elements.append(name)
             if let id = attributes["id"] {
                 ids.append(id)
@@ -42,7 +46,9 @@ import FoundationXML
             if name == "title" { titles += 1 }
             if name == "text" { inText += 1 }
         }
-        func parser(_ p: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) { if name == "text" { inText -= 1 } }
+        func parser(_ p: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == "text" { inText -= 1 }
+        }
         func parser(_ p: XMLParser, foundCharacters s: String) { if inText > 0 { textContent += s } }
     }
 
@@ -75,7 +81,10 @@ import FoundationXML
             #expect(c.ids.contains("place-\(place.id)"))
             #expect(state[place.id] != nil)
         }
-        #expect(svg.contains("<g id=\"place-khanasir\"><title>Khanasir (خناصر): ISIL, contested by Government since 24 February 2016"))
+        #expect(
+            svg.contains(
+                "<g id=\"place-khanasir\"><title>Khanasir (خناصر): ISIL, contested by Government since 24 February 2016"
+            ))
         #expect(c.titles > 30)
     }
 
@@ -84,7 +93,9 @@ import FoundationXML
         #expect(c.elements.filter { $0 == "text" }.count > 50)
         #expect(c.textContent.contains("Khanasir"))
         #expect(c.textContent.contains("خناصر"))
-        #expect(c.textContent.contains("re-entered") && c.textContent.contains("Khanasir and one other village"), "the panel's quotes are text too")
+        #expect(
+            c.textContent.contains("re-entered") && c.textContent.contains("Khanasir and one other village"),
+            "the panel's quotes are text too")
         #expect(!svg.contains("<symbol"), "no glyph outlines")
         #expect(svg.contains("font-family=\"'DejaVu Sans', 'Noto Sans', 'Noto Sans Arabic', Arial, sans-serif\""))
     }

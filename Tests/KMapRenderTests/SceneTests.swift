@@ -1,6 +1,7 @@
-import KMapModel
 import KMapLoader
+import KMapModel
 import Testing
+
 @testable import KMapCompose
 @testable import KMapRender
 
@@ -57,7 +58,8 @@ import Testing
         let b = composer.projection.unproject(Point(x: c.x + bar.pixels, y: c.y))
         let km = a.distanceKm(to: b)
         #expect(abs(km - bar.km) / bar.km < 0.01, "bar says \(bar.km) km, ground distance \(km) km")
-        #expect([1.0, 2, 5, 10, 20, 25, 50, 100].contains { abs($0 - bar.km) < 1e-9 }, "not a round length: \(bar.km) km")
+        #expect(
+            [1.0, 2, 5, 10, 20, 25, 50, 100].contains { abs($0 - bar.km) < 1e-9 }, "not a round length: \(bar.km) km")
     }
 
     @Test func legendListsOnlyTheFactionsAndStatesPresent() throws {
@@ -84,7 +86,8 @@ import Testing
         #expect(t.text.hasPrefix("No event. 4 places"), "\(t.text)")
         #expect(scene.item("place:khanasir") != nil)
         let stated = try campaign.state(on: try #require(Day("2016-02-25"))).only(.stated)
-        let filtered = composer.scene(for: stated, previous: campaign.stateBefore(try #require(Day("2016-02-25"))).only(.stated))
+        let filtered = composer.scene(
+            for: stated, previous: campaign.stateBefore(try #require(Day("2016-02-25"))).only(.stated))
         #expect(filtered.item("place:rasm-hamad") == nil, "--evidence stated leaves inferred places out")
         #expect(filtered.item("change:khanasir") != nil, "Khanasir, retaken on 25 Feb, is still ringed")
     }
@@ -114,7 +117,9 @@ import Testing
     }
 
     @Test func projectionRoundTrips() {
-        let p = Projection(fitting: GeoBounds(minLon: 37, minLat: 35.5, maxLon: 38, maxLat: 36.2), into: Rect(x: 0, y: 0, width: 1600, height: 1200))
+        let p = Projection(
+            fitting: GeoBounds(minLon: 37, minLat: 35.5, maxLon: 38, maxLat: 36.2),
+            into: Rect(x: 0, y: 0, width: 1600, height: 1200))
         let c = Coordinate(lon: 37.5, lat: 35.8)
         let back = p.unproject(p.project(c))
         #expect(abs(back.lon - c.lon) < 1e-9 && abs(back.lat - c.lat) < 1e-9)

@@ -1,8 +1,9 @@
-import KMapTestSupport
 import Foundation
-import KMapModel
 import KMapLoader
+import KMapModel
+import KMapTestSupport
 import Testing
+
 @testable import KMapCompose
 @testable import KMapRender
 
@@ -11,7 +12,9 @@ import Testing
 @Suite struct VectorOutputTests {
     /// Runs a tool installed by Scripts/setup; fails the test with a hint when it is missing.
     func runTool(_ tool: String, _ arguments: [String]) throws {
-        let path = ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let path = ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
         let executable = try #require(path, "\(tool) is missing: run Scripts/setup")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -29,7 +32,8 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kmap-vector-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let svg = dir.appendingPathComponent("f.svg"), pdf = dir.appendingPathComponent("f.pdf")
+        let svg = dir.appendingPathComponent("f.svg")
+        let pdf = dir.appendingPathComponent("f.pdf")
         let cairoSVG = dir.appendingPathComponent("cairo.svg")
         try Data(SVGWriter.write(scene)).write(to: svg)
         try Data(SceneEncoder.encode(scene, as: .svg)).write(to: cairoSVG)
@@ -41,7 +45,8 @@ import Testing
         let png = try RasterImage(png: SceneEncoder.encode(scene, as: .png))
         let fromSVG = try RasterImage(png: Array(try Data(contentsOf: dir.appendingPathComponent("svg.png"))))
         let fromPDF = try RasterImage(png: Array(try Data(contentsOf: dir.appendingPathComponent("pdf.png"))))
-        let fromCairoSVG = try RasterImage(png: Array(try Data(contentsOf: dir.appendingPathComponent("cairo-svg.png"))))
+        let fromCairoSVG = try RasterImage(
+            png: Array(try Data(contentsOf: dir.appendingPathComponent("cairo-svg.png"))))
         #expect(fromSVG.width == 1600 && fromSVG.height == 1200)
         #expect(fromPDF.width == 1600 && fromPDF.height == 1200)
         // Probe every visible place's centre: fills are flat there, whatever the rasteriser's antialiasing.
@@ -50,7 +55,9 @@ import Testing
             let expected = try #require(png.color(at: p))
             for (name, image) in [("kmap svg", fromSVG), ("cairo svg", fromCairoSVG), ("pdf", fromPDF)] {
                 let got = try #require(image.color(at: p))
-                #expect(got.isClose(to: expected, tolerance: 6.0 / 255), "\(day) \(place.id) in \(name): \(got.hex) vs PNG \(expected.hex)")
+                #expect(
+                    got.isClose(to: expected, tolerance: 6.0 / 255),
+                    "\(day) \(place.id) in \(name): \(got.hex) vs PNG \(expected.hex)")
             }
         }
     }

@@ -2,6 +2,7 @@ import KMapLoader
 import KMapModel
 import KMapTestSupport
 import Testing
+
 @testable import KMapCompose
 
 /// The default frame fits the fighting, roads leaving it say where they go, and no place with an event is lost.
@@ -30,7 +31,8 @@ import Testing
         }
         #expect(!visible.contains("aleppo"), "Aleppo, at the road's far end, is left to its pointer")
         #expect(c.unlabelled.isEmpty, "every place in the 1600x1200 frame has its name")
-        let isw = SceneComposer(campaign: Self.campaign, theme: try ThemeLoader.resolve("isw"), measurer: FixedWidthMeasurer())
+        let isw = SceneComposer(
+            campaign: Self.campaign, theme: try ThemeLoader.resolve("isw"), measurer: FixedWidthMeasurer())
         #expect(isw.unlabelled.isEmpty, "also with the isw theme's zones and their longer legend")
     }
 
@@ -39,13 +41,15 @@ import Testing
         var info = c0.info
         info.view = GeoBounds(minLon: 37.0, minLat: 35.3, maxLon: 38.1, maxLat: 36.25)
         let fixed = Campaign(
-            info: info, factions: c0.factions, gazetteer: c0.gazetteer, timeline: c0.timeline, origin: c0.origin, warnings: [],
+            info: info, factions: c0.factions, gazetteer: c0.gazetteer, timeline: c0.timeline, origin: c0.origin,
+            warnings: [],
             locator: c0.locator, files: c0.files)
         #expect(fixed.defaultView == info.view)
         let c = composer(fixed)
         #expect(c.visiblePlaces.contains { $0.id == "aleppo" })
         #expect(try distance(c, "khanasir", "rasm-al-nafal") < 2 * 158)
-        let byOption = SceneComposer(campaign: fixed, options: FrameOptions(view: c0.fittedView), measurer: FixedWidthMeasurer())
+        let byOption = SceneComposer(
+            campaign: fixed, options: FrameOptions(view: c0.fittedView), measurer: FixedWidthMeasurer())
         #expect(byOption.projection.origin == c0.fittedView.center, "a view in the options overrides the campaign's")
     }
 
@@ -70,7 +74,8 @@ import Testing
                     }
                     let t = try #require(texts.first, "\(day): the flag of \(place.id) names it")
                     #expect(t.text.hasPrefix(place.name))
-                    #expect(c.layout.mapArea.contains(t.bounds.center), "\(day): the flag of \(place.id) is inside the map")
+                    #expect(
+                        c.layout.mapArea.contains(t.bounds.center), "\(day): the flag of \(place.id) is inside the map")
                 }
             }
         }
@@ -88,11 +93,15 @@ import Testing
         let south = try #require(label("edge:road:khanasir-aleppo-road:start:label"))
         #expect(north.hasPrefix("to Aleppo ") && north.hasSuffix(" km"))
         #expect(south.hasPrefix("to Ithriya ") && south.hasSuffix(" km"))
-        #expect(label("legend:road") == "road (schematic course)", "no source traces the built-in roads: the legend says they are schematic")
+        #expect(
+            label("legend:road") == "road (schematic course)",
+            "no source traces the built-in roads: the legend says they are schematic")
         // Roads are cut at the map's edge rather than drawn under the panels.
         let area = c.layout.mapArea.insetBy(-0.01)
         for item in scene.items(in: .roads) {
-            if case .polyline(let points, _) = item.symbol { #expect(points.allSatisfy(area.contains), "\(item.id) leaves the map") }
+            if case .polyline(let points, _) = item.symbol {
+                #expect(points.allSatisfy(area.contains), "\(item.id) leaves the map")
+            }
         }
     }
 

@@ -1,9 +1,10 @@
 import Foundation
-import KMapModel
 import KMapLoader
-@testable import KMapCompose
+import KMapModel
 import KMapRender
 import Testing
+
+@testable import KMapCompose
 @testable import KMapReport
 
 /// The report's structure in every form: every day present, every image described, every event sourced.
@@ -59,7 +60,9 @@ import Testing
         let bytes = try PDFReport.pdf(report)
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.hasPrefix("%PDF-"))
-        let pages = text.components(separatedBy: "/Type /Page\n").count - 1 + text.components(separatedBy: "/Type /Page ").count - 1
+        let pages =
+            text.components(separatedBy: "/Type /Page\n").count - 1 + text.components(separatedBy: "/Type /Page ").count
+            - 1
         #expect(pages == report.days.count + 1, "\(pages) pages")
         #expect(PDFReport.pages(report).count == report.days.count + 1)
     }
@@ -73,7 +76,9 @@ import Testing
     }
 
     @Test func chartSceneCountsEveryPlaceEveryDay() throws {
-        for f in report.chart.figures() { #expect(f.held.values.reduce(0, +) == report.campaign.gazetteer.places.count) }
+        for f in report.chart.figures() {
+            #expect(f.held.values.reduce(0, +) == report.campaign.gazetteer.places.count)
+        }
         #expect(report.chart.figures().first { $0.day.description == "2016-02-23" }?.route == .cut)
         #expect(report.chart.description().contains("cut on"))
     }

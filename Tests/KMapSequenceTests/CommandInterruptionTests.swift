@@ -1,9 +1,10 @@
 import Foundation
-@testable import KMapCompose
 import KMapRender
 import KMapSequence
 import KMapTestSupport
 import Testing
+
+@testable import KMapCompose
 
 /// `kmap report` and `kmap animate` stopped by real signals: only whole files remain, the message says what is
 /// finished, and running the command again completes the job.
@@ -13,7 +14,8 @@ import Testing
     }
 
     /// Waits until `ready` holds (or the child ends, or a minute passes), then sends `signal`.
-    func interrupt(_ started: ProcessRunner.Started, with signal: Int32, when ready: () -> Bool) -> ProcessRunner.Output {
+    func interrupt(_ started: ProcessRunner.Started, with signal: Int32, when ready: () -> Bool) -> ProcessRunner.Output
+    {
         let deadline = Date().addingTimeInterval(60)
         while !ready(), started.process.isRunning, Date() < deadline { usleep(10_000) }
         #expect(started.process.isRunning, "still running when interrupted")
@@ -31,15 +33,19 @@ import Testing
             files(dir + "/maps").count >= 3
         }
         #expect(stopped.status == code, "\(stopped.stderr)")
-        #expect(stopped.stderr.contains("interrupted (\(signal == SIGINT ? "SIGINT" : "SIGTERM"))"), "\(stopped.stderr)")
-        #expect(stopped.stderr.contains("files are whole") && stopped.stderr.contains("run the same command again"), "\(stopped.stderr)")
+        #expect(
+            stopped.stderr.contains("interrupted (\(signal == SIGINT ? "SIGINT" : "SIGTERM"))"), "\(stopped.stderr)")
+        #expect(
+            stopped.stderr.contains("files are whole") && stopped.stderr.contains("run the same command again"),
+            "\(stopped.stderr)")
         let left = files(dir)
         #expect(!left.contains { $0.hasSuffix(".tmp") }, "no temporary file: \(left)")
         #expect(!left.contains("index.html"), "stopped before the page")
         let maps = files(dir + "/maps")
         #expect(maps.count >= 3 && maps.count < 131)
         for map in maps {
-            let image = try RasterImage(png: Array(try #require(FileManager.default.contents(atPath: "\(dir)/maps/\(map)"))))
+            let image = try RasterImage(
+                png: Array(try #require(FileManager.default.contents(atPath: "\(dir)/maps/\(map)"))))
             #expect(image.width == 400 && image.height == 300, "\(map) is whole")
         }
 
@@ -55,8 +61,11 @@ import Testing
     @Test func aSingleFileReportStoppedWritesNothing() throws {
         let kmap = try ProcessRunner.kmap()
         let dir = try scratchFolder("report-pdf-stop")
-        let started = try ProcessRunner.start(kmap, ["report", "--from", "2016-02-21", "--to", "2016-06-30", "-o", dir + "/r.pdf"])
-        let stopped = interrupt(started, with: SIGINT) { FileManager.default.contents(atPath: started.stderr)?.isEmpty == false }
+        let started = try ProcessRunner.start(
+            kmap, ["report", "--from", "2016-02-21", "--to", "2016-06-30", "-o", dir + "/r.pdf"])
+        let stopped = interrupt(started, with: SIGINT) {
+            FileManager.default.contents(atPath: started.stderr)?.isEmpty == false
+        }
         #expect(stopped.status == 130)
         #expect(stopped.stderr.contains("no file was written"), "\(stopped.stderr)")
         #expect(files(dir).isEmpty, "\(files(dir))")
@@ -65,7 +74,10 @@ import Testing
     @Test func anInterruptedAnimationKeepsItsFramesAndARerunFinishes() throws {
         let kmap = try ProcessRunner.kmap()
         let dir = try scratchFolder("animate-stop")
-        let arguments = ["animate", "-o", dir + "/k.gif", "--to", "2016-05-31", "--size", "400x300", "--jobs", "1", "--fps", "20", "--quiet"]
+        let arguments = [
+            "animate", "-o", dir + "/k.gif", "--to", "2016-05-31", "--size", "400x300", "--jobs", "1", "--fps", "20",
+            "--quiet",
+        ]
         let frames = dir + "/k-frames"
         let stopped = interrupt(try ProcessRunner.start(kmap, arguments), with: SIGINT) {
             files(frames).filter { $0.hasSuffix(".png") }.count >= 5
@@ -80,11 +92,18 @@ import Testing
         #expect(again.stderr.contains("already up to date"), "\(again.stderr)")
         let gif = try #require(FileManager.default.contents(atPath: dir + "/k.gif"))
         #expect(gif.starts(with: Array("GIF89a".utf8)))
-        #expect(String(decoding: gif.suffix(64), as: UTF8.self).contains(VideoFormat.mark), "the GIF carries kmap's comment")
+        #expect(
+            String(decoding: gif.suffix(64), as: UTF8.self).contains(VideoFormat.mark), "the GIF carries kmap's comment"
+        )
 
         // Replacing it is allowed (kmap wrote it); a GIF kmap did not write is refused without --force.
         try Data("GIF89a not ours".utf8).write(to: URL(fileURLWithPath: dir + "/other.gif"))
-        let refused = try ProcessRunner.run(kmap, ["animate", "-o", dir + "/other.gif", "--frames", frames, "--to", "2016-05-31", "--size", "400x300", "--quiet"])
+        let refused = try ProcessRunner.run(
+            kmap,
+            [
+                "animate", "-o", dir + "/other.gif", "--frames", frames, "--to", "2016-05-31", "--size", "400x300",
+                "--quiet",
+            ])
         #expect(refused.status == 73 && refused.stderr.contains("--force"), "\(refused.stderr)")
         #expect(FileManager.default.contents(atPath: dir + "/other.gif") == Data("GIF89a not ours".utf8))
         let rerun = try ProcessRunner.run(kmap, arguments)
@@ -92,7 +111,10 @@ import Testing
     }
 
     @Test func gifCommentsAreValidExtensionsBeforeTheTrailer() throws {
-        let gif: [UInt8] = Array("GIF89a".utf8) + [1, 0, 1, 0, 0, 0, 0] + [0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0] + [0x3B]
+        let gif: [UInt8] =
+            Array("GIF89a".utf8) + [1, 0, 1, 0, 0, 0, 0] + [0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0] + [
+                0x3B
+            ]
         let marked = try #require(GIFComment.insert(String(repeating: "k", count: 300), into: gif))
         #expect(Array(marked.prefix(gif.count - 1)) == Array(gif.dropLast()))
         let block = Array(marked[(gif.count - 1)...])

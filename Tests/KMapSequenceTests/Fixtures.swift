@@ -1,10 +1,11 @@
-import KMapTestSupport
 import Foundation
-import KMapModel
 import KMapLoader
-@testable import KMapCompose
+import KMapModel
 import KMapRender
 import KMapSequence
+import KMapTestSupport
+
+@testable import KMapCompose
 
 /// Frames kept in memory, counting writes, for runner tests.
 final class MemoryStore: FrameStore, @unchecked Sendable {

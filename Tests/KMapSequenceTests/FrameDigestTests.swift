@@ -1,12 +1,15 @@
 import KMapCompose
 import KMapRender
 import Testing
+
 @testable import KMapSequence
 
 /// The frame digest tells scenes apart by every field, and is the same in every process.
 @Suite struct FrameDigestTests {
     static func scene(_ items: [SceneItem]) -> Scene {
-        Scene(width: 400, height: 300, background: .white, items: items, title: "t", subject: "s", metadata: [.init("Day", "2020-01-01")])
+        Scene(
+            width: 400, height: 300, background: .white, items: items, title: "t", subject: "s",
+            metadata: [.init("Day", "2020-01-01")])
     }
 
     static func polygon(_ rings: [[Point]]) -> SceneItem {
@@ -16,13 +19,18 @@ import Testing
     static func marker(split: Color?, ring: Color?) -> SceneItem {
         SceneItem(
             id: "place:a", layer: .markers,
-            symbol: .marker(Marker(shape: .circle, center: Point(x: 1, y: 2), radius: 5, fill: .black, splitFill: split, stroke: Stroke(color: .black, width: 1), ring: ring)))
+            symbol: .marker(
+                Marker(
+                    shape: .circle, center: Point(x: 1, y: 2), radius: 5, fill: .black, splitFill: split,
+                    stroke: Stroke(color: .black, width: 1), ring: ring)))
     }
 
     func digest(_ items: [SceneItem]) -> String { FrameDigest.of(Self.scene(items), format: .png) }
 
     @Test func whereAListEndsAndWhichOptionalIsSetAreBothHashed() {
-        let a = Point(x: 1, y: 1), b = Point(x: 2, y: 2), c = Point(x: 3, y: 3)
+        let a = Point(x: 1, y: 1)
+        let b = Point(x: 2, y: 2)
+        let c = Point(x: 3, y: 3)
         #expect(digest([Self.polygon([[a, b], [c]])]) != digest([Self.polygon([[a], [b, c]])]))
         #expect(digest([Self.polygon([[a, b, c]])]) != digest([Self.polygon([[a, b], [c]])]))
         #expect(digest([Self.marker(split: .white, ring: nil)]) != digest([Self.marker(split: nil, ring: .white)]))
@@ -47,9 +55,12 @@ import Testing
     /// The digest feeds fields one by one (`SceneDigest.swift`): a field added to a scene type must be fed too, or
     /// a frame that changes only in it would be kept on a re-run.
     @Test func theDigestKnowsEveryStoredFieldOfTheScene() {
-        let marker = Marker(shape: .circle, center: Point(x: 0, y: 0), radius: 1, fill: .black, stroke: Stroke(color: .black, width: 1))
+        let marker = Marker(
+            shape: .circle, center: Point(x: 0, y: 0), radius: 1, fill: .black, stroke: Stroke(color: .black, width: 1))
         let font = Font(family: "DejaVu Sans", size: 12)
-        let text = TextItem(text: "a", origin: Point(x: 0, y: 0), font: font, color: .black, bounds: Rect(x: 0, y: 0, width: 1, height: 1))
+        let text = TextItem(
+            text: "a", origin: Point(x: 0, y: 0), font: font, color: .black,
+            bounds: Rect(x: 0, y: 0, width: 1, height: 1))
         let item = SceneItem(id: "a", layer: .markers, symbol: .marker(marker))
         let fed: [(Any, [String])] = [
             (Self.scene([item]), ["width", "height", "background", "items", "title", "subject", "metadata"]),
@@ -64,13 +75,17 @@ import Testing
             (Color.black, ["r", "g", "b", "a"]),
         ]
         for (value, fields) in fed {
-            #expect(Mirror(reflecting: value).children.map { $0.label ?? "?" } == fields, "\(type(of: value)) changed: feed its new fields in SceneDigest.swift")
+            #expect(
+                Mirror(reflecting: value).children.map { $0.label ?? "?" } == fields,
+                "\(type(of: value)) changed: feed its new fields in SceneDigest.swift")
         }
     }
 
     /// Pinned, so that a digest never depends on the process (Swift's `Hasher` does) and a change of the
     /// encoding is a decision (it re-renders every kept frame).
     @Test func theDigestOfAFixedSceneIsPinned() {
-        #expect(digest([Self.marker(split: .white, ring: nil), Self.polygon([[Point(x: 0, y: 0), Point(x: 4, y: 3)]])]) == "7554d71d848eba1f")
+        #expect(
+            digest([Self.marker(split: .white, ring: nil), Self.polygon([[Point(x: 0, y: 0), Point(x: 4, y: 3)]])])
+                == "7554d71d848eba1f")
     }
 }

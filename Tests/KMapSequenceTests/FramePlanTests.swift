@@ -1,8 +1,9 @@
-@testable import KMapCompose
+import KMapModel
 import KMapRender
 import KMapSequence
-import KMapModel
 import Testing
+
+@testable import KMapCompose
 
 @Suite struct FramePlanTests {
     let feb21 = Day("2016-02-21")!
@@ -12,12 +13,17 @@ import Testing
         #expect(plan.frames.map(\.file) == ["0001_2016-02-21.png", "0002_2016-02-22.png", "0003_2016-02-23.png"])
         #expect(plan.frames.map(\.number) == [1, 2, 3])
         #expect(plan.frames.allSatisfy { $0.instant.isEndOfDay && $0.tween == nil })
-        #expect(plan.frames[0].previous == .endOf(Day("2016-02-20")!), "the first frame compares with the step before it")
+        #expect(
+            plan.frames[0].previous == .endOf(Day("2016-02-20")!), "the first frame compares with the step before it")
     }
 
     @Test func hourStepsEndEachDayAtItsEnd() {
         let plan = FramePlan(from: feb21, through: feb21, step: FrameStep("6h")!, format: .svg)
-        #expect(plan.frames.map(\.file) == ["0001_2016-02-21T0600.svg", "0002_2016-02-21T1200.svg", "0003_2016-02-21T1800.svg", "0004_2016-02-21.svg"])
+        #expect(
+            plan.frames.map(\.file) == [
+                "0001_2016-02-21T0600.svg", "0002_2016-02-21T1200.svg", "0003_2016-02-21T1800.svg",
+                "0004_2016-02-21.svg",
+            ])
         #expect(plan.frames[0].previous == .endOf(Day("2016-02-20")!))
         #expect(plan.frames[3].previous == Instant(day: feb21, time: TimeOfDay("18:00")!))
     }
@@ -26,7 +32,8 @@ import Testing
         let plan = FramePlan(from: feb21, through: Day("2016-02-22")!, step: .daily, tween: 3)
         #expect(
             plan.frames.map(\.file) == [
-                "0001_2016-02-21.png", "0002_2016-02-21_tween1.png", "0003_2016-02-21_tween2.png", "0004_2016-02-21_tween3.png",
+                "0001_2016-02-21.png", "0002_2016-02-21_tween1.png", "0003_2016-02-21_tween2.png",
+                "0004_2016-02-21_tween3.png",
                 "0005_2016-02-22.png",
             ])
         let t = plan.frames.compactMap(\.tween).map(\.progress)

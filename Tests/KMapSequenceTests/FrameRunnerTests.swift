@@ -1,10 +1,11 @@
 import Foundation
-import KMapModel
 import KMapLoader
-@testable import KMapCompose
+import KMapModel
 import KMapRender
 import KMapSequence
 import Testing
+
+@testable import KMapCompose
 
 /// The scheduler, the manifest and resuming, against an in-memory store.
 @Suite struct FrameRunnerTests {
@@ -24,14 +25,16 @@ import Testing
         #expect(m.frames.allSatisfy { $0.done && $0.bytes == store.size(of: $0.file) && $0.digest?.count == 16 })
         let jan2 = try #require(m.frames.first { $0.instant == "2020-01-02" })
         #expect(jan2.changes.events == ["e1"])
-        #expect(jan2.changes.places == [FrameChanges.Change(id: "bravo", before: "government held", after: "isil held")])
+        #expect(
+            jan2.changes.places == [FrameChanges.Change(id: "bravo", before: "government held", after: "isil held")])
         let written = try #require(store.bytes(FrameManifest.fileName))
         #expect(FrameManifest.decode(Data(written)) == m, "the stored manifest is the final one")
     }
 
     @Test func everyFrameHasTheSameEvenSize() throws {
         let store = MemoryStore()
-        let m = try runner(tween: 1).run(store: store, previous: nil, force: false, interruption: Interruption()).manifest
+        let m = try runner(tween: 1).run(store: store, previous: nil, force: false, interruption: Interruption())
+            .manifest
         for frame in m.frames {
             let bytes = try #require(store.bytes(frame.file))
             let size = try #require(pngSize(bytes))
@@ -77,7 +80,8 @@ import Testing
     }
 
     @Test func outputDoesNotDependOnTheNumberOfJobs() throws {
-        let one = MemoryStore(), two = MemoryStore()
+        let one = MemoryStore()
+        let two = MemoryStore()
         let a = try runner(tween: 1, jobs: 1).run(store: one, previous: nil, force: false, interruption: Interruption())
         let b = try runner(tween: 1, jobs: 2).run(store: two, previous: nil, force: false, interruption: Interruption())
         #expect(a.manifest.encoded() == b.manifest.encoded())

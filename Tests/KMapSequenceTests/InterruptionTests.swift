@@ -1,9 +1,10 @@
 import Foundation
-@testable import KMapCompose
 import KMapRender
 import KMapSequence
 import KMapTestSupport
 import Testing
+
+@testable import KMapCompose
 
 /// A real `kmap` child process, interrupted by a real signal, then resumed.
 @Suite struct InterruptionTests {
@@ -42,7 +43,9 @@ import Testing
 
         let resumed = try ProcessRunner.run(kmap, arguments)
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(resumed.stderr.contains("\(manifest.total - done.count) rendered, \(done.count) already up to date"), "\(resumed.stderr)")
+        #expect(
+            resumed.stderr.contains("\(manifest.total - done.count) rendered, \(done.count) already up to date"),
+            "\(resumed.stderr)")
         #expect(try modificationDates(dir, done) == before, "finished frames are not redrawn")
         let final = try #require(readManifest(dir))
         #expect(final.complete && frameFiles(dir).count == final.total)
@@ -53,13 +56,16 @@ import Testing
     }
 
     func modificationDates(_ dir: String, _ files: [String]) throws -> [Date] {
-        try files.map { try #require(FileManager.default.attributesOfItem(atPath: "\(dir)/\($0)")[.modificationDate] as? Date) }
+        try files.map {
+            try #require(FileManager.default.attributesOfItem(atPath: "\(dir)/\($0)")[.modificationDate] as? Date)
+        }
     }
 
     @Test func animateWithoutFFmpegNamesThePackage() throws {
         let kmap = try ProcessRunner.kmap()
         let dir = try scratchFolder("noffmpeg")
-        let result = try ProcessRunner.run(kmap, ["animate", "-o", "\(dir)/a.mp4"], environment: ["PATH": "/nonexistent"])
+        let result = try ProcessRunner.run(
+            kmap, ["animate", "-o", "\(dir)/a.mp4"], environment: ["PATH": "/nonexistent"])
         #expect(result.status == 69)
         #expect(result.stderr.contains("ffmpeg is not installed"))
         #expect(result.stderr.contains("apt-get install ffmpeg"))

@@ -14,7 +14,9 @@ import Testing
 
     /// Whether a process runs (a zombie, dead but not yet reaped, does not).
     func isAlive(_ pid: Int32) -> Bool {
-        guard kill(pid, 0) == 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
+        guard kill(pid, 0) == 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else {
+            return false
+        }
         return !(stat.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") ?? false)
     }
 
@@ -23,7 +25,8 @@ import Testing
     func fakeFFmpeg(in folder: String) throws -> String {
         let bin = folder + "/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        let script = "#!/bin/sh\necho $$ > \(folder)/ffmpeg.pid\nfor a; do out=$a; done\necho partial > \"$out\"\nexec sleep 600\n"
+        let script =
+            "#!/bin/sh\necho $$ > \(folder)/ffmpeg.pid\nfor a; do out=$a; done\necho partial > \"$out\"\nexec sleep 600\n"
         try script.write(toFile: bin + "/ffmpeg", atomically: true, encoding: .utf8)
         chmod(bin + "/ffmpeg", 0o755)
         return bin
@@ -33,7 +36,10 @@ import Testing
         let kmap = try ProcessRunner.kmap()
         let dir = try scratchFolder("animate-kill")
         let bin = try fakeFFmpeg(in: dir)
-        let arguments = ["animate", "--from", "2016-02-21", "--to", "2016-02-22", "--size", "400x300", "--quiet", "-o", dir + "/a.mp4"]
+        let arguments = [
+            "animate", "--from", "2016-02-21", "--to", "2016-02-22", "--size", "400x300", "--quiet", "-o",
+            dir + "/a.mp4",
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = bin + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         let started = try ProcessRunner.start(kmap, arguments, environment: environment)
@@ -47,7 +53,9 @@ import Testing
         let orphaned = isAlive(ffmpeg)
         if orphaned { kill(ffmpeg, SIGKILL) }
         #expect(!orphaned, "ffmpeg outlived kmap")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).contains { $0.hasSuffix(".tmp") }, "the killed run left its temporary")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir).contains { $0.hasSuffix(".tmp") },
+            "the killed run left its temporary")
 
         // The next run (with the real ffmpeg) removes the dead run's temporary and writes the video.
         let again = try ProcessRunner.run(kmap, arguments)
@@ -60,15 +68,21 @@ import Testing
     @Test func framesKilledAtOnceAreTakenUpByTheNextRun() throws {
         let kmap = try ProcessRunner.kmap()
         let dir = try scratchFolder("frames-kill") + "/f"
-        let arguments = ["frames", "--from", "2016-02-21", "--to", "2016-03-31", "--size", "400x300", "--jobs", "1", "--quiet", "--out", dir]
+        let arguments = [
+            "frames", "--from", "2016-02-21", "--to", "2016-03-31", "--size", "400x300", "--jobs", "1", "--quiet",
+            "--out", dir,
+        ]
         let started = try ProcessRunner.start(kmap, arguments)
         // Killed as soon as the first frame is whole.
-        wait(for: started) { ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).contains { $0.hasSuffix(".png") } }
+        wait(for: started) {
+            ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).contains { $0.hasSuffix(".png") }
+        }
         kill(started.process.processIdentifier, SIGKILL)
         _ = ProcessRunner.finish(started)
         let again = try ProcessRunner.run(kmap, arguments)
         #expect(again.status == 0, "\(again.stderr)")
-        let manifest = try #require(FrameManifest.decode(try Data(contentsOf: URL(fileURLWithPath: dir + "/frames.json"))))
+        let manifest = try #require(
+            FrameManifest.decode(try Data(contentsOf: URL(fileURLWithPath: dir + "/frames.json"))))
         #expect(manifest.complete && manifest.total == 40)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KMapSequence
 import KMapTestSupport
 import Testing
+
 @testable import KMapCommands
 
 /// `kmap frames --shard I/N` and `--merge`, in-process on the testland campaign.
@@ -10,7 +11,10 @@ import Testing
     static let sequence = sequence(size: "400x300")
 
     static func sequence(size: String) -> [String] {
-        ["frames", "--campaign", testlandPath, "--size", size, "--step", "12h", "--tween", "1", "--quiet", "--jobs", "2"]
+        [
+            "frames", "--campaign", testlandPath, "--size", size, "--step", "12h", "--tween", "1", "--quiet", "--jobs",
+            "2",
+        ]
     }
 
     func contents(_ dir: String) -> [String: Data] {
@@ -32,12 +36,15 @@ import Testing
                 #expect((1...n).count { FrameShard(index: $0, count: n).owns(frame: frame) } == 1)
             }
         }
-        #expect(FrameShard("2/4") == FrameShard(index: 2, count: 4) && FrameShard(index: 2, count: 4).manifestName == "frames.shard-2-of-4.json")
+        #expect(
+            FrameShard("2/4") == FrameShard(index: 2, count: 4)
+                && FrameShard(index: 2, count: 4).manifestName == "frames.shard-2-of-4.json")
         #expect([1, 5, 9] == (1...10).filter { FrameShard(index: 1, count: 4).owns(frame: $0) })
     }
 
     @Test func threeShardsThenMergeWriteWhatOneRunWrites() throws {
-        let one = try scratchFolder("shard-one"), split = try scratchFolder("shard-split")
+        let one = try scratchFolder("shard-one")
+        let split = try scratchFolder("shard-split")
         #expect(runKMap(Self.sequence + ["--out", one]) == 0)
         for i in 1...3 { #expect(runKMap(Self.sequence + ["--out", split, "--shard", "\(i)/3"]) == 0) }
         for i in 1...3 {
@@ -47,10 +54,14 @@ import Testing
         }
         #expect(contents(split)["frames.json"] == nil, "shards write only their own manifests")
         #expect(runKMap(["frames", "--merge", "--out", split, "--quiet"]) == 0)
-        let whole = contents(one), parts = contents(split)
+        let whole = contents(one)
+        let parts = contents(split)
         #expect(whole.count == 39 + 1)
         for (name, data) in whole { #expect(parts[name] == data, "\(name)") }
-        #expect(Set(parts.keys).subtracting(whole.keys) == ["frames.shard-1-of-3.json", "frames.shard-2-of-3.json", "frames.shard-3-of-3.json"])
+        #expect(
+            Set(parts.keys).subtracting(whole.keys) == [
+                "frames.shard-1-of-3.json", "frames.shard-2-of-3.json", "frames.shard-3-of-3.json",
+            ])
     }
 
     @Test func aWholeRunOverUnmergedShardsRedrawsTheirFramesWithoutForce() throws {
@@ -64,7 +75,8 @@ import Testing
     @Test func shardsShareTheFolderButAWholeRunOrAMergeDoesNot() throws {
         let dir = try scratchFolder("shard-lock")
         do {
-            let a = try FolderLock(dir, option: "--out", shared: true), b = try FolderLock(dir, option: "--out", shared: true)
+            let a = try FolderLock(dir, option: "--out", shared: true)
+            let b = try FolderLock(dir, option: "--out", shared: true)
             #expect(runKMap(Self.sequence + ["--out", dir, "--shard", "1/2"]) == 0)
             #expect(runKMap(Self.sequence + ["--out", dir]) == 75)
             #expect(runKMap(["frames", "--merge", "--out", dir, "--quiet"]) == 75)
@@ -81,9 +93,13 @@ import Testing
         let victim = try #require(first.frames.dropFirst(4).first).file
         try FileManager.default.removeItem(atPath: "\(dir)/\(victim)")
         let others = first.frames.map(\.file).filter { $0 != victim }
-        let before = try others.map { try FileManager.default.attributesOfItem(atPath: "\(dir)/\($0)")[.modificationDate] as? Date }
+        let before = try others.map {
+            try FileManager.default.attributesOfItem(atPath: "\(dir)/\($0)")[.modificationDate] as? Date
+        }
         #expect(runKMap(Self.sequence + ["--out", dir, "--shard", "2/3"]) == 0)
-        let after = try others.map { try FileManager.default.attributesOfItem(atPath: "\(dir)/\($0)")[.modificationDate] as? Date }
+        let after = try others.map {
+            try FileManager.default.attributesOfItem(atPath: "\(dir)/\($0)")[.modificationDate] as? Date
+        }
         #expect(before == after, "finished frames are kept")
         #expect(FileManager.default.fileExists(atPath: "\(dir)/\(victim)"))
         #expect(try shardManifest(dir, 2, of: 3) == first)
@@ -118,7 +134,9 @@ import Testing
         for i in [1, 3] { #expect(runKMap(Self.sequence + ["--out", dir, "--shard", "\(i)/3"]) == 0) }
         #expect(runKMap(["frames", "--merge", "--out", dir, "--quiet"]) == 66)
         let error = try #require(mergeError(dir))
-        #expect(error.code == 66 && error.message.contains("frames.shard-2-of-3.json") && error.message.contains("--shard I/3"))
+        #expect(
+            error.code == 66 && error.message.contains("frames.shard-2-of-3.json")
+                && error.message.contains("--shard I/3"))
         #expect(contents(dir)["frames.json"] == nil)
     }
 

@@ -12,15 +12,25 @@ public enum ProcessRunner {
     /// The `kmap` binary built with the tests: beside the test bundle, else in a build folder of the package.
     public static func kmap() throws -> String {
         let fm = FileManager.default
-        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kmap").path]
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent().appendingPathComponent("kmap").path) }
+        var candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kmap")
+                .path
+        ]
+        if let exe = Bundle.main.executableURL {
+            candidates.append(exe.deletingLastPathComponent().appendingPathComponent("kmap").path)
+        }
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("kmap").path)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for build in ((try? fm.contentsOfDirectory(atPath: root.path)) ?? []).filter({ $0.hasPrefix(".build") }).sorted() {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        for build in ((try? fm.contentsOfDirectory(atPath: root.path)) ?? []).filter({ $0.hasPrefix(".build") })
+            .sorted()
+        {
             candidates.append(root.appendingPathComponent("\(build)/debug/kmap").path)
         }
         guard let found = candidates.first(where: fm.isExecutableFile(atPath:)) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "kmap binary not found; looked in \(candidates)"])
+            throw CocoaError(
+                .fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "kmap binary not found; looked in \(candidates)"]
+            )
         }
         return found
     }

@@ -1,4 +1,5 @@
 internal import CCairo
+
 @testable import KMapCompose
 
 /// A decoded PNG's pixels, for probing what a frame really shows.
@@ -32,7 +33,9 @@ public struct RasterImage: Sendable {
         let surface = cairo_image_surface_create_from_png_stream(read, Unmanaged.passUnretained(source).toOpaque())!
         defer { cairo_surface_destroy(surface) }
         let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else { throw DecodeError(status: String(cString: cairo_status_to_string(status))) }
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw DecodeError(status: String(cString: cairo_status_to_string(status)))
+        }
         cairo_surface_flush(surface)
         width = Int(cairo_image_surface_get_width(surface))
         height = Int(cairo_image_surface_get_height(surface))
@@ -58,7 +61,8 @@ public struct RasterImage: Sendable {
         let a = Double(v >> 24) / 255
         guard a > 0 else { return Color(r: 0, g: 0, b: 0, a: 0) }
         return Color(
-            r: Double((v >> 16) & 0xFF) / 255 / a, g: Double((v >> 8) & 0xFF) / 255 / a, b: Double(v & 0xFF) / 255 / a, a: a)
+            r: Double((v >> 16) & 0xFF) / 255 / a, g: Double((v >> 8) & 0xFF) / 255 / a, b: Double(v & 0xFF) / 255 / a,
+            a: a)
     }
 
     public func color(at p: Point) -> Color? { color(x: Int(p.x.rounded(.down)), y: Int(p.y.rounded(.down))) }

@@ -8,7 +8,9 @@ import KMapCompose
 /// lines. Positions are rounded to a tenth of a pixel so that floating-point noise does not show.
 public enum SceneDump {
     public static func text(_ scene: Scene) -> String {
-        var lines = ["scene \(n(scene.width))x\(n(scene.height)) background \(scene.background?.hex ?? "none") static \(scene.staticCount)"]
+        var lines = [
+            "scene \(n(scene.width))x\(n(scene.height)) background \(scene.background?.hex ?? "none") static \(scene.staticCount)"
+        ]
         for (z, item) in scene.items.enumerated() {
             var line = "\(z) \(item.layer.rawValue) \(item.id) \(symbol(item.symbol))"
             while line.hasSuffix(" ") { line.removeLast() }
@@ -21,21 +23,25 @@ public enum SceneDump {
         switch s {
         case .polygon(let rings, let fill, let stroke):
             let all = rings.flatMap { $0 }
-            return "polygon rings \(rings.count) points \(all.count) box \(box(all)) fill \(fill?.hex ?? "none") \(stroke.map(self.stroke) ?? "")"
+            return
+                "polygon rings \(rings.count) points \(all.count) box \(box(all)) fill \(fill?.hex ?? "none") \(stroke.map(self.stroke) ?? "")"
         case .polyline(let points, let stroke):
             return "polyline points \(points.count) from \(p(points.first)) to \(p(points.last)) \(self.stroke(stroke))"
         case .rect(let r, let fill, let stroke):
-            return "rect \(n(r.x)),\(n(r.y)) \(n(r.width))x\(n(r.height)) fill \(fill?.hex ?? "none") \(stroke.map(self.stroke) ?? "")"
+            return
+                "rect \(n(r.x)),\(n(r.y)) \(n(r.width))x\(n(r.height)) fill \(fill?.hex ?? "none") \(stroke.map(self.stroke) ?? "")"
         case .marker(let m):
             var flags: [String] = []
             if let c = m.splitFill { flags.append("split \(c.hex)") }
             if let c = m.ring { flags.append("ring \(c.hex)") }
             if let c = m.hollow { flags.append("hollow \(c.hex)") }
             if let c = m.highlight { flags.append("highlight \(c.hex)") }
-            return "marker \(m.shape.rawValue) at \(p(m.center)) r \(n(m.radius)) fill \(m.fill.hex) \(stroke(m.stroke)) \(flags.joined(separator: " "))"
+            return
+                "marker \(m.shape.rawValue) at \(p(m.center)) r \(n(m.radius)) fill \(m.fill.hex) \(stroke(m.stroke)) \(flags.joined(separator: " "))"
         case .text(let t):
             let style = "\(n(t.font.size))\(t.font.bold ? "b" : "")\(t.font.italic ? "i" : "")"
-            return "text at \(p(t.origin)) size \(style) \(t.color.hex)\(t.halo.map { " halo \($0.hex)" } ?? "") \"\(t.text)\""
+            return
+                "text at \(p(t.origin)) size \(style) \(t.color.hex)\(t.halo.map { " halo \($0.hex)" } ?? "") \"\(t.text)\""
         }
     }
 
@@ -45,7 +51,8 @@ public enum SceneDump {
 
     static func box(_ points: [Point]) -> String {
         guard let first = points.first else { return "empty" }
-        var lo = first, hi = first
+        var lo = first
+        var hi = first
         for q in points {
             lo = Point(x: min(lo.x, q.x), y: min(lo.y, q.y))
             hi = Point(x: max(hi.x, q.x), y: max(hi.y, q.y))

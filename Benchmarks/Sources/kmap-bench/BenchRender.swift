@@ -1,9 +1,9 @@
 import ArgumentParser
 import Dispatch
 import Foundation
-import KMapModel
-import KMapLoader
 import KMapCompose
+import KMapLoader
+import KMapModel
 import KMapRender
 
 /// `kmap-bench`: N frames of consecutive days in one process, timed beside the peers of `shared/bench`.
@@ -13,7 +13,8 @@ import KMapRender
 /// `--scene reference` draws the benchmark's reference frame (`ReferenceScene`: the C ceiling's work).
 @main
 struct BenchRender: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "kmap-bench", abstract: "Render N frames in one process (benchmarking).")
+    static let configuration = CommandConfiguration(
+        commandName: "kmap-bench", abstract: "Render N frames in one process (benchmarking).")
 
     @Option(help: "The campaign folder (Scripts/bench/campaign).")
     var campaign: String
@@ -40,9 +41,15 @@ struct BenchRender: ParsableCommand {
     var jobs = 1
 
     func run() throws {
-        guard let format = OutputFormat(rawValue: format) else { throw ValidationError("--format '\(format)' is not png, svg or pdf") }
-        guard let engine = EncodingOptions.SVGEngine(rawValue: svgEngine) else { throw ValidationError("--svg-engine is kmap or cairo") }
-        guard ["kmap", "reference"].contains(scene) else { throw ValidationError("--scene '\(scene)' is not kmap or reference") }
+        guard let format = OutputFormat(rawValue: format) else {
+            throw ValidationError("--format '\(format)' is not png, svg or pdf")
+        }
+        guard let engine = EncodingOptions.SVGEngine(rawValue: svgEngine) else {
+            throw ValidationError("--svg-engine is kmap or cairo")
+        }
+        guard ["kmap", "reference"].contains(scene) else {
+            throw ValidationError("--scene '\(scene)' is not kmap or reference")
+        }
         guard frames >= 1, jobs >= 1 else { throw ValidationError("--frames and --jobs must be at least 1") }
         let campaign = try CampaignLoader.load(folder: campaign)
         let days = (0..<frames).map { campaign.info.start.adding(days: $0) }
@@ -60,7 +67,9 @@ struct BenchRender: ParsableCommand {
                     let state = campaign.timeline.state(at: Instant.endOf(days[f]))
                     let frame =
                         if let composer {
-                            composer.scene(for: state, previous: campaign.timeline.state(at: Instant.endOf(days[f].adding(days: -1))))
+                            composer.scene(
+                                for: state,
+                                previous: campaign.timeline.state(at: Instant.endOf(days[f].adding(days: -1))))
                         } else {
                             ReferenceScene.scene(campaign: campaign, state: state, frame: f)
                         }

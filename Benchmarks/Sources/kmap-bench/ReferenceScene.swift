@@ -1,6 +1,6 @@
 import Foundation
-import KMapModel
 import KMapCompose
+import KMapModel
 
 /// The benchmark's reference frame (`shared/bench`, "The reference frame") as a kmap `Scene`.
 ///
@@ -24,16 +24,26 @@ public enum ReferenceScene {
     /// Frame `frame` (day `frame + 1` of the title) of `campaign` in `state`.
     public static func scene(campaign: Campaign, state: ControlState, frame: Int) -> Scene {
         var items: [SceneItem] = []
-        func add(_ id: String, _ layer: Layer, _ symbol: Symbol) { items.append(SceneItem(id: id, layer: layer, symbol: symbol)) }
+        func add(_ id: String, _ layer: Layer, _ symbol: Symbol) {
+            items.append(SceneItem(id: id, layer: layer, symbol: symbol))
+        }
         let outline = Stroke(color: hex("#222222"), width: 1)
         for area in campaign.gazetteer.areas {
-            add("lake:\(area.id)", .water, .polygon(rings: area.rings.map { $0.map(project) }, fill: hex("#9ecae1"), stroke: Stroke(color: hex("#3182bd"), width: 1.5)))
+            add(
+                "lake:\(area.id)", .water,
+                .polygon(
+                    rings: area.rings.map { $0.map(project) }, fill: hex("#9ecae1"),
+                    stroke: Stroke(color: hex("#3182bd"), width: 1.5)))
         }
         for road in campaign.gazetteer.roads {
-            add("casing:\(road.id)", .roads, .polyline(points: road.path.map(project), stroke: Stroke(color: hex("#555555"), width: 5)))
+            add(
+                "casing:\(road.id)", .roads,
+                .polyline(points: road.path.map(project), stroke: Stroke(color: hex("#555555"), width: 5)))
         }
         for road in campaign.gazetteer.roads {
-            add("road:\(road.id)", .roads, .polyline(points: road.path.map(project), stroke: Stroke(color: hex("#f7c948"), width: 3)))
+            add(
+                "road:\(road.id)", .roads,
+                .polyline(points: road.path.map(project), stroke: Stroke(color: hex("#f7c948"), width: 3)))
         }
         let colors = Dictionary(uniqueKeysWithValues: campaign.factions.map { ($0.id, hex($0.color ?? "#000000")) })
         func marker(_ kind: PlaceKind, _ p: Point, _ fill: Color) -> Symbol {
@@ -41,7 +51,8 @@ public enum ReferenceScene {
                 let tri = [Point(x: p.x, y: p.y - 8), Point(x: p.x + 7, y: p.y + 5), Point(x: p.x - 7, y: p.y + 5)]
                 return .polygon(rings: [tri], fill: fill, stroke: outline)
             }
-            return .marker(Marker(shape: .circle, center: p, radius: kind == .city ? 8 : 5, fill: fill, stroke: outline))
+            return .marker(
+                Marker(shape: .circle, center: p, radius: kind == .city ? 8 : 5, fill: fill, stroke: outline))
         }
         for place in campaign.gazetteer.places {
             let fill = state[place.id].flatMap { colors[$0.controller] } ?? .black
@@ -50,37 +61,72 @@ public enum ReferenceScene {
         let label = Font(family: "DejaVu Sans", size: 13)
         for place in campaign.gazetteer.places {
             let p = project(place.coordinate)
-            add("label:\(place.id)", .labels, text(place.name, Point(x: p.x + 10, y: p.y + 4.5), label, hex("#222222"), halo: .white))
+            add(
+                "label:\(place.id)", .labels,
+                text(place.name, Point(x: p.x + 10, y: p.y + 4.5), label, hex("#222222"), halo: .white))
         }
-        add("banner", .furniture, .rect(Rect(x: 0, y: 0, width: width, height: 56), fill: .white.withAlpha(0.85), stroke: nil))
-        add("banner:rule", .furniture, .polyline(points: [Point(x: 0, y: 56.5), Point(x: width, y: 56.5)], stroke: Stroke(color: hex("#333333"), width: 1)))
-        add("title", .furniture, text(title(frame), Point(x: 20, y: 38), Font(family: "DejaVu Sans", size: 24, bold: true), hex("#111111")))
+        add(
+            "banner", .furniture,
+            .rect(Rect(x: 0, y: 0, width: width, height: 56), fill: .white.withAlpha(0.85), stroke: nil))
+        add(
+            "banner:rule", .furniture,
+            .polyline(
+                points: [Point(x: 0, y: 56.5), Point(x: width, y: 56.5)],
+                stroke: Stroke(color: hex("#333333"), width: 1)))
+        add(
+            "title", .furniture,
+            text(title(frame), Point(x: 20, y: 38), Font(family: "DejaVu Sans", size: 24, bold: true), hex("#111111")))
         let (lx, ly) = (20.0, 930.0)
-        add("legend", .legend, .rect(Rect(x: lx + 0.5, y: ly + 0.5, width: 270, height: 250), fill: .white.withAlpha(0.9), stroke: Stroke(color: hex("#333333"), width: 1)))
-        add("legend:heading", .legend, text("Control", Point(x: lx + 15, y: ly + 25), Font(family: "DejaVu Sans", size: 16, bold: true), hex("#111111")))
+        add(
+            "legend", .legend,
+            .rect(
+                Rect(x: lx + 0.5, y: ly + 0.5, width: 270, height: 250), fill: .white.withAlpha(0.9),
+                stroke: Stroke(color: hex("#333333"), width: 1)))
+        add(
+            "legend:heading", .legend,
+            text(
+                "Control", Point(x: lx + 15, y: ly + 25), Font(family: "DejaVu Sans", size: 16, bold: true),
+                hex("#111111")))
         let kinds: [(PlaceKind, String)] = [(.city, "City"), (.town, "Town"), (.hill, "Base")]
         var entries: [(PlaceKind, Color, String, Point)] = campaign.factions.prefix(4).enumerated().map { i, f in
             (.city, hex(f.color ?? "#000000"), f.name, Point(x: lx + 22, y: ly + 50 + Double(i) * 26))
         }
-        entries += kinds.enumerated().map { j, k in (k.0, hex("#bbbbbb"), k.1, Point(x: lx + 22, y: ly + 160 + Double(j) * 26)) }
+        entries += kinds.enumerated().map { j, k in
+            (k.0, hex("#bbbbbb"), k.1, Point(x: lx + 22, y: ly + 160 + Double(j) * 26))
+        }
         for (i, e) in entries.enumerated() { add("legend:swatch:\(i)", .legend, marker(e.0, e.3, e.1)) }
         for (i, e) in entries.enumerated() {
-            add("legend:label:\(i)", .legend, text(e.2, Point(x: e.3.x + 16, y: e.3.y + 5), Font(family: "DejaVu Sans", size: 14), hex("#111111")))
+            add(
+                "legend:label:\(i)", .legend,
+                text(e.2, Point(x: e.3.x + 16, y: e.3.y + 5), Font(family: "DejaVu Sans", size: 14), hex("#111111")))
         }
-        add("scale:box", .furniture, .rect(Rect(x: 1350, y: 1130, width: 230, height: 50), fill: .white.withAlpha(0.85), stroke: nil))
-        let pxPerKm = k / 111.195, seg = pxPerKm * 20 / 4
+        add(
+            "scale:box", .furniture,
+            .rect(Rect(x: 1350, y: 1130, width: 230, height: 50), fill: .white.withAlpha(0.85), stroke: nil))
+        let pxPerKm = k / 111.195
+        let seg = pxPerKm * 20 / 4
         for s in 0..<4 {
-            add("scale:\(s)", .furniture, .rect(Rect(x: 1370 + Double(s) * seg, y: 1160, width: seg, height: 8), fill: s % 2 == 0 ? hex("#222222") : .white, stroke: Stroke(color: hex("#222222"), width: 1)))
+            add(
+                "scale:\(s)", .furniture,
+                .rect(
+                    Rect(x: 1370 + Double(s) * seg, y: 1160, width: seg, height: 8),
+                    fill: s % 2 == 0 ? hex("#222222") : .white, stroke: Stroke(color: hex("#222222"), width: 1)))
         }
-        let seg2 = pxPerKm * 20 / 2, small = Font(family: "DejaVu Sans", size: 12)
+        let seg2 = pxPerKm * 20 / 2
+        let small = Font(family: "DejaVu Sans", size: 12)
         for (t, x) in [("0", 1370 - 3), ("10", 1370 + seg2 - 7), ("20 km", 1370 + 2 * seg2 - 8)] {
             add("scale:label:\(t)", .furniture, text(t, Point(x: x, y: 1154), small, hex("#222222")))
         }
-        return Scene(width: width, height: height, background: hex("#f4f1ea"), items: items, title: title(frame), subject: "benchmark reference scene")
+        return Scene(
+            width: width, height: height, background: hex("#f4f1ea"), items: items, title: title(frame),
+            subject: "benchmark reference scene")
     }
 
     static func text(_ s: String, _ origin: Point, _ font: Font, _ color: Color, halo: Color? = nil) -> Symbol {
-        .text(TextItem(text: s, origin: origin, font: font, color: color, halo: halo, bounds: Rect(x: origin.x, y: origin.y, width: 0, height: 0)))
+        .text(
+            TextItem(
+                text: s, origin: origin, font: font, color: color, halo: halo,
+                bounds: Rect(x: origin.x, y: origin.y, width: 0, height: 0)))
     }
 
     /// `Territorial control  YYYY-MM-DD  (day N)`, day 1 being 2016-01-01, as the peers write it.

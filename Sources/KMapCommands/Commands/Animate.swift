@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import KMapModel
-import KMapLoader
 import KMapCompose
+import KMapLoader
+import KMapModel
 import KMapRender
 import KMapSequence
 
@@ -24,16 +24,22 @@ struct Animate: ParsableCommand {
               kmap animate -o khanasir.webm --fps 6 --hold-last 4
             """)
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The animation to write: .mp4, .webm or .gif.", valueName: "path"))
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("The animation to write: .mp4, .webm or .gif.", valueName: "path"))
     var output: String
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Frames per second (1–60).", valueName: "n"))
     var fps: Int = 4
 
-    @Option(name: .customLong("hold-last"), parsing: .unconditional, help: ArgumentHelp("Seconds to hold the last frame (0–60).", valueName: "seconds"))
+    @Option(
+        name: .customLong("hold-last"), parsing: .unconditional,
+        help: ArgumentHelp("Seconds to hold the last frame (0–60).", valueName: "seconds"))
     var holdLast: Double = 2
 
-    @Option(help: ArgumentHelp("The folder for the frames, kept to resume and re-encode. Default: beside the output, named after it (khanasir.mp4: khanasir-frames).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The folder for the frames, kept to resume and re-encode. Default: beside the output, named after it (khanasir.mp4: khanasir-frames).",
+            valueName: "dir"))
     var frames: String?
 
     @OptionGroup var campaignOptions: CampaignOptions
@@ -44,7 +50,9 @@ struct Animate: ParsableCommand {
         try reportingErrors {
             let format = try videoFormat()
             guard (1...60).contains(fps) else { throw CLIError.usage("--fps \(fps) is out of range; give 1–60") }
-            guard holdLast >= 0, holdLast <= 60 else { throw CLIError.usage("--hold-last \(holdLast) is out of range; give 0–60 seconds") }
+            guard holdLast >= 0, holdLast <= 60 else {
+                throw CLIError.usage("--hold-last \(holdLast) is out of range; give 0–60 seconds")
+            }
             let outputURL = URL(fileURLWithPath: output)
             let outputFolder = outputURL.deletingLastPathComponent().path
             try checkOutput(folder: outputFolder)
@@ -58,14 +66,17 @@ struct Animate: ParsableCommand {
             _ = try SequenceOptions.evenFrameOptions(style)
             let campaign = try campaignOptions.load()
             let plan = try sequence.plan(for: campaign, format: .png)
-            let folder = FrameFolder(path: frames ?? outputURL.deletingPathExtension().path + "-frames", option: "--frames")
+            let folder = FrameFolder(
+                path: frames ?? outputURL.deletingPathExtension().path + "-frames", option: "--frames")
             let trap = SequenceJob.trap()
             try withExtendedLifetime(trap) {
                 try SequenceJob(
-                    plan: plan, composer: try style.composer(for: campaign), style: style, folder: folder, jobs: jobs, force: sequence.force,
+                    plan: plan, composer: try style.composer(for: campaign), style: style, folder: folder, jobs: jobs,
+                    force: sequence.force,
                     quiet: sequence.quiet
                 ).run(trap: trap) { manifest in
-                    try encode(manifest, folder: folder, format: format, ffmpeg: ffmpeg, interruption: trap.interruption)
+                    try encode(
+                        manifest, folder: folder, format: format, ffmpeg: ffmpeg, interruption: trap.interruption)
                 }
             }
         }
@@ -84,27 +95,33 @@ struct Animate: ParsableCommand {
             throw CLIError.cannotCreate("\(output) is a folder; give a file name such as \(output)/khanasir.mp4")
         }
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CLIError.cannotCreate("\(output): the folder \(folder) does not exist; create it first or choose another path")
+            throw CLIError.cannotCreate(
+                "\(output): the folder \(folder) does not exist; create it first or choose another path")
         }
         try OutputFile.checkReplaceable(output, force: sequence.force)
     }
 
     /// Writes the GIF ffmpeg made, with kmap's comment put in (MP4 and WebM get theirs from ffmpeg's `-metadata`).
     func writeMarkedGIF(from path: String) throws {
-        guard let gif = FileManager.default.contents(atPath: path), let marked = GIFComment.insert(VideoFormat.mark, into: Array(gif)) else {
+        guard let gif = FileManager.default.contents(atPath: path),
+            let marked = GIFComment.insert(VideoFormat.mark, into: Array(gif))
+        else {
             throw CLIError(message: "ffmpeg wrote no GIF89a file for \(output); nothing was written", code: 70)
         }
         try OutputFile.write(marked, to: output, createFolder: false, force: true)
     }
 
     /// Pipes the manifest's frames (the last one held) into ffmpeg, into a temporary file renamed on success.
-    func encode(_ manifest: FrameManifest, folder: FrameFolder, format: VideoFormat, ffmpeg: FFmpeg, interruption: Interruption) throws {
+    func encode(
+        _ manifest: FrameManifest, folder: FrameFolder, format: VideoFormat, ffmpeg: FFmpeg, interruption: Interruption
+    ) throws {
         var paths = manifest.frames.map { folder.url($0.file) }
         if let last = paths.last { paths += Array(repeating: last, count: Int((holdLast * Double(fps)).rounded())) }
         // Temporaries of runs killed outright go first; ffmpeg then writes into files kmap made (exclusively, not
         // through a link), so it never follows a planted link.
         let name = URL(fileURLWithPath: output).lastPathComponent
-        TemporaryFile.removeStale(in: URL(fileURLWithPath: output).deletingLastPathComponent().path, legacyBases: [name, name + ".palette"])
+        TemporaryFile.removeStale(
+            in: URL(fileURLWithPath: output).deletingLastPathComponent().path, legacyBases: [name, name + ".palette"])
         let (tempFD, temp) = try TemporaryFile.create(besides: output)
         close(tempFD)
         let palette: String
@@ -135,10 +152,14 @@ struct Animate: ParsableCommand {
         } catch {
             line.finish()
             if case .interrupted(let signal) = error {
-                Console.error("kmap: interrupted while encoding; no \(output) was written. The frames are kept in \(folder.path); run the same command again to encode")
+                Console.error(
+                    "kmap: interrupted while encoding; no \(output) was written. The frames are kept in \(folder.path); run the same command again to encode"
+                )
                 throw ExitCode(Interruption.exitCode(for: signal))
             }
-            if case .noSpace = error { throw CLIError.io("writing \(output) failed: \(error.description); nothing was written") }
+            if case .noSpace = error {
+                throw CLIError.io("writing \(output) failed: \(error.description); nothing was written")
+            }
             throw CLIError(message: "\(error.description) (while encoding \(output))", code: 70)
         }
         line.finish()
@@ -150,7 +171,9 @@ struct Animate: ParsableCommand {
         if !sequence.quiet {
             let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? NSNumber)?.intValue ?? 0
             let seconds = Double(paths.count) / Double(fps)
-            Console.error("wrote \(output) (\(paths.count) frames at \(fps) fps, \(String(format: "%.1f", seconds)) s, \(size) bytes)")
+            Console.error(
+                "wrote \(output) (\(paths.count) frames at \(fps) fps, \(String(format: "%.1f", seconds)) s, \(size) bytes)"
+            )
         }
     }
 }

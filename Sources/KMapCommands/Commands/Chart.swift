@@ -1,7 +1,7 @@
 import ArgumentParser
-import KMapModel
-import KMapLoader
 import KMapCompose
+import KMapLoader
+import KMapModel
 import KMapRender
 
 /// `kmap chart`: the campaign over time in one picture.
@@ -21,10 +21,13 @@ struct Chart: ParsableCommand {
     @Option(help: ArgumentHelp("Last day (default: the campaign's end).", valueName: "date"))
     var to: String?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The file to write (.png, .svg, .pdf), or - for standard output.", valueName: "path"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("The file to write (.png, .svg, .pdf), or - for standard output.", valueName: "path"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("png, svg or pdf. Default: from the output's extension.", valueName: "format"))
+    @Option(
+        name: .long, help: ArgumentHelp("png, svg or pdf. Default: from the output's extension.", valueName: "format"))
     var format: String?
 
     @Flag(help: "Replace the output file even when kmap did not write it.")
@@ -37,7 +40,8 @@ struct Chart: ParsableCommand {
         try reportingErrors {
             let campaign = try campaignOptions.load()
             let range = try DayRange.parse(from: from, to: to, in: campaign)
-            let first = range.first ?? campaign.info.start, last = range.last ?? campaign.info.end
+            let first = range.first ?? campaign.info.start
+            let last = range.last ?? campaign.info.end
             guard first < last else { throw CLIError.usage("a chart needs at least two days; widen --from/--to") }
             try DayRange.checkSpan(first, last, limit: DayRange.maxChartDays, what: "the chart")
             let format = try OutputChoice.format(explicit: format, output: output)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import KMapModel
 import KMapLoader
+import KMapModel
 
 /// `kmap check`: validate a campaign folder and list every problem.
 struct Check: ParsableCommand {
@@ -26,7 +26,8 @@ struct Check: ParsableCommand {
                 let campaign = try campaignOptions.load()
                 findings = CampaignChecker.check(campaign)
                 summary = [
-                    Count.of(campaign.gazetteer.places.count, "place"), Count.of(campaign.gazetteer.roads.count, "road"),
+                    Count.of(campaign.gazetteer.places.count, "place"),
+                    Count.of(campaign.gazetteer.roads.count, "road"),
                     Count.of(campaign.timeline.events.count, "event"), Count.of(campaign.info.sources.count, "source"),
                 ].joined(separator: ", ")
             } catch CampaignError.invalid(let found) {

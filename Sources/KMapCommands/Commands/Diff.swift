@@ -1,6 +1,6 @@
 import ArgumentParser
-import KMapModel
 import KMapLoader
+import KMapModel
 
 /// `kmap diff`: what changed between two days.
 struct Diff: ParsableCommand {
@@ -34,18 +34,27 @@ struct Diff: ParsableCommand {
 
     static func diff(_ campaign: Campaign, from a: Instant, to b: Instant) -> String {
         let n = Narration(campaign: campaign)
-        let before = campaign.timeline.state(at: a), after = campaign.timeline.state(at: b)
+        let before = campaign.timeline.state(at: a)
+        let after = campaign.timeline.state(at: b)
         var out = "\(campaign.info.title): \(a.day) → \(b.day)\n\n"
         var changed = 0
-        for (x, y) in zip(before.places, after.places) where x.controller != y.controller || x.status != y.status || x.contestedBy != y.contestedBy {
+        for (x, y) in zip(before.places, after.places)
+        where x.controller != y.controller || x.status != y.status || x.contestedBy != y.contestedBy {
             changed += 1
             out += "\(n.name(x.placeID)): \(n.state(x)) → \(n.state(y))\n"
         }
         if changed == 0 { out += "no place changed control or status\n" }
         // A supply route named like one of its roads ("Aleppo supply road") is one line, not two saying the same.
-        let route = before.route.flatMap { x in after.route.map { (x, $0) } }.flatMap { $0.0.phase != $0.1.phase ? $0 : nil }
-        for (x, y) in zip(before.roads, after.roads) where x.phase != y.phase || x.cutAt != y.cutAt || x.unnamedCut != y.unnamedCut {
-            if let route, Self.sameName(route.0.id, campaign.gazetteer.road(x.id)), route.0.phase == x.phase, route.1.phase == y.phase { continue }
+        let route = before.route.flatMap { x in after.route.map { (x, $0) } }.flatMap {
+            $0.0.phase != $0.1.phase ? $0 : nil
+        }
+        for (x, y) in zip(before.roads, after.roads)
+        where x.phase != y.phase || x.cutAt != y.cutAt || x.unnamedCut != y.unnamedCut {
+            if let route, Self.sameName(route.0.id, campaign.gazetteer.road(x.id)), route.0.phase == x.phase,
+                route.1.phase == y.phase
+            {
+                continue
+            }
             out += "road \(n.name(x.id)): \(x.phase.rawValue) → \(y.phase.rawValue)\n"
         }
         if let (x, y) = route {

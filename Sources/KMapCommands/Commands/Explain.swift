@@ -1,6 +1,6 @@
 import ArgumentParser
-import KMapModel
 import KMapLoader
+import KMapModel
 
 /// `kmap explain`: why a place has its state on a day, event by event with the quotes.
 struct Explain: ParsableCommand {
@@ -40,7 +40,9 @@ struct Explain: ParsableCommand {
             let hint = Suggestion.closest(to: query, in: all).map { "; did you mean '\($0)'?" } ?? ""
             throw CLIError.usage("no place matches '\(query)'\(hint) (kmap places lists them all)")
         }
-        throw CLIError.usage("'\(query)' matches several places: \(matches.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")); use the id")
+        throw CLIError.usage(
+            "'\(query)' matches several places: \(matches.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")); use the id"
+        )
     }
 
     static func explain(_ place: Place, at instant: Instant, campaign: Campaign) -> String {
@@ -50,21 +52,30 @@ struct Explain: ParsableCommand {
         if let arabic = info.arabic { out += ", \(arabic)" }
         out += "\n"
         if !info.aliases.isEmpty { out += "  also: \(info.aliases.joined(separator: ", "))\n" }
-        out += "  position: \(place.coordinate.lat)° N, \(place.coordinate.lon)° E, \(info.confidence.rawValue), from \(n.source(info.source))"
+        out +=
+            "  position: \(place.coordinate.lat)° N, \(place.coordinate.lon)° E, \(info.confidence.rawValue), from \(n.source(info.source))"
         out += info.sourceRef.map { " (\($0))" } ?? ""
         out += "\n"
         if let note = info.note { out += "  note: \(note)\n" }
         if let tie = place.tie {
-            out += "  counted, not named, by the article: “\(tie.sentence)”; named for it by \(n.source(tie.source)) (\(tie.confidence))\n"
+            out +=
+                "  counted, not named, by the article: “\(tie.sentence)”; named for it by \(n.source(tie.source)) (\(tie.confidence))\n"
         }
         let state = campaign.timeline.state(at: instant)
         guard let control = state[place.id] else { return out }
         out += "\nOn \(instant): \(n.state(control))  [\(control.confidence.rawValue)]\n"
         out += "  confidence: \(control.confidence.rawValue), the weakest of: "
-        let event = control.basis.source.isEmpty && control.basis.eventID == nil ? "none" : control.basis.confidence.rawValue
+        let event =
+            control.basis.source.isEmpty && control.basis.eventID == nil ? "none" : control.basis.confidence.rawValue
         let age = instant.day.days(since: control.basis.day)
-        let aged = event == "none" ? "" : campaign.timeline.staleness.map { ", \(age) days old (staleAfter: inferred after \($0.inferred), unknown after \($0.unknown))" } ?? ""
-        out += "event \(event)\(aged); tie \(place.tie?.confidence ?? "stated (the source names it)"); position \(info.confidence.rawValue)\n\n"
+        let aged =
+            event == "none"
+            ? ""
+            : campaign.timeline.staleness.map {
+                ", \(age) days old (staleAfter: inferred after \($0.inferred), unknown after \($0.unknown))"
+            } ?? ""
+        out +=
+            "event \(event)\(aged); tie \(place.tie?.confidence ?? "stated (the source names it)"); position \(info.confidence.rawValue)\n\n"
 
         out += "Why:\n"
         let initial = campaign.timeline.initial
@@ -72,7 +83,8 @@ struct Explain: ParsableCommand {
         let startQuote = exception?.quote ?? initial.quote
         let covered = exception != nil || initial.places.map { $0.contains(place.id) } ?? true
         if covered {
-            out += "  \(campaign.info.start) initial control: \(exception?.controller ?? initial.controller)  [\((exception?.confidence ?? initial.confidence).rawValue)]\n"
+            out +=
+                "  \(campaign.info.start) initial control: \(exception?.controller ?? initial.controller)  [\((exception?.confidence ?? initial.confidence).rawValue)]\n"
             out += "    “\(startQuote)”\n"
         } else {
             out += "  \(campaign.info.start) initial control: unknown (no source gives it)\n"

@@ -1,13 +1,14 @@
 import ArgumentParser
-import KMapModel
-import KMapLoader
 import KMapExport
+import KMapLoader
+import KMapModel
 
 /// `kmap export`: the campaign's history for GIS tools and spreadsheets, one record per stretch of unchanged state.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the campaign's history as time-aware GeoJSON, KML or CSV for QGIS, Google Earth and spreadsheets.",
+        abstract:
+            "Export the campaign's history as time-aware GeoJSON, KML or CSV for QGIS, Google Earth and spreadsheets.",
         discussion: """
             One record per place (and per road) per stretch of unchanged state, with start and end (ISO 8601; end \
             is exclusive, the next change; empty when nothing changes it later), controller, status, attacker, \
@@ -22,13 +23,15 @@ struct Export: ParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case geojson, kml, csv, eventsCSV = "events-csv"
+        case geojson, kml, csv
+        case eventsCSV = "events-csv"
     }
 
     @Option(name: .long, help: "geojson, kml, csv (the stretches) or events-csv. Default: from the output's extension.")
     var format: Format?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The file to write, or - for standard output.", valueName: "path"))
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("The file to write, or - for standard output.", valueName: "path"))
     var output: String
 
     @Option(help: ArgumentHelp("First day (default: the campaign's start).", valueName: "date"))
@@ -68,16 +71,20 @@ struct Export: ParsableCommand {
     static func format(explicit: Format?, output: String) throws -> Format {
         let lower = output.lowercased()
         let fromPath: Format? =
-            lower.hasSuffix(".geojson") || lower.hasSuffix(".json") ? .geojson
+            lower.hasSuffix(".geojson") || lower.hasSuffix(".json")
+            ? .geojson
             : lower.hasSuffix(".kml") ? .kml : lower.hasSuffix(".csv") ? .csv : nil
         if let explicit {
             if let fromPath, fromPath != explicit, !(explicit == .eventsCSV && fromPath == .csv) {
-                throw CLIError.usage("--format \(explicit.rawValue) contradicts the output's extension (\(output)); make them agree")
+                throw CLIError.usage(
+                    "--format \(explicit.rawValue) contradicts the output's extension (\(output)); make them agree")
             }
             return explicit
         }
         guard let fromPath else {
-            throw CLIError.usage("cannot tell the format of \(output) from its extension; end it in .geojson, .kml or .csv, or give --format")
+            throw CLIError.usage(
+                "cannot tell the format of \(output) from its extension; end it in .geojson, .kml or .csv, or give --format"
+            )
         }
         return fromPath
     }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import KMapModel
-import KMapLoader
 import KMapCompose
+import KMapLoader
+import KMapModel
 import KMapRender
 import KMapSequence
 
@@ -33,7 +33,9 @@ struct Frames: ParsableCommand {
     @OptionGroup var campaignOptions: CampaignOptions
     @OptionGroup var sequence: SequenceOptions
 
-    @Option(help: ArgumentHelp("The folder for the frames (created when missing). Default: Renders/<campaign>-frames.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The folder for the frames (created when missing). Default: Renders/<campaign>-frames.", valueName: "dir"))
     var out: String?
 
     @Option(help: ArgumentHelp("png, svg or pdf.", valueName: "format"))
@@ -41,7 +43,10 @@ struct Frames: ParsableCommand {
 
     @OptionGroup var style: StyleOptions
 
-    @Option(help: ArgumentHelp("Draw only part I of N: frames I, I+N, I+2N, … (1 ≤ I ≤ N), listed in frames.shard-I-of-N.json.", valueName: "I/N"))
+    @Option(
+        help: ArgumentHelp(
+            "Draw only part I of N: frames I, I+N, I+2N, … (1 ≤ I ≤ N), listed in frames.shard-I-of-N.json.",
+            valueName: "I/N"))
     var shard: String?
 
     @Flag(help: "Join the shard manifests in --out (frames.shard-I-of-N.json, every I of one N) into frames.json.")
@@ -51,13 +56,17 @@ struct Frames: ParsableCommand {
         try reportingErrors {
             let shard = try self.shard.map(Self.shard)
             if merge {
-                guard shard == nil else { throw CLIError.usage("--merge joins the shards' manifests; run it without --shard") }
+                guard shard == nil else {
+                    throw CLIError.usage("--merge joins the shards' manifests; run it without --shard")
+                }
                 let path = try out ?? "Renders/\(campaignOptions.load().info.slug)-frames"
                 try ShardMerge(folder: FrameFolder(path: path), force: sequence.force, quiet: sequence.quiet).run()
                 return
             }
             guard let format = OutputFormat(rawValue: format.lowercased()) else {
-                throw CLIError.usage("--format '\(format)' is not one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw CLIError.usage(
+                    "--format '\(format)' is not one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             let jobs = try sequence.workerCount()
             _ = try SequenceOptions.evenFrameOptions(style)
@@ -65,7 +74,8 @@ struct Frames: ParsableCommand {
             let plan = try sequence.plan(for: campaign, format: format)
             let trap = SequenceJob.trap()
             let job = SequenceJob(
-                plan: plan, composer: try style.composer(for: campaign), style: style, folder: FrameFolder(path: out ?? "Renders/\(campaign.info.slug)-frames"),
+                plan: plan, composer: try style.composer(for: campaign), style: style,
+                folder: FrameFolder(path: out ?? "Renders/\(campaign.info.slug)-frames"),
                 jobs: jobs, force: sequence.force, quiet: sequence.quiet, shard: shard)
             _ = try withExtendedLifetime(trap) { try job.run(trap: trap) }
         }
@@ -74,7 +84,9 @@ struct Frames: ParsableCommand {
     /// `--shard I/N`, checked.
     static func shard(_ text: String) throws -> FrameShard {
         guard let shard = FrameShard(text) else {
-            throw CLIError.usage("--shard '\(text)' is not a shard; write I/N with whole numbers 1 ≤ I ≤ N, e.g. --shard 1/4 … --shard 4/4 for four parts")
+            throw CLIError.usage(
+                "--shard '\(text)' is not a shard; write I/N with whole numbers 1 ≤ I ≤ N, e.g. --shard 1/4 … --shard 4/4 for four parts"
+            )
         }
         return shard
     }

@@ -45,7 +45,8 @@ struct Init: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The country, ISO 3166 alpha-2: SY brings Syria's inset outline and area; IQ, LB, JO, UA an area around their places.", valueName: "ISO2"))
+            "The country, ISO 3166 alpha-2: SY brings Syria's inset outline and area; IQ, LB, JO, UA an area around their places.",
+            valueName: "ISO2"))
     var country: String?
 
     @Option(

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import KMapModel
-import KMapLoader
 import KMapExport
+import KMapLoader
+import KMapModel
 
 /// `kmap places`: the gazetteer, as a table, JSON, CSV or GeoJSON.
 struct Places: ParsableCommand {
@@ -48,8 +48,10 @@ struct Places: ParsableCommand {
     static func rows(_ places: [Place]) -> [Row] {
         places.map { p in
             Row(
-                id: p.id, name: p.name, kind: p.kind.rawValue, lat: p.coordinate.lat, lon: p.coordinate.lon, aliases: p.info.aliases,
-                arabic: p.info.arabic, source: p.info.source, sourceRef: p.info.sourceRef, confidence: p.info.confidence.rawValue,
+                id: p.id, name: p.name, kind: p.kind.rawValue, lat: p.coordinate.lat, lon: p.coordinate.lon,
+                aliases: p.info.aliases,
+                arabic: p.info.arabic, source: p.info.source, sourceRef: p.info.sourceRef,
+                confidence: p.info.confidence.rawValue,
                 note: p.info.note, tiedTo: p.tie?.sentence)
         }
     }
@@ -66,14 +68,21 @@ struct Places: ParsableCommand {
         case .csv:
             var out = "id,name,kind,lat,lon,aliases,arabic,source,sourceRef,confidence\n"
             for r in rows {
-                let text = [r.aliases.joined(separator: "; "), r.arabic ?? "", r.source, r.sourceRef ?? "", r.confidence]
+                let text = [
+                    r.aliases.joined(separator: "; "), r.arabic ?? "", r.source, r.sourceRef ?? "", r.confidence,
+                ]
                 out += [r.id, r.name, r.kind].map(csv).joined(separator: ",") + ",\(r.lat),\(r.lon),"
                 out += text.map(csv).joined(separator: ",") + "\n"
             }
             return out
         case .text:
             var table = [["ID", "NAME", "KIND", "LAT", "LON", "CONFIDENCE", "SOURCE"]]
-            for r in rows { table.append([r.id, r.name, r.kind, String(format: "%.4f", r.lat), String(format: "%.4f", r.lon), r.confidence, r.source]) }
+            for r in rows {
+                table.append([
+                    r.id, r.name, r.kind, String(format: "%.4f", r.lat), String(format: "%.4f", r.lon), r.confidence,
+                    r.source,
+                ])
+            }
             return TextTable.render(table)
         }
     }

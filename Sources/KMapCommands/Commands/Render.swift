@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import KMapModel
-import KMapLoader
 import KMapCompose
+import KMapLoader
+import KMapModel
 import KMapRender
 
 /// `kmap render`: one frame of one day.
@@ -25,10 +25,13 @@ struct Render: ParsableCommand {
     @OptionGroup var campaignOptions: CampaignOptions
     @OptionGroup var evidence: EvidenceOptions
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The file to write, or - for standard output.", valueName: "path"))
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("The file to write, or - for standard output.", valueName: "path"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("png, svg or pdf. Default: from the output's extension, else png.", valueName: "format"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("png, svg or pdf. Default: from the output's extension, else png.", valueName: "format"))
     var format: String?
 
     @Flag(help: "Replace the output file even when kmap did not write it.")
@@ -69,7 +72,8 @@ enum FrameSize {
         }
         guard FrameOptions.widthRange.contains(w), FrameOptions.heightRange.contains(h) else {
             throw CLIError.usage(
-                "--size \(w)x\(h) is out of range; width \(FrameOptions.widthRange.lowerBound)–\(FrameOptions.widthRange.upperBound), height \(FrameOptions.heightRange.lowerBound)–\(FrameOptions.heightRange.upperBound)")
+                "--size \(w)x\(h) is out of range; width \(FrameOptions.widthRange.lowerBound)–\(FrameOptions.widthRange.upperBound), height \(FrameOptions.heightRange.lowerBound)–\(FrameOptions.heightRange.upperBound)"
+            )
         }
         return FrameOptions(width: w, height: h)
     }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import KMapModel
-import KMapLoader
 import KMapCompose
+import KMapLoader
+import KMapModel
 import KMapRender
 import KMapReport
 
@@ -50,13 +50,17 @@ struct ReportCommand: ParsableCommand {
             guard !days.isEmpty else { throw CLIError.usage("no days to report; widen --from/--to") }
             try DayRange.checkSpan(days.first!, days.last!, limit: DayRange.maxReportDays, what: "the report")
             let theme = try style.resolvedTheme()
-            let report = Report(campaign: campaign, days: days, composer: try style.composer(for: campaign), theme: theme)
+            let report = Report(
+                campaign: campaign, days: days, composer: try style.composer(for: campaign), theme: theme)
             let plan = try ReportPlan(output: output, report: report)
             // Every file the report will write is checked before any is drawn: a refusal stops it at once, not
             // half-way with some files replaced.
             try plan.refuseLinkedFolders()
             for path in plan.files { try OutputFile.checkReplaceable(path, force: force) }
-            if !quiet { Console.error("kmap: reporting \(days.count) day\(days.count == 1 ? "" : "s"), \(days.first!) to \(days.last!)") }
+            if !quiet {
+                Console.error(
+                    "kmap: reporting \(days.count) day\(days.count == 1 ? "" : "s"), \(days.first!) to \(days.last!)")
+            }
             let stop = CleanStop("run the same command again to write the report")
             try withExtendedLifetime(stop) { try write(report, plan: plan, stop: stop) }
         }
@@ -64,14 +68,20 @@ struct ReportCommand: ParsableCommand {
 
     /// Where a report goes: one file, or a folder.
     struct ReportPlan {
-        enum Form { case pdf, html, markdown(images: String, folder: String), folder }
+        enum Form {
+            case pdf, html
+            case markdown(images: String, folder: String)
+            case folder
+        }
         let form: Form
         /// Every file the report writes.
         let files: [String]
 
         init(output: String, report: Report) throws {
             guard output != "-", !output.isEmpty else {
-                throw CLIError.usage("-o '\(output)': a report is a folder or one .pdf, .html or .md file, not standard output; give a path such as -o report.pdf")
+                throw CLIError.usage(
+                    "-o '\(output)': a report is a folder or one .pdf, .html or .md file, not standard output; give a path such as -o report.pdf"
+                )
             }
             let images = ["chart.svg"] + report.days.map(report.mapName)
             switch URL(fileURLWithPath: output).pathExtension.lowercased() {
@@ -89,11 +99,14 @@ struct ReportCommand: ParsableCommand {
                 files = images.map { "\(folder)/\($0)" } + [output]
             case "":
                 form = .folder
-                files = images.map { "\(output)/\($0)" } + ["index.html", "report.md", "report.pdf"].map { "\(output)/\($0)" }
+                files =
+                    images.map { "\(output)/\($0)" }
+                    + ["index.html", "report.md", "report.pdf"].map { "\(output)/\($0)" }
             default:
                 throw CLIError.usage("-o \(output): give a folder, or a file ending in .html, .md or .pdf")
             }
-            base = if case .folder = form { output } else { URL(fileURLWithPath: output).deletingLastPathComponent().path }
+            base =
+                if case .folder = form { output } else { URL(fileURLWithPath: output).deletingLastPathComponent().path }
         }
 
         /// The folder the user named (or the one holding the file they named): the report's folders are in it.
@@ -106,10 +119,13 @@ struct ReportCommand: ParsableCommand {
             var checked: Set<String> = []
             for file in files {
                 var folder = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent()
-                while folder.path.count > root.count, folder.path.hasPrefix(root), checked.insert(folder.path).inserted {
+                while folder.path.count > root.count, folder.path.hasPrefix(root), checked.insert(folder.path).inserted
+                {
                     var info = stat()
                     if lstat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
-                        throw CLIError.cannotCreate("\(folder.path) is a symbolic link; kmap will not write through it. Remove the link, or choose another folder")
+                        throw CLIError.cannotCreate(
+                            "\(folder.path) is a symbolic link; kmap will not write through it. Remove the link, or choose another folder"
+                        )
                     }
                     folder = folder.deletingLastPathComponent()
                 }
@@ -120,9 +136,13 @@ struct ReportCommand: ParsableCommand {
     func write(_ report: Report, plan: ReportPlan, stop: CleanStop) throws {
         let progress = ReportProgress(total: report.days.count, quiet: quiet)
         // Each folder is rid of dead runs' temporaries once, not once per map.
-        for folder in Set(plan.files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }) { TemporaryFile.removeStale(in: folder) }
+        for folder in Set(plan.files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }) {
+            TemporaryFile.removeStale(in: folder)
+        }
         func save(_ bytes: [UInt8], _ path: String, createFolder: Bool) throws {
-            try stop.writing(path) { try OutputFile.write(bytes, to: path, createFolder: createFolder, force: force, tidy: false) }
+            try stop.writing(path) {
+                try OutputFile.write(bytes, to: path, createFolder: createFolder, force: force, tidy: false)
+            }
         }
         switch plan.form {
         case .pdf:

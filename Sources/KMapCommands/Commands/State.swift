@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import KMapModel
-import KMapLoader
 import KMapExport
+import KMapLoader
+import KMapModel
 
 /// `kmap state`: who holds what on a day, as a table or as JSON.
 struct State: ParsableCommand {
@@ -28,7 +28,9 @@ struct State: ParsableCommand {
     @OptionGroup var campaignOptions: CampaignOptions
     @OptionGroup var evidence: EvidenceOptions
 
-    @Option(name: .long, help: "text (a table), json or geojson (places as Points, roads as LineStrings, with the JSON's fields).")
+    @Option(
+        name: .long,
+        help: "text (a table), json or geojson (places as Points, roads as LineStrings, with the JSON's fields).")
     var format: Format = .text
 
     func run() throws {
@@ -57,7 +59,10 @@ struct State: ParsableCommand {
         for p in d.places {
             let status = p.contestedBy.isEmpty ? p.status : "\(p.status) by \(p.contestedBy.joined(separator: "+"))"
             let source = p.source.isEmpty ? "-" : p.event.map { "\(p.source) \($0)" } ?? "\(p.source) (initial)"
-            rows.append([p.name, p.kind, p.controller, status, p.controller == PlaceControl.unknown ? "-" : p.since, p.combinedConfidence, source])
+            rows.append([
+                p.name, p.kind, p.controller, status, p.controller == PlaceControl.unknown ? "-" : p.since,
+                p.combinedConfidence, source,
+            ])
         }
         let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
         var out = "\(d.campaign), \(d.day) (\(d.asOf))\n"
@@ -66,7 +71,8 @@ struct State: ParsableCommand {
         }
         out += "\n"
         for row in rows {
-            out += zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+            out +=
+                zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 .trimmingCharacters(in: .whitespaces) + "\n"
         }
         if !d.roads.isEmpty { out += "\n" }

@@ -1,6 +1,6 @@
-import KMapLoader
 import ArgumentParser
 import KMapCompose
+import KMapLoader
 import KMapRender
 
 /// `kmap themes`: list the built-in themes, or print one to copy and edit.

@@ -1,7 +1,7 @@
 import ArgumentParser
-import KMapModel
-import KMapLoader
 import KMapExport
+import KMapLoader
+import KMapModel
 
 /// `kmap timeline`: the events in the order they apply.
 struct TimelineCommand: ParsableCommand {
@@ -18,7 +18,10 @@ struct TimelineCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
-    @Option(help: "text, json (an array of events with their fields) or csv (the columns of kmap export --format events-csv).")
+    @Option(
+        help:
+            "text, json (an array of events with their fields) or csv (the columns of kmap export --format events-csv)."
+    )
     var format: Format = .text
 
     @Option(help: ArgumentHelp("First day to list (default: the campaign's start).", valueName: "date"))
@@ -33,7 +36,8 @@ struct TimelineCommand: ParsableCommand {
         try reportingErrors {
             let campaign = try campaignOptions.load()
             let range = try DayRange.parse(from: from, to: to, in: campaign)
-            let a = range.first ?? campaign.info.start, b = range.last ?? campaign.info.end
+            let a = range.first ?? campaign.info.start
+            let b = range.last ?? campaign.info.end
             switch format {
             case .json: return Console.out(try DayFormats.eventsJSON(campaign, first: a, last: b))
             case .csv: return Console.out(CSVExport.events(campaign, first: a, last: b))

@@ -1,11 +1,14 @@
 import ArgumentParser
-import KMapModel
 import KMapLoader
+import KMapModel
 
 /// `--campaign`, shared by every command that reads a campaign.
 struct CampaignOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp("A campaign data folder (see docs/DATA.md); default: the built-in Khanasir 2016 campaign.", valueName: "dir"))
+        name: .long,
+        help: ArgumentHelp(
+            "A campaign data folder (see docs/DATA.md); default: the built-in Khanasir 2016 campaign.", valueName: "dir"
+        ))
     var campaign: String?
 
     func load() throws -> Campaign {
@@ -34,12 +37,15 @@ struct InstantOptions: ParsableArguments {
     /// Parses a day (and optional time) given to `option`, checked against the campaign's span.
     static func instant(day: String, time: String? = nil, option: String, in campaign: Campaign) throws -> Instant {
         guard let d = Day(day) else {
-            throw CLIError.usage("\(option) '\(day)' is not a real date; write YYYY-MM-DD, e.g. \(option) \(campaign.info.start)")
+            throw CLIError.usage(
+                "\(option) '\(day)' is not a real date; write YYYY-MM-DD, e.g. \(option) \(campaign.info.start)")
         }
         var t = TimeOfDay.endOfDay
         if let time {
             guard let parsed = TimeOfDay(time) else {
-                throw CLIError.usage("--time '\(time)' is neither HH:MM (24-hour) nor one of \(TimeOfDay.named.map(\.word).joined(separator: ", "))")
+                throw CLIError.usage(
+                    "--time '\(time)' is neither HH:MM (24-hour) nor one of \(TimeOfDay.named.map(\.word).joined(separator: ", "))"
+                )
             }
             t = parsed
         }
@@ -53,7 +59,9 @@ enum DayRange {
     static func parse(from: String?, to: String?, in campaign: Campaign) throws -> (first: Day?, last: Day?) {
         let first = try from.map { try InstantOptions.instant(day: $0, option: "--from", in: campaign).day }
         let last = try to.map { try InstantOptions.instant(day: $0, option: "--to", in: campaign).day }
-        if let first, let last, last < first { throw CLIError.usage("--from \(first) is after --to \(last); swap them") }
+        if let first, let last, last < first {
+            throw CLIError.usage("--from \(first) is after --to \(last); swap them")
+        }
         return (first, last)
     }
 
@@ -69,6 +77,7 @@ enum DayRange {
         let days = last.days(since: first) + 1
         guard days > limit else { return }
         throw CLIError.usage(
-            "\(what) would cover \(days) days (\(first) to \(last)); kmap covers up to \(limit) days at once: narrow --from/--to")
+            "\(what) would cover \(days) days (\(first) to \(last)); kmap covers up to \(limit) days at once: narrow --from/--to"
+        )
     }
 }

@@ -1,6 +1,6 @@
-import KMapLoader
 import Foundation
 import KMapCompose
+import KMapLoader
 import KMapRender
 
 /// Which format to write, from `--format` and the output path's extension.
@@ -23,10 +23,13 @@ enum OutputChoice {
             }
             let fromPath = OutputFormat(path: output)
             if let chosen, let fromPath, chosen != fromPath {
-                throw CLIError.usage("--format \(chosen.rawValue) contradicts the output's extension (\(output)); make them agree")
+                throw CLIError.usage(
+                    "--format \(chosen.rawValue) contradicts the output's extension (\(output)); make them agree")
             }
             if chosen == nil, fromPath == nil {
-                throw CLIError.usage("cannot tell the format of \(output) from its extension; end it in .png, .svg or .pdf, or give --format")
+                throw CLIError.usage(
+                    "cannot tell the format of \(output) from its extension; end it in .png, .svg or .pdf, or give --format"
+                )
             }
             chosen = chosen ?? fromPath
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import KMapModel
-import KMapLoader
 import KMapCompose
+import KMapLoader
+import KMapModel
 import KMapRender
 
 /// How frames look: size, theme, label language, pixel density. Shared by every drawing command, so a
@@ -10,21 +10,31 @@ struct StyleOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Frame size in pixels, WxH.", valueName: "WxH"))
     var size: String = "1600x1200"
 
-    @Option(name: .long, help: ArgumentHelp("A built-in theme (wikipedia, isw) or a theme file; see kmap themes.", valueName: "name|file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A built-in theme (wikipedia, isw) or a theme file; see kmap themes.", valueName: "name|file"))
     var theme: String = "wikipedia"
 
     @Flag(
         name: .long,
-        help: "Let the theme's faction colours replace the campaign's (by faction id). Without it a theme colours only the factions the campaign gives no colour.")
+        help:
+            "Let the theme's faction colours replace the campaign's (by faction id). Without it a theme colours only the factions the campaign gives no colour."
+    )
     var recolor = false
 
-    @Option(name: .long, help: ArgumentHelp("Place names in English (en), Arabic (ar) or both.", valueName: "en|ar|both"))
+    @Option(
+        name: .long, help: ArgumentHelp("Place names in English (en), Arabic (ar) or both.", valueName: "en|ar|both"))
     var labels: String = "en"
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Device pixels per frame pixel for PNG (2 for HiDPI screens), 1 to 4.", valueName: "n"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Device pixels per frame pixel for PNG (2 for HiDPI screens), 1 to 4.", valueName: "n"))
     var scale: Double = 1
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("PDF resolution: frame pixels per inch, which sets the page size.", valueName: "n"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("PDF resolution: frame pixels per inch, which sets the page size.", valueName: "n"))
     var dpi: Double = 96
 
     @Flag(name: .long, help: "No background: the map floats on a transparent PNG (or PDF/SVG) page.")
@@ -32,7 +42,8 @@ struct StyleOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("SVG text as real, editable <text> (kmap) or as Cairo's glyph outlines (cairo).", valueName: "kmap|cairo"))
+        help: ArgumentHelp(
+            "SVG text as real, editable <text> (kmap) or as Cairo's glyph outlines (cairo).", valueName: "kmap|cairo"))
     var svgEngine: String = "kmap"
 
     @Option(
@@ -52,7 +63,8 @@ struct StyleOptions: ParsableArguments {
         options.transparent = transparent
         if let zones {
             guard zones == 0 || (0.5...100).contains(zones) else {
-                throw CLIError.usage("--zones \(zones) is out of range; give a radius from 0.5 to 100 km, or 0 for none")
+                throw CLIError.usage(
+                    "--zones \(zones) is out of range; give a radius from 0.5 to 100 km, or 0 for none")
             }
             options.zoneRadiusKm = zones
         }
@@ -64,15 +76,19 @@ struct StyleOptions: ParsableArguments {
 
     /// Encoding settings: pixel density, PDF resolution and SVG engine, checked.
     func encoding() throws -> EncodingOptions {
-        guard (1...4).contains(scale) else { throw CLIError.usage("--scale \(scale) is out of range; use 1 to 4 (2 for HiDPI)") }
+        guard (1...4).contains(scale) else {
+            throw CLIError.usage("--scale \(scale) is out of range; use 1 to 4 (2 for HiDPI)")
+        }
         guard (36...1200).contains(dpi) else { throw CLIError.usage("--dpi \(dpi) is out of range; use 36 to 1200") }
         let frame = try FrameSize.parse(size)
         let pixels = (Double(frame.width) * scale) * (Double(frame.height) * scale)
         guard pixels <= Self.maxPixels else {
-            let w = Int((Double(frame.width) * scale).rounded()), h = Int((Double(frame.height) * scale).rounded())
+            let w = Int((Double(frame.width) * scale).rounded())
+            let h = Int((Double(frame.height) * scale).rounded())
             throw CLIError.usage(
                 "--size \(size) at --scale \(scale) is \(w)x\(h) pixels (\(Int(pixels / 1e6)) megapixels, \(Int(pixels * 4 / 1_048_576)) MiB to draw); "
-                    + "kmap draws up to \(Int(Self.maxPixels / 1e6)) megapixels: lower --size or --scale (PDF and SVG are vector: --dpi sets their resolution)")
+                    + "kmap draws up to \(Int(Self.maxPixels / 1e6)) megapixels: lower --size or --scale (PDF and SVG are vector: --dpi sets their resolution)"
+            )
         }
         guard let engine = EncodingOptions.SVGEngine(rawValue: svgEngine) else {
             throw CLIError.usage("--svg-engine '\(svgEngine)' is not one of kmap, cairo")

@@ -1,5 +1,5 @@
-import KMapLoader
 import Foundation
+import KMapLoader
 
 /// Standard output and error, unbuffered.
 ///
@@ -25,7 +25,11 @@ enum Console {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for u in text.unicodeScalars {
-            if isControl(u) { out += "\\u{\(String(u.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(u) }
+            if isControl(u) {
+                out += "\\u{\(String(u.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(u)
+            }
         }
         return out
     }

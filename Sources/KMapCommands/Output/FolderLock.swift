@@ -14,14 +14,16 @@ final class FolderLock {
     init(_ path: String, option: String, shared: Bool = false) throws {
         fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw CLIError.cannotCreate("cannot open the folder \(path): \(String(cString: strerror(errno))); choose another \(option)")
+            throw CLIError.cannotCreate(
+                "cannot open the folder \(path): \(String(cString: strerror(errno))); choose another \(option)")
         }
         // Only "held by another" refuses: a file system without locks (ENOLCK) runs unlocked, as before.
         if flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0, errno == EWOULDBLOCK {
             let holder = Self.holder(of: fd)
             close(fd)
             throw CLIError(
-                message: "\(path) is in use by \(holder), which is drawing frames into it; wait for it to finish, or choose another \(option)",
+                message:
+                    "\(path) is in use by \(holder), which is drawing frames into it; wait for it to finish, or choose another \(option)",
                 code: 75)
         }
     }
@@ -31,12 +33,17 @@ final class FolderLock {
     /// "process 1234 (kmap)": the holder of a `flock` on the open folder, from `/proc/locks` (Linux).
     static func holder(of fd: Int32) -> String {
         var info = stat()
-        guard fstat(fd, &info) == 0, let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return "another process" }
+        guard fstat(fd, &info) == 0, let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else {
+            return "another process"
+        }
         for line in locks.split(separator: "\n") {
             // "1: FLOCK  ADVISORY  WRITE 3379 00:2e:1234 0 EOF": type, pid and major:minor:inode.
             let fields = line.split(separator: " ")
-            guard fields.count >= 6, fields[1] == "FLOCK", fields[5].hasSuffix(":\(info.st_ino)"), let pid = Int32(fields[4]) else { continue }
-            let name = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard fields.count >= 6, fields[1] == "FLOCK", fields[5].hasSuffix(":\(info.st_ino)"),
+                let pid = Int32(fields[4])
+            else { continue }
+            let name = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(
+                in: .whitespacesAndNewlines)
             return "process \(pid)" + (name.map { " (\($0))" } ?? "")
         }
         return "another process"

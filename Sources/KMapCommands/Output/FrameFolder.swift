@@ -1,5 +1,5 @@
-import KMapLoader
 import Foundation
+import KMapLoader
 import KMapSequence
 
 /// A folder of frames on disk: the `FrameStore` of `kmap frames` and `kmap animate`.
@@ -31,7 +31,9 @@ struct FrameFolder: FrameStore {
     func prepare() throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw CLIError.cannotCreate("\(path) is a file; \(option) needs a folder for the frames") }
+            guard isDirectory.boolValue else {
+                throw CLIError.cannotCreate("\(path) is a file; \(option) needs a folder for the frames")
+            }
             return
         }
         do {
@@ -55,17 +57,22 @@ struct FrameFolder: FrameStore {
         guard lstat(file, &info) == 0 else { return nil }
         func refuse(_ why: String) throws -> FrameManifest? {
             if force { return nil }
-            throw CLIError.cannotCreate("\(file) \(why); move it away, choose another \(option), or pass --force to replace it")
+            throw CLIError.cannotCreate(
+                "\(file) \(why); move it away, choose another \(option), or pass --force to replace it")
         }
         guard info.st_mode & S_IFMT == S_IFREG else { return try refuse("exists but is not a regular file kmap wrote") }
         guard Int(info.st_size) <= Self.maxManifestBytes else {
-            return try refuse("is \(Int(info.st_size) >> 20) MiB, larger than the 64 MiB a frame manifest may have, so kmap did not write it")
+            return try refuse(
+                "is \(Int(info.st_size) >> 20) MiB, larger than the 64 MiB a frame manifest may have, so kmap did not write it"
+            )
         }
         guard let data = FileManager.default.contents(atPath: file), let m = FrameManifest.decode(data) else {
             return try refuse("exists but is not a kmap frame manifest")
         }
         if let entry = m.frames.first(where: { !FramePlan.isFrameFileName($0.file) }) {
-            return try refuse("lists '\(entry.file)', which is not the name of a frame (such as 0001_2016-02-21.png); kmap did not write that")
+            return try refuse(
+                "lists '\(entry.file)', which is not the name of a frame (such as 0001_2016-02-21.png); kmap did not write that"
+            )
         }
         return m
     }
@@ -85,11 +92,13 @@ struct FrameFolder: FrameStore {
                 throw CLIError.cannotCreate(
                     ours.contains(frame.file)
                         ? "\(url(frame.file)) was changed since kmap wrote it (it no longer carries kmap's mark); move it away, choose another \(option), or pass --force to replace it"
-                        : "\(url(frame.file)) exists but kmap did not write it (it is not in \(FrameManifest.fileName) and carries no kmap mark); move it away, choose another \(option), or pass --force to replace it")
+                        : "\(url(frame.file)) exists but kmap did not write it (it is not in \(FrameManifest.fileName) and carries no kmap mark); move it away, choose another \(option), or pass --force to replace it"
+                )
             }
         }
         TemporaryFile.removeStale(in: path, legacyBases: planned.union(ours).union([FrameManifest.fileName]))
-        for file in ours.subtracting(planned) where size(of: file) != nil && KMapFileMark.isKMapFile(atPath: url(file)) {
+        for file in ours.subtracting(planned) where size(of: file) != nil && KMapFileMark.isKMapFile(atPath: url(file))
+        {
             try? FileManager.default.removeItem(atPath: url(file))
         }
     }

@@ -38,13 +38,21 @@ enum KMapFileMark {
             return contains(head, creator) || contains(tail, creator)
         }
         if head.starts(with: Array("GIF89a".utf8)) {
-            return tail.count > comment.count + 5 && tail.suffix(comment.count + 5).elementsEqual([0x21, 0xFE, UInt8(comment.count)] + comment + [0, 0x3B])
+            return tail.count > comment.count + 5
+                && tail.suffix(comment.count + 5).elementsEqual(
+                    [0x21, 0xFE, UInt8(comment.count)] + comment + [0, 0x3B])
         }
-        if head.count > 8, head[4..<8].elementsEqual("ftyp".utf8) { return contains(head, comment) || contains(tail, comment) }
+        if head.count > 8, head[4..<8].elementsEqual("ftyp".utf8) {
+            return contains(head, comment) || contains(tail, comment)
+        }
         if head.starts(with: [0x1A, 0x45, 0xDF, 0xA3]) { return contains(head, comment) || contains(tail, comment) }
         let lines = head.split(separator: 0x0A, maxSplits: 2, omittingEmptySubsequences: false).map { Array($0) }
         let svgMark = Array("<!-- kmap -->".utf8)
-        if lines.first == svgMark || (lines.count > 1 && lines[0].starts(with: Array("<?xml".utf8)) && lines[1] == svgMark) { return true }
+        if lines.first == svgMark
+            || (lines.count > 1 && lines[0].starts(with: Array("<?xml".utf8)) && lines[1] == svgMark)
+        {
+            return true
+        }
         if String(decoding: head.prefix(15), as: UTF8.self).lowercased() == "<!doctype html>" {
             guard let headStart = firstIndex(of: Array("<head>".utf8), in: head),
                 let headEnd = firstIndex(of: Array("</head>".utf8), in: head), headStart < headEnd
@@ -53,7 +61,9 @@ enum KMapFileMark {
         }
         if head.starts(with: Array("# ".utf8)) { return tail.suffix(17).elementsEqual("\nMade with kmap.\n".utf8) }
         if head.starts(with: Array(GeoJSONExport.opening.utf8)) { return true }
-        return [CSVExport.stretchesHeader, CSVExport.eventsHeader].contains { head.starts(with: Array(($0 + "\r\n").utf8)) }
+        return [CSVExport.stretchesHeader, CSVExport.eventsHeader].contains {
+            head.starts(with: Array(($0 + "\r\n").utf8))
+        }
     }
 
     /// A `tEXt` chunk `Software` = `kmap` among the chunks before the image data.

@@ -1,12 +1,13 @@
-import KMapModel
 import KMapLoader
+import KMapModel
 
 /// Plain-language descriptions of events and states, shared by `explain`, `diff` and `timeline`.
 struct Narration {
     let campaign: Campaign
 
     func name(_ id: String) -> String {
-        campaign.gazetteer.place(id)?.name ?? campaign.gazetteer.area(id)?.name ?? campaign.gazetteer.road(id)?.name ?? id
+        campaign.gazetteer.place(id)?.name ?? campaign.gazetteer.area(id)?.name ?? campaign.gazetteer.road(id)?.name
+            ?? id
     }
 
     func faction(_ id: String) -> String { id }
@@ -37,7 +38,9 @@ struct Narration {
         if !c.isKnown { return "unknown: no source gives its control on this day" }
         switch c.status {
         case .held: return "\(c.controller), held since \(c.since)"
-        default: return "\(c.controller), \(c.status.rawValue) by \(c.contestedBy.joined(separator: "+")) since \(c.statusSince)"
+        default:
+            return
+                "\(c.controller), \(c.status.rawValue) by \(c.contestedBy.joined(separator: "+")) since \(c.statusSince)"
         }
     }
 
@@ -54,7 +57,8 @@ struct Narration {
 
     /// An event as a block of lines, quote included.
     func block(_ e: Event, indent: String = "  ") -> String {
-        var out = "\(indent)\(when(e))  \(change(e))  [\(e.confidence.rawValue); \(e.id), \(campaign.files.events):\(e.line)]\n"
+        var out =
+            "\(indent)\(when(e))  \(change(e))  [\(e.confidence.rawValue); \(e.id), \(campaign.files.events):\(e.line)]\n"
         out += "\(indent)  “\(e.quote)” (\(source(e.source)))\n"
         for c in e.citations { out += "\(indent)  also: \(source(c))\(partisan(c))\n" }
         if let note = e.note { out += "\(indent)  note: \(note)\n" }

@@ -1,12 +1,12 @@
-import KMapLoader
 import Foundation
+import KMapLoader
 
 #if canImport(Glibc)
-import Glibc
-private let systemWrite = Glibc.write
+    import Glibc
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-import Darwin
-private let systemWrite = Darwin.write
+    import Darwin
+    private let systemWrite = Darwin.write
 #endif
 
 /// Writes a finished file all at once: to a temporary name beside it, then renamed into place.
@@ -21,10 +21,14 @@ enum OutputFile {
     /// - Parameter force: replace an existing file even when kmap did not write it.
     /// - Parameter tidy: first remove kmap's temporaries of dead processes in the folder; callers writing many
     ///   files into one folder (frames, a report's maps) tidy it once instead, since this lists the folder.
-    static func write(_ bytes: [UInt8], to path: String, createFolder: Bool, force: Bool = false, tidy: Bool = true) throws {
+    static func write(_ bytes: [UInt8], to path: String, createFolder: Bool, force: Bool = false, tidy: Bool = true)
+        throws
+    {
         if path == "-" {
             let failure = writeAll(STDOUT_FILENO, bytes)
-            if failure != 0 { throw CLIError.io("writing to standard output failed: \(String(cString: strerror(failure)))") }
+            if failure != 0 {
+                throw CLIError.io("writing to standard output failed: \(String(cString: strerror(failure)))")
+            }
             return
         }
         let fm = FileManager.default
@@ -37,7 +41,8 @@ enum OutputFile {
         let folder = url.deletingLastPathComponent()
         if !fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
             guard createFolder else {
-                throw CLIError.cannotCreate("\(path): the folder \(folder.path) does not exist; create it first or choose another path")
+                throw CLIError.cannotCreate(
+                    "\(path): the folder \(folder.path) does not exist; create it first or choose another path")
             }
             do {
                 try fm.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -64,7 +69,9 @@ enum OutputFile {
         if close(fd) != 0, failure == 0 { failure = errno }
         if failure != 0 {
             unlink(temp)
-            throw CLIError.io("writing \(path) failed: \(String(cString: strerror(failure))) (is the disk full?); nothing was written")
+            throw CLIError.io(
+                "writing \(path) failed: \(String(cString: strerror(failure))) (is the disk full?); nothing was written"
+            )
         }
     }
 
@@ -93,15 +100,20 @@ enum OutputFile {
         guard lstat(path, &info) == 0 else { return }  // nothing there: no file to lose
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR {
-            throw CLIError.cannotCreate("\(path) is a folder; give a file name that no folder takes, or move the folder away")
+            throw CLIError.cannotCreate(
+                "\(path) is a folder; give a file name that no folder takes, or move the folder away")
         }
         guard type == S_IFREG || type == S_IFLNK else {
-            throw CLIError.cannotCreate("\(path) exists and is not a regular file (a device, pipe or socket); kmap writes files by renaming and will not replace it; choose a file path")
+            throw CLIError.cannotCreate(
+                "\(path) exists and is not a regular file (a device, pipe or socket); kmap writes files by renaming and will not replace it; choose a file path"
+            )
         }
         guard !force else { return }
         guard type == S_IFREG, KMapFileMark.isKMapFile(atPath: path) else {
             let what = type == S_IFLNK ? "is a symbolic link" : "exists and kmap did not write it"
-            throw CLIError.cannotCreate("\(path) \(what); kmap will not replace it. Choose another path, move it away, or pass --force to replace it")
+            throw CLIError.cannotCreate(
+                "\(path) \(what); kmap will not replace it. Choose another path, move it away, or pass --force to replace it"
+            )
         }
     }
 }

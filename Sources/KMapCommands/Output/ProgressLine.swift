@@ -1,5 +1,5 @@
-import KMapLoader
 import Foundation
+import KMapLoader
 import KMapSequence
 
 /// One line of progress on standard error, redrawn in place, for people watching a terminal.

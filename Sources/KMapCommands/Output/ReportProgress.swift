@@ -1,5 +1,5 @@
-import KMapLoader
 import Foundation
+import KMapLoader
 import KMapSequence
 
 /// Progress of a report's maps on standard error (a line redrawn in place on a terminal).

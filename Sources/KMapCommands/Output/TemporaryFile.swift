@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// kmap's hidden temporary files: `.NAME.kmap-PID-RANDOM.tmp` beside the file they become.
@@ -39,12 +39,15 @@ enum TemporaryFile {
         let folder = url.deletingLastPathComponent().path
         var generator = SystemRandomNumberGenerator()
         while true {
-            let random = String(decoding: (0..<randomLength).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self)
-            let temp = (folder as NSString).appendingPathComponent(name(for: url.lastPathComponent + role, pid: getpid(), random: random))
+            let random = String(
+                decoding: (0..<randomLength).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self)
+            let temp = (folder as NSString).appendingPathComponent(
+                name(for: url.lastPathComponent + role, pid: getpid(), random: random))
             let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
             if fd >= 0 { return (fd, temp) }
             if errno == EEXIST || errno == ELOOP { continue }  // someone's file or link there: another name
-            throw CLIError.cannotCreate("cannot create a file in \(folder): \(String(cString: strerror(errno))); choose another path")
+            throw CLIError.cannotCreate(
+                "cannot create a file in \(folder): \(String(cString: strerror(errno))); choose another path")
         }
     }
 
@@ -52,12 +55,20 @@ enum TemporaryFile {
     ///
     /// Also accepts the shape earlier kmaps used (`.NAME.kmap-PID.tmp`) when `legacyBase` is that NAME.
     static func owner(ofName name: String, legacyBase: String? = nil) -> Int32? {
-        guard name.hasPrefix("."), name.hasSuffix(".tmp"), let marker = name.range(of: ".kmap-", options: .backwards) else { return nil }
+        guard name.hasPrefix("."), name.hasSuffix(".tmp"), let marker = name.range(of: ".kmap-", options: .backwards)
+        else { return nil }
         let tail = name[marker.upperBound..<name.index(name.endIndex, offsetBy: -4)]
         let parts = tail.split(separator: "-", omittingEmptySubsequences: false)
-        guard let pidText = parts.first, !pidText.isEmpty, pidText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let pid = Int32(pidText) else { return nil }
-        if parts.count == 2, parts[1].utf8.count == randomLength, parts[1].utf8.allSatisfy(alphabet.contains) { return pid }
-        if parts.count == 1, let legacyBase, name[name.index(after: name.startIndex)..<marker.lowerBound] == legacyBase { return pid }
+        guard let pidText = parts.first, !pidText.isEmpty, pidText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            let pid = Int32(pidText)
+        else { return nil }
+        if parts.count == 2, parts[1].utf8.count == randomLength, parts[1].utf8.allSatisfy(alphabet.contains) {
+            return pid
+        }
+        if parts.count == 1, let legacyBase, name[name.index(after: name.startIndex)..<marker.lowerBound] == legacyBase
+        {
+            return pid
+        }
         return nil
     }
 
@@ -67,7 +78,9 @@ enum TemporaryFile {
     static func removeStale(in folder: String, legacyBases: Set<String> = []) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
             guard name.hasPrefix("."), name.hasSuffix(".tmp") else { continue }
-            let base = name.range(of: ".kmap-", options: .backwards).map { String(name[name.index(after: name.startIndex)..<$0.lowerBound]) }
+            let base = name.range(of: ".kmap-", options: .backwards).map {
+                String(name[name.index(after: name.startIndex)..<$0.lowerBound])
+            }
             let legacy = base.flatMap { legacyBases.contains($0) ? $0 : nil }
             guard let pid = owner(ofName: name, legacyBase: legacy), !isRunning(pid) else { continue }
             let path = (folder as NSString).appendingPathComponent(name)

@@ -1,5 +1,5 @@
-import KMapLoader
 import Foundation
+import KMapLoader
 
 /// Stops a command that writes several whole files (`kmap report`) at once on SIGINT or SIGTERM, except while a
 /// file is being written: then it stops right after that file is in place.

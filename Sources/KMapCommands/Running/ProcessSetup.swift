@@ -11,8 +11,13 @@ public enum ProcessSetup {
         signal(SIGPIPE, SIG_IGN)
         for i in 1..<Int(CommandLine.argc) {
             guard let raw = CommandLine.unsafeArgv[i], String(validatingCString: raw) == nil else { continue }
-            let shown = String(decoding: UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)), as: UTF8.self)
-            Console.error("kmap: error: argument \(i) ('\(shown)') is not valid UTF-8 text; kmap names files only in UTF-8: rename the file or choose another name")
+            let shown = String(
+                decoding: UnsafeBufferPointer(
+                    start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)), as: UTF8.self
+            )
+            Console.error(
+                "kmap: error: argument \(i) ('\(shown)') is not valid UTF-8 text; kmap names files only in UTF-8: rename the file or choose another name"
+            )
             exit(64)
         }
     }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import KMapModel
-import KMapLoader
 import KMapCompose
+import KMapLoader
+import KMapModel
 import KMapRender
 import KMapSequence
 
@@ -38,18 +38,23 @@ struct SequenceJob {
     private func draw(trap: SignalTrap) throws -> FrameManifest {
         let manifestName = shard?.manifestName ?? FrameManifest.fileName
         // A shard resumes from its own manifest, or from a merged frames.json.
-        let previous = try folder.manifest(manifestName, force: force) ?? (shard != nil ? try folder.manifest(force: force) : nil)
+        let previous =
+            try folder.manifest(manifestName, force: force) ?? (shard != nil ? try folder.manifest(force: force) : nil)
         try folder.tidy(for: plan, previous: previous, force: force)
         // Encoding options checked once, here (errors now, not in a worker), and not re-derived per frame.
-        let encoding = try style.encoding(), format = plan.format
+        let encoding = try style.encoding()
+        let format = plan.format
         let runner = FrameRunner(
-            plan: plan, composer: composer, jobs: jobs, render: { try SceneEncoder.encode($0, as: format, options: encoding, workspace: $1) },
+            plan: plan, composer: composer, jobs: jobs,
+            render: { try SceneEncoder.encode($0, as: format, options: encoding, workspace: $1) },
             encoding: String(reflecting: style), shard: shard)
         let line = ProgressLine(quiet: quiet)
         let started = Date()
         let result: FrameRunner.Result
         do {
-            result = try runner.run(store: folder, previous: previous, force: force, interruption: trap.interruption) { line.update($0) }
+            result = try runner.run(store: folder, previous: previous, force: force, interruption: trap.interruption) {
+                line.update($0)
+            }
         } catch {
             line.finish()
             throw error
@@ -68,13 +73,16 @@ struct SequenceJob {
             let rate = result.rendered > 0 ? String(format: ", %.1f frames/s", Double(result.rendered) / seconds) : ""
             Console.error(
                 "frames: \(m.total) in \(folder.path) (\(result.rendered) rendered, \(result.kept) already up to date; "
-                    + String(format: "%.1f s", seconds) + "\(rate), \(jobs) job\(jobs == 1 ? "" : "s")); manifest \(manifestPath)")
+                    + String(format: "%.1f s", seconds)
+                    + "\(rate), \(jobs) job\(jobs == 1 ? "" : "s")); manifest \(manifestPath)")
         }
         return m
     }
 
     /// A trap that says, on the first signal, that the run is winding down.
     static func trap() -> SignalTrap {
-        SignalTrap { _ in Console.error("\nkmap: stopping cleanly: whole frames are kept (a second signal quits at once)") }
+        SignalTrap { _ in
+            Console.error("\nkmap: stopping cleanly: whole frames are kept (a second signal quits at once)")
+        }
     }
 }

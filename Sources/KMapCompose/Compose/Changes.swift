@@ -35,7 +35,9 @@ struct Changes {
             }.map(\.placeID))
         var entries: [Entry] = []
         var numbers: [String: Int] = [:]
-        let roadsChanged = zip(previous.roads, state.roads).contains { $0.phase != $1.phase || $0.unnamedCut != $1.unnamedCut }
+        let roadsChanged = zip(previous.roads, state.roads).contains {
+            $0.phase != $1.phase || $0.unnamedCut != $1.unnamedCut
+        }
         for event in campaign.timeline.events(after: previous.instant, through: state.instant) {
             let touched = event.changesControl ? event.places.filter(differs.contains) : []
             let roadEvent = (event.traffic != nil || (event.unnamed > 0 && !event.roads.isEmpty)) && roadsChanged

@@ -25,7 +25,8 @@ struct EdgePointer: Sendable, Hashable {
 
     /// The arrowhead's triangle.
     var arrow: [Point] {
-        let d = direction, n = Point(x: -direction.y, y: direction.x)
+        let d = direction
+        let n = Point(x: -direction.y, y: direction.x)
         let base = Point(x: tip.x - d.x * Self.arrowLength, y: tip.y - d.y * Self.arrowLength)
         let w = Self.arrowHalfWidth
         return [tip, Point(x: base.x + n.x * w, y: base.y + n.y * w), Point(x: base.x - n.x * w, y: base.y - n.y * w)]
@@ -39,12 +40,16 @@ struct EdgePointer: Sendable, Hashable {
     /// Everything it covers, for label placement.
     var bounds: Rect {
         let pts = arrow
-        let xs = pts.map(\.x) + [textBounds.x, textBounds.maxX], ys = pts.map(\.y) + [textBounds.y, textBounds.maxY]
+        let xs = pts.map(\.x) + [textBounds.x, textBounds.maxX]
+        let ys = pts.map(\.y) + [textBounds.y, textBounds.maxY]
         return Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
     }
 
     /// A pointer whose tip is at `tip` on `area`'s edge, with its text set inside the area beside the arrow.
-    init(id: String, destination: String?, tip: Point, direction: Point, text: String?, font: Font, area: Rect, measurer: any TextMeasurer) {
+    init(
+        id: String, destination: String?, tip: Point, direction: Point, text: String?, font: Font, area: Rect,
+        measurer: any TextMeasurer
+    ) {
         self.id = id
         self.destination = destination
         self.tip = tip
@@ -54,7 +59,8 @@ struct EdgePointer: Sendable, Hashable {
         let m = measurer.measure(text ?? "", font: font)
         let gap = Self.arrowLength + 4
         // Beside the arrow, on the inside: under it at a side edge, beside it at the top or bottom.
-        var x: Double, y: Double
+        var x: Double
+        var y: Double
         if abs(tip.x - area.maxX) < 1 {
             x = tip.x - m.width - 4
             y = tip.y + gap + m.ascent
@@ -72,7 +78,8 @@ struct EdgePointer: Sendable, Hashable {
         y = min(max(y, area.y + 4 + m.ascent), area.maxY - 4 - m.descent)
         let origin = Point(x: x, y: y)
         textOrigin = origin
-        textBounds = text.map { measurer.bounds($0, font: font, origin: origin) } ?? Rect(x: x, y: y, width: 0, height: 0)
+        textBounds =
+            text.map { measurer.bounds($0, font: font, origin: origin) } ?? Rect(x: x, y: y, width: 0, height: 0)
     }
 
     /// "55 km", rounded to 5 km beyond 20 km: the roads are drawn as straight runs between places, so a finer
@@ -85,14 +92,20 @@ struct EdgePointer: Sendable, Hashable {
     /// Pointers where roads leave `area`, towards the end place their `via` names when it is outside.
     ///
     /// The distance is along the road's drawn course from the edge to its end.
-    static func roads(campaign: Campaign, area: Rect, projection: Projection, font: Font, measurer: any TextMeasurer) -> [EdgePointer] {
+    static func roads(campaign: Campaign, area: Rect, projection: Projection, font: Font, measurer: any TextMeasurer)
+        -> [EdgePointer]
+    {
         var pointers: [EdgePointer] = []
         for road in campaign.gazetteer.roads where road.path.count > 1 {
             let pts = road.path.map(projection.project)
-            guard let first = pts.firstIndex(where: area.contains), let last = pts.lastIndex(where: area.contains) else { continue }
-            let ends: [(String, Int, Int, String?)] = [("end", last, last + 1, road.via.last), ("start", first, first - 1, road.via.first)]
+            guard let first = pts.firstIndex(where: area.contains), let last = pts.lastIndex(where: area.contains)
+            else { continue }
+            let ends: [(String, Int, Int, String?)] = [
+                ("end", last, last + 1, road.via.last), ("start", first, first - 1, road.via.first),
+            ]
             for (name, inside, outside, placeID) in ends where outside >= 0 && outside < pts.count {
-                let a = pts[inside], b = pts[outside]
+                let a = pts[inside]
+                let b = pts[outside]
                 guard let (_, t1) = area.clipParameters(a, b) else { continue }
                 let tip = a.lerp(b, t1)
                 let len = max(1e-9, ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot())
@@ -103,9 +116,12 @@ struct EdgePointer: Sendable, Hashable {
                 let place = placeID.flatMap(campaign.gazetteer.place)
                 let text = place.map { "to \($0.name) \(distanceText(km))" }
                 var pointer = EdgePointer(
-                    id: "\(road.id):\(name)", destination: place?.id, tip: tip, direction: direction, text: text, font: font, area: area,
+                    id: "\(road.id):\(name)", destination: place?.id, tip: tip, direction: direction, text: text,
+                    font: font, area: area,
                     measurer: measurer)
-                let inFrame = road.via.map { id in campaign.gazetteer.place(id).map { area.contains(projection.project($0.coordinate)) } ?? false }
+                let inFrame = road.via.map { id in
+                    campaign.gazetteer.place(id).map { area.contains(projection.project($0.coordinate)) } ?? false
+                }
                 if outside > inside, let lastIn = inFrame.lastIndex(of: true) {
                     pointer.beyond = Array(road.via[(lastIn + 1)...])
                 } else if outside < inside, let firstIn = inFrame.firstIndex(of: true) {
@@ -118,8 +134,11 @@ struct EdgePointer: Sendable, Hashable {
     }
 
     /// A pointer from the map's centre towards a place outside it, named with its distance from the edge.
-    static func place(_ place: Place, area: Rect, projection: Projection, font: Font, measurer: any TextMeasurer) -> EdgePointer {
-        let c = area.center, p = projection.project(place.coordinate)
+    static func place(_ place: Place, area: Rect, projection: Projection, font: Font, measurer: any TextMeasurer)
+        -> EdgePointer
+    {
+        let c = area.center
+        let p = projection.project(place.coordinate)
         let t = area.clipParameters(c, p)?.t1 ?? 1
         let tip = c.lerp(p, t)
         let len = max(1e-9, ((p.x - c.x) * (p.x - c.x) + (p.y - c.y) * (p.y - c.y)).squareRoot())

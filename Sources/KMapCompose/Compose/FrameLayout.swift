@@ -20,19 +20,23 @@ struct FrameLayout: Sendable {
         banner = Rect(x: 0, y: 0, width: width, height: 92)
         let panelWidth = width >= 1200 ? min(420, width * 0.26) : 0
         mapArea = Rect(
-            x: 16, y: banner.maxY + 8, width: width - 32 - (panelWidth > 0 ? panelWidth + 16 : 0), height: height - banner.maxY - 30)
+            x: 16, y: banner.maxY + 8, width: width - 32 - (panelWidth > 0 ? panelWidth + 16 : 0),
+            height: height - banner.maxY - 30)
         legendWidth = 250
         legendOrigin = Point(x: 16, y: height - 24)
         scalePanel = Rect(x: width - 16 - 250, y: height - 24 - 56, width: 250, height: 56)
         attributionBaseline = Point(x: width - 12, y: height - 8)
         changesPanel =
             panelWidth > 0
-            ? Rect(x: width - 16 - panelWidth, y: banner.maxY + 12, width: panelWidth, height: scalePanel.y - 12 - (banner.maxY + 12)) : nil
+            ? Rect(
+                x: width - 16 - panelWidth, y: banner.maxY + 12, width: panelWidth,
+                height: scalePanel.y - 12 - (banner.maxY + 12)) : nil
     }
 
     /// Areas labels must keep out of, besides the legend (whose height depends on the campaign).
     var reserved: [Rect] {
-        [banner, scalePanel, Rect(x: 0, y: frame.maxY - 22, width: frame.width, height: 22)] + (changesPanel.map { [$0] } ?? [])
+        [banner, scalePanel, Rect(x: 0, y: frame.maxY - 22, width: frame.width, height: 22)]
+            + (changesPanel.map { [$0] } ?? [])
     }
 
     /// The legend's panel for a given height, growing upwards from its corner.

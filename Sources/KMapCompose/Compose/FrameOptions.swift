@@ -12,7 +12,10 @@ public struct FrameOptions: Sendable, Hashable {
     /// Derived zones of control reaching this many kilometres from each place; nil for the theme's choice, 0 for none.
     public var zoneRadiusKm: Double?
 
-    public init(width: Int = 1600, height: Int = 1200, transparent: Bool = false, view: GeoBounds? = nil, labels: LabelLanguage = .english, zoneRadiusKm: Double? = nil) {
+    public init(
+        width: Int = 1600, height: Int = 1200, transparent: Bool = false, view: GeoBounds? = nil,
+        labels: LabelLanguage = .english, zoneRadiusKm: Double? = nil
+    ) {
         self.zoneRadiusKm = zoneRadiusKm
         self.width = width
         self.height = height

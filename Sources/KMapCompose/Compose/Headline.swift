@@ -15,15 +15,24 @@ public enum Headline {
     }
 
     static func what(_ e: Event, in campaign: Campaign) -> String {
-        var names = e.places.map { campaign.gazetteer.place($0)?.name ?? campaign.gazetteer.area($0)?.name ?? campaign.gazetteer.road($0)?.name ?? $0 }
-        if e.unnamed > 0 { names.append("\(e.unnamed) unnamed \(e.roads.isEmpty ? "place" : "point")\(e.unnamed == 1 ? "" : "s")") }
+        var names = e.places.map {
+            campaign.gazetteer.place($0)?.name ?? campaign.gazetteer.area($0)?.name ?? campaign.gazetteer.road($0)?.name
+                ?? $0
+        }
+        if e.unnamed > 0 {
+            names.append("\(e.unnamed) unnamed \(e.roads.isEmpty ? "place" : "point")\(e.unnamed == 1 ? "" : "s")")
+        }
         let list = names.joined(separator: ", ")
         func short(_ id: String) -> String { campaign.faction(id)?.shortName ?? id }
-        if e.traffic == .reopened { return "\(e.roads.compactMap { campaign.gazetteer.road($0)?.name }.joined(separator: ", ")) reopened" }
+        if e.traffic == .reopened {
+            return "\(e.roads.compactMap { campaign.gazetteer.road($0)?.name }.joined(separator: ", ")) reopened"
+        }
         switch (e.controller, e.status) {
         case (let c?, nil), (let c?, .held?): return "\(short(c)) takes \(list)"
-        case (nil, .contested?): return "\(e.by.map(short).joined(separator: " and ")) fight\(e.by.count == 1 ? "s" : "") in \(list)"
-        case (nil, .besieged?): return "\(e.by.map(short).joined(separator: " and ")) besiege\(e.by.count == 1 ? "s" : "") \(list)"
+        case (nil, .contested?):
+            return "\(e.by.map(short).joined(separator: " and ")) fight\(e.by.count == 1 ? "s" : "") in \(list)"
+        case (nil, .besieged?):
+            return "\(e.by.map(short).joined(separator: " and ")) besiege\(e.by.count == 1 ? "s" : "") \(list)"
         default: return list.isEmpty ? "On record" : "On record: \(list)"
         }
     }

@@ -29,7 +29,8 @@ enum PolylineSimplifier {
         }
         while let (first, last) = stack.popLast() {
             guard last > first + 1 else { continue }
-            var farthest = first, maxDistance = 0.0
+            var farthest = first
+            var maxDistance = 0.0
             for i in (first + 1)..<last {
                 let d = segmentDistance(near[i], near[first], near[last])
                 if d > maxDistance { (farthest, maxDistance) = (i, d) }
@@ -43,11 +44,14 @@ enum PolylineSimplifier {
         return near.indices.filter { keep[$0] }.map { near[$0] }
     }
 
-    static func distance(_ a: Point, _ b: Point) -> Double { ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot() }
+    static func distance(_ a: Point, _ b: Point) -> Double {
+        ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+    }
 
     /// Distance from `p` to the segment `a`–`b`.
     static func segmentDistance(_ p: Point, _ a: Point, _ b: Point) -> Double {
-        let dx = b.x - a.x, dy = b.y - a.y
+        let dx = b.x - a.x
+        let dy = b.y - a.y
         let length2 = dx * dx + dy * dy
         guard length2 > 0 else { return distance(p, a) }
         let t = max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2))

@@ -23,7 +23,10 @@ extension SceneComposer {
         return visiblePlaces.compactMap { place -> [SceneItem]? in
             guard let n = changes.numbers[place.id] else { return nil }
             let c = Self.changeBadgeCenter(for: place, projection: projection)
-            if drawn[n, default: []].contains(where: { ($0.x - c.x) * ($0.x - c.x) + ($0.y - c.y) * ($0.y - c.y) < Self.sameBadgeSpacing * Self.sameBadgeSpacing }) {
+            if drawn[n, default: []].contains(where: {
+                ($0.x - c.x) * ($0.x - c.x) + ($0.y - c.y) * ($0.y - c.y) < Self.sameBadgeSpacing
+                    * Self.sameBadgeSpacing
+            }) {
                 return nil
             }
             drawn[n, default: []].append(c)
@@ -37,17 +40,32 @@ extension SceneComposer {
         let m = measurer.measure(String(n), font: font)
         let origin = Point(x: c.x - m.width / 2, y: c.y + (m.ascent - m.descent) / 2)
         return [
-            SceneItem(id: id, layer: layer, symbol: .marker(Marker(shape: .circle, center: c, radius: r, fill: theme.changed, stroke: Stroke(color: .white, width: 1.2)))),
-            SceneItem(id: "\(id):number", layer: layer, symbol: .text(TextItem(text: String(n), origin: origin, font: font, color: .white, bounds: measurer.bounds(String(n), font: font, origin: origin)))),
+            SceneItem(
+                id: id, layer: layer,
+                symbol: .marker(
+                    Marker(
+                        shape: .circle, center: c, radius: r, fill: theme.changed,
+                        stroke: Stroke(color: .white, width: 1.2)))),
+            SceneItem(
+                id: "\(id):number", layer: layer,
+                symbol: .text(
+                    TextItem(
+                        text: String(n), origin: origin, font: font, color: .white,
+                        bounds: measurer.bounds(String(n), font: font, origin: origin)))),
         ]
     }
 
     /// The side panel: one numbered entry per change, with the source's sentence.
     func changesPanel(_ changes: Changes) -> [SceneItem] {
         guard let panel = layout.changesPanel else { return [] }
-        var items = [SceneItem(id: "changes:panel", layer: .furniture, symbol: .rect(panel, fill: theme.panel, stroke: Stroke(color: theme.panelBorder, width: 1)))]
+        var items = [
+            SceneItem(
+                id: "changes:panel", layer: .furniture,
+                symbol: .rect(panel, fill: theme.panel, stroke: Stroke(color: theme.panelBorder, width: 1)))
+        ]
         let pad = 14.0
-        let textX = panel.x + pad + 24, width = panel.maxX - pad - textX
+        let textX = panel.x + pad + 24
+        let width = panel.maxX - pad - textX
         var y = panel.y + pad
         func line(_ id: String, _ s: String, _ font: Font, x: Double, color: Color) {
             let m = measurer.measure(s, font: font)
@@ -59,12 +77,18 @@ extension SceneComposer {
         let title = Font(family: theme.fontFamily, size: 13.5, bold: true)
         let quote = Font(family: theme.fontFamily, size: 12.5, italic: true)
         let small = Font(family: theme.fontFamily, size: 11)
-        line("changes:heading", changes.since.map { "Changes since \($0.isEndOfDay ? $0.day.shortDescription : $0.description)" } ?? "Changes", heading, x: panel.x + pad, color: theme.ink)
+        line(
+            "changes:heading",
+            changes.since.map { "Changes since \($0.isEndOfDay ? $0.day.shortDescription : $0.description)" }
+                ?? "Changes", heading, x: panel.x + pad, color: theme.ink)
         y += 6
         if changes.entries.isEmpty {
             // Evidence older than the campaign's staleAfter changes a place to unknown without an event.
             let aged = changes.changedPlaces.count
-            let none = aged == 0 ? "No change in control." : "No event. \(aged) place\(aged == 1 ? "" : "s") no source has spoken of recently: now unknown."
+            let none =
+                aged == 0
+                ? "No change in control."
+                : "No event. \(aged) place\(aged == 1 ? "" : "s") no source has spoken of recently: now unknown."
             for (k, l) in wrap(none, font: quote, width: panel.width - 2 * pad).enumerated() {
                 line(k == 0 ? "changes:none" : "changes:none:\(k)", l, quote, x: panel.x + pad, color: theme.mutedInk)
             }
@@ -84,20 +108,31 @@ extension SceneComposer {
                 let allQuoteLines = wrap("“\(e.quote)”", font: quote, width: width)
                 quoteLines = Array(allQuoteLines.prefix(4))
                 // The fourth line shortened to leave room for the ellipsis that says the quote goes on.
-                if allQuoteLines.count > 4 { quoteLines[3] = wrap(quoteLines[3], font: quote, width: width - 14).first! + " …" }
+                if allQuoteLines.count > 4 {
+                    quoteLines[3] = wrap(quoteLines[3], font: quote, width: width - 14).first! + " …"
+                }
             }
             let needed = Double(titleLines.count) * 18 + Double(quoteLines.count) * 17 + 48
             if y + needed > bottom {
                 let rest = changes.entries.count - i
-                line("changes:more", "+\(rest) more: kmap timeline --from \(e.day)", small, x: panel.x + pad, color: theme.mutedInk)
+                line(
+                    "changes:more", "+\(rest) more: kmap timeline --from \(e.day)", small, x: panel.x + pad,
+                    color: theme.mutedInk)
                 break
             }
             let top = y
-            for (k, l) in titleLines.enumerated() { line("changes:\(entry.number):title:\(k)", l, title, x: textX, color: theme.ink) }
-            items += numberBadge(entry.number, at: Point(x: panel.x + pad + 9, y: top + 9), id: "changes:\(entry.number):badge", layer: .legend)
-            for (k, l) in quoteLines.enumerated() { line("changes:\(entry.number):quote:\(k)", l, quote, x: textX, color: theme.ink) }
+            for (k, l) in titleLines.enumerated() {
+                line("changes:\(entry.number):title:\(k)", l, title, x: textX, color: theme.ink)
+            }
+            items += numberBadge(
+                entry.number, at: Point(x: panel.x + pad + 9, y: top + 9), id: "changes:\(entry.number):badge",
+                layer: .legend)
+            for (k, l) in quoteLines.enumerated() {
+                line("changes:\(entry.number):quote:\(k)", l, quote, x: textX, color: theme.ink)
+            }
             let when = e.timeWords
-            let source = "\(e.day.shortDescription), \(when) · \(e.confidence.rawValue) · \(campaign.info.source(e.source)?.title ?? e.source)"
+            let source =
+                "\(e.day.shortDescription), \(when) · \(e.confidence.rawValue) · \(campaign.info.source(e.source)?.title ?? e.source)"
             for (k, l) in wrap(source, font: small, width: width).enumerated() {
                 line("changes:\(entry.number):source:\(k)", l, small, x: textX, color: theme.mutedInk)
             }

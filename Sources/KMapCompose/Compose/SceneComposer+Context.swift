@@ -18,14 +18,19 @@ extension SceneComposer {
                 items.append(
                     SceneItem(
                         id: "context:lake:\(i):\(j)", layer: .context,
-                        symbol: .polygon(rings: rings, fill: theme.water, stroke: Stroke(color: theme.waterOutline.withAlpha(0.6), width: 0.8)), title: lake.name))
+                        symbol: .polygon(
+                            rings: rings, fill: theme.water,
+                            stroke: Stroke(color: theme.waterOutline.withAlpha(0.6), width: 0.8)), title: lake.name))
             }
         }
         func lines(_ kind: String, _ features: [Context.Feature<[[Coordinate]]>], _ stroke: Stroke) {
             for (i, f) in features.enumerated() {
                 for (j, line) in f.geometry.enumerated() {
                     for (k, run) in area.clip(polyline: line.map(projection.project)).enumerated() {
-                        items.append(SceneItem(id: "context:\(kind):\(i):\(j):\(k)", layer: .context, symbol: .polyline(points: run, stroke: stroke), title: f.name))
+                        items.append(
+                            SceneItem(
+                                id: "context:\(kind):\(i):\(j):\(k)", layer: .context,
+                                symbol: .polyline(points: run, stroke: stroke), title: f.name))
                     }
                 }
             }
@@ -38,13 +43,21 @@ extension SceneComposer {
             items.append(
                 SceneItem(
                     id: "context:town:\(i)", layer: .context,
-                    symbol: .marker(Marker(shape: .circle, center: town.point, radius: ContextTowns.radius, fill: Self.contextInk, stroke: Stroke(color: theme.halo, width: 0.8))),
-                    title: "\(town.name) (not a campaign place; \(context.source(town.source)?.attribution ?? town.source))"))
+                    symbol: .marker(
+                        Marker(
+                            shape: .circle, center: town.point, radius: ContextTowns.radius, fill: Self.contextInk,
+                            stroke: Stroke(color: theme.halo, width: 0.8))),
+                    title:
+                        "\(town.name) (not a campaign place; \(context.source(town.source)?.attribution ?? town.source))"
+                ))
             if let label = town.label {
                 items.append(
                     SceneItem(
                         id: "context:town:\(i):label", layer: .context,
-                        symbol: .text(TextItem(text: label.text, origin: label.origin, font: label.font, color: Self.contextInk, halo: theme.halo.withAlpha(0.8), bounds: label.bounds))))
+                        symbol: .text(
+                            TextItem(
+                                text: label.text, origin: label.origin, font: label.font, color: Self.contextInk,
+                                halo: theme.halo.withAlpha(0.8), bounds: label.bounds))))
             }
         }
         return items
@@ -57,11 +70,15 @@ extension SceneComposer {
         return context.countries.enumerated().compactMap { i, country -> SceneItem? in
             guard country.name != context.focusCountry else { return nil }
             let parts = country.geometry.compactMap(\.first).map { area.clip(ring: $0.map(projection.project)) }
-            guard let part = parts.max(by: { Self.area(of: $0) < Self.area(of: $1) }), Self.area(of: part) > 0.04 * area.width * area.height else { return nil }
+            guard let part = parts.max(by: { Self.area(of: $0) < Self.area(of: $1) }),
+                Self.area(of: part) > 0.04 * area.width * area.height
+            else { return nil }
             let c = Self.centroid(part)
             let name = country.name.uppercased()
             let m = measurer.measure(name, font: font)
-            return text("context:country:\(i)", name, font, at: Point(x: c.x - m.width / 2, y: c.y + m.ascent / 2), Self.contextInk.withAlpha(0.7))
+            return text(
+                "context:country:\(i)", name, font, at: Point(x: c.x - m.width / 2, y: c.y + m.ascent / 2),
+                Self.contextInk.withAlpha(0.7))
         }
     }
 
@@ -79,11 +96,16 @@ extension SceneComposer {
             f.geometry.contains { !area.clip(polyline: $0.map(projection.project)).isEmpty }
         }
         used.formUnion(drawnLines.map(\.source))
-        used.formUnion(context.lakes.filter { $0.geometry.contains { !area.clip(ring: ($0.first ?? []).map(projection.project)).isEmpty } }.map(\.source))
+        used.formUnion(
+            context.lakes.filter {
+                $0.geometry.contains { !area.clip(ring: ($0.first ?? []).map(projection.project)).isEmpty }
+            }.map(\.source))
         if campaign.locatorFromContext, Self.insetPanel(layout, locator: campaign.locator) != nil {
             used.formUnion(context.countries.map(\.source) + context.cities.map(\.feature.source))
         }
-        let credits = context.sources.filter { used.contains($0.id) }.map { s in s.url.map { "\(s.attribution) \(Self.shortURL($0))" } ?? s.attribution }
+        let credits = context.sources.filter { used.contains($0.id) }.map { s in
+            s.url.map { "\(s.attribution) \(Self.shortURL($0))" } ?? s.attribution
+        }
         return credits.isEmpty ? nil : "Map: " + credits.joined(separator: ", ")
     }
 

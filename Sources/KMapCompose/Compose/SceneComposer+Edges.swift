@@ -10,13 +10,17 @@ extension SceneComposer {
             var items = [
                 SceneItem(
                     id: "edge:road:\(pointer.id)", layer: .roads,
-                    symbol: .polygon(rings: [pointer.arrow], fill: theme.roadCasing, stroke: Stroke(color: theme.halo, width: 1)))
+                    symbol: .polygon(
+                        rings: [pointer.arrow], fill: theme.roadCasing, stroke: Stroke(color: theme.halo, width: 1)))
             ]
             if let s = pointer.text {
                 items.append(
                     SceneItem(
                         id: "edge:road:\(pointer.id):label", layer: .roads,
-                        symbol: .text(TextItem(text: s, origin: pointer.textOrigin, font: pointer.font, color: theme.ink, halo: theme.halo, bounds: pointer.textBounds))))
+                        symbol: .text(
+                            TextItem(
+                                text: s, origin: pointer.textOrigin, font: pointer.font, color: theme.ink,
+                                halo: theme.halo, bounds: pointer.textBounds))))
             }
             return items
         }
@@ -25,7 +29,8 @@ extension SceneComposer {
     /// The places named by events of `state`'s day (up to its instant) that lie outside the map.
     public func offFramePlaces(_ state: ControlState) -> [Place] {
         let day = state.instant.day
-        let named = Set(campaign.timeline.events.filter { $0.day == day && $0.instant <= state.instant }.flatMap(\.places))
+        let named = Set(
+            campaign.timeline.events.filter { $0.day == day && $0.instant <= state.instant }.flatMap(\.places))
         let visible = Set(visiblePlaces.map(\.id))
         return campaign.gazetteer.places.filter { named.contains($0.id) && !visible.contains($0.id) }
     }
@@ -41,12 +46,16 @@ extension SceneComposer {
         for place in offFramePlaces(state) {
             let title = "\(place.name): an event this day, off the map"
             guard let pointer = roadPointers.first(where: { $0.beyond.contains(place.id) }) else {
-                let pointer = EdgePointer.place(place, area: layout.mapArea, projection: projection, font: font, measurer: measurer)
+                let pointer = EdgePointer.place(
+                    place, area: layout.mapArea, projection: projection, font: font, measurer: measurer)
                 items.append(
                     SceneItem(
                         id: "edge:event:\(place.id)", layer: .changes,
-                        symbol: .polygon(rings: [pointer.arrow], fill: theme.changed, stroke: Stroke(color: theme.halo, width: 1.2)), title: title))
-                items.append(edgeText("edge:event:\(place.id):label", pointer.text ?? place.name, font, pointer.textOrigin))
+                        symbol: .polygon(
+                            rings: [pointer.arrow], fill: theme.changed, stroke: Stroke(color: theme.halo, width: 1.2)),
+                        title: title))
+                items.append(
+                    edgeText("edge:event:\(place.id):label", pointer.text ?? place.name, font, pointer.textOrigin))
                 continue
             }
             let n = lines[pointer.id, default: 0]
@@ -57,12 +66,15 @@ extension SceneComposer {
                         id: "edge:ring:\(pointer.id)", layer: .changes,
                         symbol: .marker(
                             Marker(
-                                shape: .circle, center: pointer.arrowCenter, radius: 11, fill: theme.changed.withAlpha(0.35),
+                                shape: .circle, center: pointer.arrowCenter, radius: 11,
+                                fill: theme.changed.withAlpha(0.35),
                                 stroke: Stroke(color: theme.changed, width: 2)))))
             }
             // The pointer already gives its destination's distance; a place before it gets its own.
             let km = projection.unproject(pointer.tip).distanceKm(to: place.coordinate)
-            let s = place.id == pointer.destination ? "\(place.name): event this day" : "\(place.name) \(EdgePointer.distanceText(km))"
+            let s =
+                place.id == pointer.destination
+                ? "\(place.name): event this day" : "\(place.name) \(EdgePointer.distanceText(km))"
             let m = measurer.measure(s, font: font)
             let x = min(pointer.textOrigin.x, layout.mapArea.maxX - 4 - m.width)
             let y = pointer.textBounds.maxY + 4 + m.ascent + Double(n) * (m.ascent + m.descent + 3)
@@ -74,7 +86,10 @@ extension SceneComposer {
     func edgeText(_ id: String, _ s: String, _ font: Font, _ origin: Point, title: String? = nil) -> SceneItem {
         SceneItem(
             id: id, layer: .changes,
-            symbol: .text(TextItem(text: s, origin: origin, font: font, color: theme.ink, halo: theme.halo, bounds: measurer.bounds(s, font: font, origin: origin))),
+            symbol: .text(
+                TextItem(
+                    text: s, origin: origin, font: font, color: theme.ink, halo: theme.halo,
+                    bounds: measurer.bounds(s, font: font, origin: origin))),
             title: title)
     }
 }

@@ -5,15 +5,23 @@ extension SceneComposer {
     func furniture(_ state: ControlState) -> [SceneItem] {
         var items: [SceneItem] = []
         let banner = layout.banner
-        items.append(SceneItem(id: "banner:panel", layer: .furniture, symbol: .rect(banner, fill: theme.panel.withAlpha(1), stroke: nil)))
+        items.append(
+            SceneItem(
+                id: "banner:panel", layer: .furniture,
+                symbol: .rect(banner, fill: theme.panel.withAlpha(1), stroke: nil)))
         items.append(
             SceneItem(
                 id: "banner:rule", layer: .furniture,
-                symbol: .polyline(points: [Point(x: 0, y: banner.maxY - 0.5), Point(x: banner.maxX, y: banner.maxY - 0.5)], stroke: Stroke(color: theme.panelBorder, width: 1))))
+                symbol: .polyline(
+                    points: [Point(x: 0, y: banner.maxY - 0.5), Point(x: banner.maxX, y: banner.maxY - 0.5)],
+                    stroke: Stroke(color: theme.panelBorder, width: 1))))
         let day = state.instant.day
         let when = state.instant.isEndOfDay ? day.longDescription : "\(day.longDescription), \(state.instant.time)"
         let dayNumber = campaign.dayNumber(day)
-        items.append(text("title", campaign.info.title, Font(family: theme.fontFamily, size: 26, bold: true), at: Point(x: 20, y: 38), theme.ink))
+        items.append(
+            text(
+                "title", campaign.info.title, Font(family: theme.fontFamily, size: 26, bold: true),
+                at: Point(x: 20, y: 38), theme.ink))
         let date = "\(when)  ·  day \(dayNumber)"
         let dateFont = Font(family: theme.fontFamily, size: 22)
         let dateWidth = measurer.measure(date, font: dateFont).width
@@ -22,7 +30,8 @@ extension SceneComposer {
             items += routeBanner(route, name: info.name, day: day)
         }
         items += scaleBar()
-        let attribution = ([campaign.info.attribution] + (contextCredit().map { [$0] } ?? []) + ["made with kmap"]).joined(separator: "  ·  ")
+        let attribution = ([campaign.info.attribution] + (contextCredit().map { [$0] } ?? []) + ["made with kmap"])
+            .joined(separator: "  ·  ")
         // Shrunk to fit a narrow frame rather than run off its left edge.
         var small = Font(family: theme.fontFamily, size: 11)
         var w = measurer.measure(attribution, font: small).width
@@ -30,7 +39,10 @@ extension SceneComposer {
             small.size -= 0.5
             w = measurer.measure(attribution, font: small).width
         }
-        items.append(text("attribution", attribution, small, at: Point(x: layout.attributionBaseline.x - w, y: layout.attributionBaseline.y), theme.mutedInk))
+        items.append(
+            text(
+                "attribution", attribution, small,
+                at: Point(x: layout.attributionBaseline.x - w, y: layout.attributionBaseline.y), theme.mutedInk))
         return items
     }
 
@@ -38,7 +50,9 @@ extension SceneComposer {
     func routeBanner(_ route: LinkState, name: String, day: Day) -> [SceneItem] {
         var names = route.cutAt.compactMap { campaign.gazetteer.place($0)?.name }
         // Points the source counts but does not name have no marker: "unmapped" says why the map shows fewer cuts.
-        if route.unnamedCut > 0 { names.append("\(route.unnamedCut) unmapped point\(route.unnamedCut == 1 ? "" : "s")") }
+        if route.unnamedCut > 0 {
+            names.append("\(route.unnamedCut) unmapped point\(route.unnamedCut == 1 ? "" : "s")")
+        }
         let text: String
         let color: Color
         switch route.phase {
@@ -50,7 +64,8 @@ extension SceneComposer {
                 text = "\(name): CUT since the start (\(campaign.info.start.shortDescription))\(at)"
             } else {
                 // "day N of the cut", not "day N": the header's day counts from the campaign's start.
-                text = "\(name): CUT since \(since.shortDescription) (day \(day.days(since: since) + 1) of the cut)\(at)"
+                text =
+                    "\(name): CUT since \(since.shortDescription) (day \(day.days(since: since) + 1) of the cut)\(at)"
             }
             color = theme.routeCut
         case .cleared:
@@ -94,11 +109,20 @@ extension SceneComposer {
         let maxPx = panel.width - 50
         let km = [1.0, 2, 5, 10, 20, 25, 50, 100, 200, 500].last { $0 * projection.pixelsPerKm <= maxPx } ?? 1
         let length = km * projection.pixelsPerKm
-        var items = [SceneItem(id: "scale:panel", layer: .furniture, symbol: .rect(panel, fill: theme.panel, stroke: Stroke(color: theme.panelBorder, width: 1)))]
-        let x0 = panel.x + 16, y0 = panel.y + 30
+        var items = [
+            SceneItem(
+                id: "scale:panel", layer: .furniture,
+                symbol: .rect(panel, fill: theme.panel, stroke: Stroke(color: theme.panelBorder, width: 1)))
+        ]
+        let x0 = panel.x + 16
+        let y0 = panel.y + 30
         for i in 0..<4 {
             let seg = Rect(x: x0 + Double(i) * length / 4, y: y0, width: length / 4, height: 8)
-            items.append(SceneItem(id: "scale:segment:\(i)", layer: .furniture, symbol: .rect(seg, fill: i % 2 == 0 ? theme.ink : .white, stroke: Stroke(color: theme.ink, width: 1))))
+            items.append(
+                SceneItem(
+                    id: "scale:segment:\(i)", layer: .furniture,
+                    symbol: .rect(
+                        seg, fill: i % 2 == 0 ? theme.ink : .white, stroke: Stroke(color: theme.ink, width: 1))))
         }
         let font = Font(family: theme.fontFamily, size: 12)
         func label(_ s: String, _ x: Double, _ id: String) -> SceneItem {
@@ -114,7 +138,8 @@ extension SceneComposer {
     /// The scale bar's length in kilometres and pixels, for tests.
     public var scaleBarLength: (km: Double, pixels: Double)? {
         for item in scaleBar() {
-            if item.id == "scale:segment:3", case .rect(let r, _, _) = item.symbol, let first = scaleBar().first(where: { $0.id == "scale:segment:0" }),
+            if item.id == "scale:segment:3", case .rect(let r, _, _) = item.symbol,
+                let first = scaleBar().first(where: { $0.id == "scale:segment:0" }),
                 case .rect(let r0, _, _) = first.symbol
             {
                 let px = r.maxX - r0.x
@@ -128,7 +153,14 @@ extension SceneComposer {
         v == v.rounded() ? String(Int(v)) : String(v)
     }
 
-    func text(_ id: String, _ s: String, _ font: Font, at origin: Point, _ color: Color, halo: Color? = nil) -> SceneItem {
-        SceneItem(id: id, layer: .furniture, symbol: .text(TextItem(text: s, origin: origin, font: font, color: color, halo: halo, bounds: measurer.bounds(s, font: font, origin: origin))))
+    func text(_ id: String, _ s: String, _ font: Font, at origin: Point, _ color: Color, halo: Color? = nil)
+        -> SceneItem
+    {
+        SceneItem(
+            id: id, layer: .furniture,
+            symbol: .text(
+                TextItem(
+                    text: s, origin: origin, font: font, color: color, halo: halo,
+                    bounds: measurer.bounds(s, font: font, origin: origin))))
     }
 }

@@ -12,14 +12,18 @@ extension SceneComposer {
         let ids = campaign.factions.map(\.id)
         for key in theme.factionColors.keys.sorted() where !ids.contains(key) {
             if let near = Suggestion.closest(to: key, in: ids) {
-                out.append("theme \(theme.name): faction '\(key)' is not in this campaign; did you mean '\(near)'? (its colour is unused)")
+                out.append(
+                    "theme \(theme.name): faction '\(key)' is not in this campaign; did you mean '\(near)'? (its colour is unused)"
+                )
             }
         }
         var byColor: [Color: String] = [:]
         for id in ids {
             let c = color(ofFaction: id)
             if let other = byColor[c] {
-                out.append("theme \(theme.name): factions '\(other)' and '\(id)' are both drawn in \(c.hex); a reader cannot tell them apart")
+                out.append(
+                    "theme \(theme.name): factions '\(other)' and '\(id)' are both drawn in \(c.hex); a reader cannot tell them apart"
+                )
             } else {
                 byColor[c] = id
             }

@@ -22,31 +22,43 @@ extension SceneComposer {
             guard let c = state[place.id], c.isKnown else { return nil }
             let p = projection.project(place.coordinate)
             return ControlZones.Site(
-                id: place.id, point: PlanePoint(x: p.x, y: p.y), side: c.controller, attacker: c.status == .contested ? c.contestedBy.first : nil)
+                id: place.id, point: PlanePoint(x: p.x, y: p.y), side: c.controller,
+                attacker: c.status == .contested ? c.contestedBy.first : nil)
         }
         let area = layout.mapArea
         let water = waterPolygons().map { $0.map { $0.map { PlanePoint(x: $0.x, y: $0.y) } } }
         guard
             let zones = try? ControlZones(
                 sites: sites, sides: campaign.factions.map(\.id), reach: km * projection.pixelsPerKm, water: water,
-                frame: (area.x, area.y, area.maxX, area.maxY), smoothing: min(6, 0.08 * km * projection.pixelsPerKm), hatchSpacing: 7)
+                frame: (area.x, area.y, area.maxX, area.maxY), smoothing: min(6, 0.08 * km * projection.pixelsPerKm),
+                hatchSpacing: 7)
         else { return [] }
         func points(_ ps: [PlanePoint]) -> [Point] { ps.map { Point(x: $0.x, y: $0.y) } }
         var items: [SceneItem] = []
         for zone in zones.zones {
             let rings = zone.polygons.flatMap { $0.map(points) }
-            items.append(SceneItem(id: "zone:\(zone.side)", layer: .zones, symbol: .polygon(rings: rings, fill: color(ofFaction: zone.side).withAlpha(0.28), stroke: nil)))
+            items.append(
+                SceneItem(
+                    id: "zone:\(zone.side)", layer: .zones,
+                    symbol: .polygon(rings: rings, fill: color(ofFaction: zone.side).withAlpha(0.28), stroke: nil)))
         }
         for hatch in zones.hatches {
             for (i, line) in hatch.lines.enumerated() {
                 items.append(
                     SceneItem(
                         id: "zone:hatch:\(hatch.site):\(i)", layer: .zones,
-                        symbol: .polyline(points: points(line), stroke: Stroke(color: color(ofFaction: hatch.attacker).withAlpha(0.45), width: 2))))
+                        symbol: .polyline(
+                            points: points(line),
+                            stroke: Stroke(color: color(ofFaction: hatch.attacker).withAlpha(0.45), width: 2))))
             }
         }
         for (i, line) in zones.fronts.enumerated() {
-            items.append(SceneItem(id: "front:\(i)", layer: .zones, symbol: .polyline(points: points(line), stroke: Stroke(color: theme.routeCut.withAlpha(0.8), width: 2, dash: [6, 4]))))
+            items.append(
+                SceneItem(
+                    id: "front:\(i)", layer: .zones,
+                    symbol: .polyline(
+                        points: points(line),
+                        stroke: Stroke(color: theme.routeCut.withAlpha(0.8), width: 2, dash: [6, 4]))))
         }
         return items
     }
@@ -54,7 +66,9 @@ extension SceneComposer {
     /// Every lake of the frame in pixels: the gazetteer's areas and the context's lakes.
     func waterPolygons() -> [[[Point]]] {
         let own = campaign.gazetteer.areas.map { $0.rings.map { $0.map(projection.project) } }
-        let context = (campaign.context?.lakes ?? []).flatMap { $0.geometry.map { $0.map { $0.map(projection.project) } } }
+        let context = (campaign.context?.lakes ?? []).flatMap {
+            $0.geometry.map { $0.map { $0.map(projection.project) } }
+        }
         return own + context
     }
 }

@@ -27,16 +27,22 @@ public struct SceneComposer: Sendable {
     /// recolours, else the theme's, else a palette colour; grey for an id no faction has.
     let factionColors: [String: Color]
 
-    public init(campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer) {
+    public init(
+        campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer
+    ) {
         self.campaign = campaign
         self.theme = theme
         self.options = options
         self.measurer = measurer
         let layout = FrameLayout(width: Double(options.width), height: Double(options.height))
         self.layout = layout
-        let projection = Projection(fitting: options.view ?? campaign.defaultView, into: Self.fitArea(layout, fitted: options.view == nil && campaign.info.view == nil))
+        let projection = Projection(
+            fitting: options.view ?? campaign.defaultView,
+            into: Self.fitArea(layout, fitted: options.view == nil && campaign.info.view == nil))
         self.projection = projection
-        roadPointers = EdgePointer.roads(campaign: campaign, area: layout.mapArea, projection: projection, font: Self.edgeFont(theme), measurer: measurer)
+        roadPointers = EdgePointer.roads(
+            campaign: campaign, area: layout.mapArea, projection: projection, font: Self.edgeFont(theme),
+            measurer: measurer)
         let visible = campaign.gazetteer.places.filter { layout.mapArea.contains(projection.project($0.coordinate)) }
         visiblePlaces = visible
         var byID: [String: Int] = [:]
@@ -46,13 +52,15 @@ public struct SceneComposer: Sendable {
         for faction in campaign.factions { colors[faction.id] = theme.color(ofFaction: faction.id, in: campaign) }
         factionColors = colors
         var placer = Self.labelPlacer(
-            campaign: campaign, theme: theme, options: options, layout: layout, projection: projection, visible: visible, measurer: measurer)
+            campaign: campaign, theme: theme, options: options, layout: layout, projection: projection,
+            visible: visible, measurer: measurer)
         let requests = Self.labelRequests(visible: visible, theme: theme, options: options, projection: projection)
         let result = placer.place(requests)
         labels = result.placed
         unlabelled = result.dropped
         contextTowns = ContextTowns(
-            campaign: campaign, theme: theme, area: layout.mapArea, projection: projection, placer: placer, placed: result.placed)
+            campaign: campaign, theme: theme, area: layout.mapArea, projection: projection, placer: placer,
+            placed: result.placed)
     }
 
     /// Where the view is fitted: the map area, or for a fitted view on a wide enough frame the part right of the
@@ -105,7 +113,8 @@ public struct SceneComposer: Sendable {
             var items = [
                 SceneItem(
                     id: "area:\(area.id)", layer: .water,
-                    symbol: .polygon(rings: rings, fill: theme.water, stroke: Stroke(color: theme.waterOutline, width: 1.2)))
+                    symbol: .polygon(
+                        rings: rings, fill: theme.water, stroke: Stroke(color: theme.waterOutline, width: 1.2)))
             ]
             if let outer = rings.first, outer.count > 2 {
                 let c = Self.centroid(outer)
@@ -128,15 +137,23 @@ public struct SceneComposer: Sendable {
         let roads = campaign.gazetteer.roads
         var items: [SceneItem] = []
         // Simplified (a road of many points costs every frame), then cut at the map's edge.
-        let lines = roads.map { layout.mapArea.clip(polyline: PolylineSimplifier.simplify($0.path.map(projection.project))) }
+        let lines = roads.map {
+            layout.mapArea.clip(polyline: PolylineSimplifier.simplify($0.path.map(projection.project)))
+        }
         for (road, runs) in zip(roads, lines) {
             for (i, pts) in runs.enumerated() {
-                items.append(SceneItem(id: "road-casing:\(road.id)\(i == 0 ? "" : ":\(i)")", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadCasing, width: 6))))
+                items.append(
+                    SceneItem(
+                        id: "road-casing:\(road.id)\(i == 0 ? "" : ":\(i)")", layer: .roads,
+                        symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadCasing, width: 6))))
             }
         }
         for (road, runs) in zip(roads, lines) {
             for (i, pts) in runs.enumerated() {
-                items.append(SceneItem(id: "road:\(road.id)\(i == 0 ? "" : ":\(i)")", layer: .roads, symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadFill, width: 3.5))))
+                items.append(
+                    SceneItem(
+                        id: "road:\(road.id)\(i == 0 ? "" : ":\(i)")", layer: .roads,
+                        symbol: .polyline(points: pts, stroke: Stroke(color: theme.roadFill, width: 3.5))))
             }
         }
         items += roadPointerItems()
@@ -146,7 +163,10 @@ public struct SceneComposer: Sendable {
             for placeID in road.cutAt where !marked.contains(placeID) {
                 marked.insert(placeID)
                 guard let place = visibleByID[placeID].map({ visiblePlaces[$0] }) else { continue }
-                items.append(SceneItem(id: "cut:\(placeID)", layer: .roadMarks, symbol: .marker(Self.cutBadge(for: place, projection: projection, theme: theme))))
+                items.append(
+                    SceneItem(
+                        id: "cut:\(placeID)", layer: .roadMarks,
+                        symbol: .marker(Self.cutBadge(for: place, projection: projection, theme: theme))))
             }
         }
         return items
@@ -156,7 +176,9 @@ public struct SceneComposer: Sendable {
     static func cutBadge(for place: Place, projection: Projection, theme: Theme) -> Marker {
         let p = projection.project(place.coordinate)
         let offset = Symbology.radius(for: place.kind) * 0.7 + 5
-        return Marker(shape: .cutBadge, center: Point(x: p.x + offset, y: p.y - offset), radius: 6, fill: theme.roadCut, stroke: Stroke(color: .white, width: 1.2))
+        return Marker(
+            shape: .cutBadge, center: Point(x: p.x + offset, y: p.y - offset), radius: 6, fill: theme.roadCut,
+            stroke: Stroke(color: .white, width: 1.2))
     }
 
     func markers(_ state: ControlState, changed: Set<String> = []) -> [SceneItem] {
@@ -166,43 +188,62 @@ public struct SceneComposer: Sendable {
             let dashed = place.info.confidence == .estimate
             let marker = Marker(
                 shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
-                radius: Symbology.radius(for: place.kind), fill: control.isKnown ? color(ofFaction: control.controller) : Legend.unknownFill,
+                radius: Symbology.radius(for: place.kind),
+                fill: control.isKnown ? color(ofFaction: control.controller) : Legend.unknownFill,
                 splitFill: control.status == .contested ? attacker : nil,
                 stroke: Stroke(color: theme.ink, width: dashed ? 1.6 : 1.2, dash: dashed ? [2.5, 2] : []),
                 ring: control.status == .besieged ? attacker : nil,
                 hollow: control.confidence == .stated ? nil : theme.halo,
                 highlight: changed.contains(place.id) ? theme.changed : nil)
-            return SceneItem(id: "place:\(place.id)", layer: .markers, symbol: .marker(marker), title: describe(place, control))
+            return SceneItem(
+                id: "place:\(place.id)", layer: .markers, symbol: .marker(marker), title: describe(place, control))
         }
     }
 
     /// "Khanasir (خناصر): ISIL, held since 23 Feb 2016 (stated, e19): “…”" for a place's tooltip.
     func describe(_ place: Place, _ c: PlaceControl) -> String {
         let who = campaign.faction(c.controller)?.shortName ?? c.controller
-        let status = c.status == .held ? "held since \(c.since.longDescription)" : "\(c.status.rawValue) by \(c.contestedBy.map { campaign.faction($0)?.shortName ?? $0 }.joined(separator: ", ")) since \(c.statusSince.longDescription)"
+        let status =
+            c.status == .held
+            ? "held since \(c.since.longDescription)"
+            : "\(c.status.rawValue) by \(c.contestedBy.map { campaign.faction($0)?.shortName ?? $0 }.joined(separator: ", ")) since \(c.statusSince.longDescription)"
         let name = place.info.arabic.map { "\(place.name) (\($0))" } ?? place.name
-        if !c.isKnown { return "\(place.info.arabic.map { "\(place.name) (\($0))" } ?? place.name): unknown (no source gives its control on this day). Position: \(place.info.confidence.rawValue)." }
-        let basis = ["\(c.confidence.rawValue) (event \(c.basis.confidence.rawValue))", c.basis.eventID].compactMap { $0 }.joined(separator: ", ")
-        return "\(name): \(who), \(status) (\(basis); \(campaign.info.source(c.basis.source)?.title ?? c.basis.source)): “\(c.basis.quote)” Position: \(place.info.confidence.rawValue)."
+        if !c.isKnown {
+            return
+                "\(place.info.arabic.map { "\(place.name) (\($0))" } ?? place.name): unknown (no source gives its control on this day). Position: \(place.info.confidence.rawValue)."
+        }
+        let basis = ["\(c.confidence.rawValue) (event \(c.basis.confidence.rawValue))", c.basis.eventID].compactMap {
+            $0
+        }.joined(separator: ", ")
+        return
+            "\(name): \(who), \(status) (\(basis); \(campaign.info.source(c.basis.source)?.title ?? c.basis.source)): “\(c.basis.quote)” Position: \(place.info.confidence.rawValue)."
     }
 
     func labelItems() -> [SceneItem] {
         labels.flatMap { label -> [SceneItem] in
             var items: [SceneItem] = []
             if let leader = label.leader {
-                items.append(SceneItem(id: "leader:\(label.id)", layer: .labels, symbol: .polyline(points: leader, stroke: Stroke(color: theme.mutedInk, width: 1))))
+                items.append(
+                    SceneItem(
+                        id: "leader:\(label.id)", layer: .labels,
+                        symbol: .polyline(points: leader, stroke: Stroke(color: theme.mutedInk, width: 1))))
             }
             items.append(
                 SceneItem(
                     id: "label:\(label.id)", layer: .labels,
-                    symbol: .text(TextItem(text: label.text, origin: label.origin, font: label.font, color: theme.ink, halo: theme.halo, bounds: label.bounds)),
+                    symbol: .text(
+                        TextItem(
+                            text: label.text, origin: label.origin, font: label.font, color: theme.ink,
+                            halo: theme.halo, bounds: label.bounds)),
                     title: label.text.replacingOccurrences(of: "\n", with: " ")))
             return items
         }
     }
 
     static func centroid(_ ring: [Point]) -> Point {
-        var a = 0.0, cx = 0.0, cy = 0.0
+        var a = 0.0
+        var cx = 0.0
+        var cy = 0.0
         for (p, q) in zip(ring, ring.dropFirst() + [ring[0]]) {
             let cross = p.x * q.y - q.x * p.y
             a += cross

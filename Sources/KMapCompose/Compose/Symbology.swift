@@ -60,7 +60,8 @@ struct Symbology {
         case .town: Font(family: theme.fontFamily, size: theme.labelSize + 1, bold: true)
         case .village, .checkpoint, .district, .crossing: Font(family: theme.fontFamily, size: theme.labelSize - 1.5)
         case .airbase, .base, .citadel: Font(family: theme.fontFamily, size: theme.labelSize - 1, bold: true)
-        case .hill, .oilfield, .landmark, .bridge, .dam, .industrial: Font(family: theme.fontFamily, size: theme.labelSize - 2, italic: true)
+        case .hill, .oilfield, .landmark, .bridge, .dam, .industrial:
+            Font(family: theme.fontFamily, size: theme.labelSize - 2, italic: true)
         }
     }
 }

@@ -52,13 +52,20 @@ struct LabelPlacer {
             for (_, request) in order where pass == 0 || waiting.contains(request.id) {
                 let found =
                     if indexed {
-                        best(for: request, rings: rings, crossesLabel: { labelGrid.intersectsAny($0) || leaderGrid.intersectsAny($0) }) {
+                        best(
+                            for: request, rings: rings,
+                            crossesLabel: { labelGrid.intersectsAny($0) || leaderGrid.intersectsAny($0) }
+                        ) {
                             labelGrid.intersectsAny($0) || obstacleGrid.intersectsAny($0)
                         }
                     } else {
-                        best(for: request, rings: rings, crossesLabel: { [placed, leaderObstacles] box in
-                            placed.contains { $0.bounds.intersects(box) } || leaderObstacles.contains { $0.intersects(box) }
-                        }) {
+                        best(
+                            for: request, rings: rings,
+                            crossesLabel: { [placed, leaderObstacles] box in
+                                placed.contains { $0.bounds.intersects(box) }
+                                    || leaderObstacles.contains { $0.intersects(box) }
+                            }
+                        ) {
                             [placed, obstacles] box in
                             placed.contains { $0.bounds.intersects(box) } || obstacles.contains { $0.intersects(box) }
                         }
@@ -84,7 +91,9 @@ struct LabelPlacer {
 
     /// The first free candidate for `r`; `blocked` says whether a padded box overlaps a label or obstacle,
     /// `crossesLabel` whether a point of a leader line falls on a placed label.
-    private func best(for r: Request, rings: [(Int, Double)], crossesLabel: (Rect) -> Bool, blocked: (Rect) -> Bool) -> Placement? {
+    private func best(for r: Request, rings: [(Int, Double)], crossesLabel: (Rect) -> Bool, blocked: (Rect) -> Bool)
+        -> Placement?
+    {
         let m = measurer.measure(r.text, font: r.font)
         let h = m.ascent + m.descent
         let pad = 1.5
@@ -111,9 +120,11 @@ struct LabelPlacer {
                 var leader: [Point]?
                 if step > 0 {
                     let target = Self.nearestPoint(on: box, to: r.anchor)
-                    let dx = target.x - r.anchor.x, dy = target.y - r.anchor.y
+                    let dx = target.x - r.anchor.x
+                    let dy = target.y - r.anchor.y
                     let len = max(1e-9, (dx * dx + dy * dy).squareRoot())
-                    let start = Point(x: r.anchor.x + dx / len * (r.radius + 1), y: r.anchor.y + dy / len * (r.radius + 1))
+                    let start = Point(
+                        x: r.anchor.x + dx / len * (r.radius + 1), y: r.anchor.y + dy / len * (r.radius + 1))
                     // A leader may not run through another label or marker: probe small boxes along it, from
                     // beyond the place's own marker, ring and badges (`ownReach`) to just short of the label.
                     let ownReach = r.radius + 16

@@ -7,11 +7,14 @@ extension SceneComposer {
     /// cut, a change number), so that one placement serves every frame of a sequence. The legend's largest
     /// possible panel is reserved, so its size on any one day never moves a label.
     static func labelPlacer(
-        campaign: Campaign, theme: Theme, options: FrameOptions, layout: FrameLayout, projection: Projection, visible: [Place],
+        campaign: Campaign, theme: Theme, options: FrameOptions, layout: FrameLayout, projection: Projection,
+        visible: [Place],
         measurer: any TextMeasurer
     ) -> LabelPlacer {
         let onRoads = Set(campaign.gazetteer.roads.flatMap(\.via))
-        let badges = visible.filter { onRoads.contains($0.id) }.map { cutBadge(for: $0, projection: projection, theme: theme).bounds }
+        let badges = visible.filter { onRoads.contains($0.id) }.map {
+            cutBadge(for: $0, projection: projection, theme: theme).bounds
+        }
         let changeSlots = visible.map { place -> Rect in
             let c = changeBadgeCenter(for: place, projection: projection)
             let r = changeBadgeRadius + 1
@@ -20,24 +23,34 @@ extension SceneComposer {
         let markers = visible.map { place in
             Marker(
                 shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
-                radius: Symbology.radius(for: place.kind), fill: .black, stroke: Stroke(color: .black, width: 1), ring: .black
+                radius: Symbology.radius(for: place.kind), fill: .black, stroke: Stroke(color: .black, width: 1),
+                ring: .black
             ).bounds
         }
         let legendSpace = layout.legendPanel(
-            height: Legend.height(of: Legend.allEntries(campaign: campaign, places: visible, zones: zoneRadius(options: options, theme: theme))))
-        let pointers = EdgePointer.roads(campaign: campaign, area: layout.mapArea, projection: projection, font: edgeFont(theme), measurer: measurer).map(\.bounds)
+            height: Legend.height(
+                of: Legend.allEntries(
+                    campaign: campaign, places: visible, zones: zoneRadius(options: options, theme: theme))))
+        let pointers = EdgePointer.roads(
+            campaign: campaign, area: layout.mapArea, projection: projection, font: edgeFont(theme), measurer: measurer
+        ).map(\.bounds)
         return LabelPlacer(
             measurer: measurer, frame: layout.frame.insetBy(4),
-            obstacles: markers + badges + changeSlots + pointers + layout.reserved + [legendSpace, northArrowBox(layout)]
+            obstacles: markers + badges + changeSlots + pointers + layout.reserved + [
+                legendSpace, northArrowBox(layout),
+            ]
                 + (insetPanel(layout, locator: campaign.locator).map { [$0] } ?? []),
             leaderObstacles: markers)
     }
 
     /// One label request per visible place, in gazetteer order.
-    static func labelRequests(visible: [Place], theme: Theme, options: FrameOptions, projection: Projection) -> [LabelPlacer.Request] {
+    static func labelRequests(visible: [Place], theme: Theme, options: FrameOptions, projection: Projection)
+        -> [LabelPlacer.Request]
+    {
         visible.map { place in
             LabelPlacer.Request(
-                id: place.id, text: options.labels.text(name: place.name, arabic: place.info.arabic), font: Symbology.font(for: place.kind, theme: theme),
+                id: place.id, text: options.labels.text(name: place.name, arabic: place.info.arabic),
+                font: Symbology.font(for: place.kind, theme: theme),
                 anchor: projection.project(place.coordinate), radius: Symbology.radius(for: place.kind),
                 priority: place.kind.labelPriority)
         }
@@ -45,7 +58,9 @@ extension SceneComposer {
 
     /// The placer and requests of this composer, for tests that run the placement both ways (indexed and all pairs).
     var labelPlacer: LabelPlacer {
-        Self.labelPlacer(campaign: campaign, theme: theme, options: options, layout: layout, projection: projection, visible: visiblePlaces, measurer: measurer)
+        Self.labelPlacer(
+            campaign: campaign, theme: theme, options: options, layout: layout, projection: projection,
+            visible: visiblePlaces, measurer: measurer)
     }
 
     var labelRequests: [LabelPlacer.Request] {

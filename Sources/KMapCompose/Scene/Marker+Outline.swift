@@ -13,11 +13,22 @@ extension Marker {
         let c = center
         switch shape {
         case .circle, .cutBadge: return .circle(center: c, radius: r)
-        case .triangle: return .polygon([Point(x: c.x, y: c.y - r * 1.1), Point(x: c.x + r, y: c.y + r * 0.75), Point(x: c.x - r, y: c.y + r * 0.75)])
+        case .triangle:
+            return .polygon([
+                Point(x: c.x, y: c.y - r * 1.1), Point(x: c.x + r, y: c.y + r * 0.75),
+                Point(x: c.x - r, y: c.y + r * 0.75),
+            ])
         case .square:
             let h = r * 0.85
-            return .polygon([Point(x: c.x - h, y: c.y - h), Point(x: c.x + h, y: c.y - h), Point(x: c.x + h, y: c.y + h), Point(x: c.x - h, y: c.y + h)])
-        case .diamond: return .polygon([Point(x: c.x, y: c.y - r), Point(x: c.x + r, y: c.y), Point(x: c.x, y: c.y + r), Point(x: c.x - r, y: c.y)])
+            return .polygon([
+                Point(x: c.x - h, y: c.y - h), Point(x: c.x + h, y: c.y - h), Point(x: c.x + h, y: c.y + h),
+                Point(x: c.x - h, y: c.y + h),
+            ])
+        case .diamond:
+            return .polygon([
+                Point(x: c.x, y: c.y - r), Point(x: c.x + r, y: c.y), Point(x: c.x, y: c.y + r),
+                Point(x: c.x - r, y: c.y),
+            ])
         case .star:
             return .polygon((0..<10).map { i in Self.polar(c, i % 2 == 0 ? r * 1.15 : r * 0.5, Double(i) * 36) })
         case .pentagon: return .polygon((0..<5).map { Self.polar(c, r, Double($0) * 72) })
@@ -28,7 +39,13 @@ extension Marker {
         case .bar: return .polygon(Self.scaled(c, r, [(-1.2, -0.45), (1.2, -0.45), (1.2, 0.45), (-1.2, 0.45)]))
         case .invertedTriangle: return .polygon(Self.scaled(c, r, [(-1, -0.75), (1, -0.75), (0, 1.1)]))
         case .factory:
-            return .polygon(Self.scaled(c, r, [(-0.95, 0.85), (0.95, 0.85), (0.95, -0.85), (0.32, -0.3), (0.32, -0.85), (-0.32, -0.3), (-0.32, -0.85), (-0.95, -0.3)]))
+            return .polygon(
+                Self.scaled(
+                    c, r,
+                    [
+                        (-0.95, 0.85), (0.95, 0.85), (0.95, -0.85), (0.32, -0.3), (0.32, -0.85), (-0.32, -0.3),
+                        (-0.32, -0.85), (-0.95, -0.3),
+                    ]))
         }
     }
 
@@ -53,7 +70,9 @@ extension Marker {
     }
 
     /// The right half of the symbol's box, filled with the attacker's colour (clipped to the outline).
-    public var splitRect: Rect { Rect(x: center.x, y: center.y - radius - 2, width: radius + 2, height: 2 * radius + 4) }
+    public var splitRect: Rect {
+        Rect(x: center.x, y: center.y - radius - 2, width: radius + 2, height: 2 * radius + 4)
+    }
 
     /// Radii of the besieger's ring and of the change glow.
     public var ringRadius: Double { radius + 3.5 }

@@ -6,8 +6,10 @@
 extension Rect {
     /// The part of segment `a`–`b` inside the rectangle, as parameters along it (0 at `a`, 1 at `b`), or nil.
     func clipParameters(_ a: Point, _ b: Point) -> (t0: Double, t1: Double)? {
-        let dx = b.x - a.x, dy = b.y - a.y
-        var t0 = 0.0, t1 = 1.0
+        let dx = b.x - a.x
+        let dy = b.y - a.y
+        var t0 = 0.0
+        var t1 = 1.0
         for (p, q) in [(-dx, a.x - x), (dx, maxX - a.x), (-dy, a.y - y), (dy, maxY - a.y)] {
             if p == 0 {
                 if q < 0 { return nil }
@@ -30,7 +32,8 @@ extension Rect {
                 current = []
                 continue
             }
-            let p0 = a.lerp(b, t0), p1 = a.lerp(b, t1)
+            let p0 = a.lerp(b, t0)
+            let p1 = a.lerp(b, t1)
             if current.isEmpty || t0 > 0 {
                 if current.count > 1 { runs.append(current) }
                 current = [p0]
@@ -48,14 +51,17 @@ extension Rect {
     /// A ring cut to the rectangle (empty when it lies wholly outside).
     func clip(ring: [Point]) -> [Point] {
         var out = ring
-        let edges: [(Point) -> Double] = [{ $0.x - self.x }, { self.maxX - $0.x }, { $0.y - self.y }, { self.maxY - $0.y }]
+        let edges: [(Point) -> Double] = [
+            { $0.x - self.x }, { self.maxX - $0.x }, { $0.y - self.y }, { self.maxY - $0.y },
+        ]
         for inside in edges {
             guard !out.isEmpty else { return [] }
             let input = out
             out = []
             for (i, b) in input.enumerated() {
                 let a = input[(i + input.count - 1) % input.count]
-                let da = inside(a), db = inside(b)
+                let da = inside(a)
+                let db = inside(b)
                 if db >= 0 {
                     if da < 0 { out.append(a.lerp(b, da / (da - db))) }
                     out.append(b)

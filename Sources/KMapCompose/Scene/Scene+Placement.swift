@@ -3,18 +3,25 @@ extension Scene {
     /// a chart on a report page. Ids get `prefix`, so two embedded scenes never share an id.
     public func items(placedIn frame: Rect, idPrefix prefix: String) -> [SceneItem] {
         let s = min(frame.width / width, frame.height / height)
-        let dx = frame.x + (frame.width - width * s) / 2, dy = frame.y + (frame.height - height * s) / 2
+        let dx = frame.x + (frame.width - width * s) / 2
+        let dy = frame.y + (frame.height - height * s) / 2
         func p(_ q: Point) -> Point { Point(x: dx + q.x * s, y: dy + q.y * s) }
         func r(_ q: Rect) -> Rect { Rect(x: dx + q.x * s, y: dy + q.y * s, width: q.width * s, height: q.height * s) }
-        func k(_ st: Stroke?) -> Stroke? { st.map { Stroke(color: $0.color, width: $0.width * s, dash: $0.dash.map { $0 * s }) } }
+        func k(_ st: Stroke?) -> Stroke? {
+            st.map { Stroke(color: $0.color, width: $0.width * s, dash: $0.dash.map { $0 * s }) }
+        }
         var out: [SceneItem] = []
         if let background {
-            out.append(SceneItem(id: "\(prefix)background", layer: .background, symbol: .rect(r(Rect(x: 0, y: 0, width: width, height: height)), fill: background, stroke: nil)))
+            out.append(
+                SceneItem(
+                    id: "\(prefix)background", layer: .background,
+                    symbol: .rect(r(Rect(x: 0, y: 0, width: width, height: height)), fill: background, stroke: nil)))
         }
         for item in items {
             let symbol: Symbol
             switch item.symbol {
-            case .polygon(let rings, let fill, let stroke): symbol = .polygon(rings: rings.map { $0.map(p) }, fill: fill, stroke: k(stroke))
+            case .polygon(let rings, let fill, let stroke):
+                symbol = .polygon(rings: rings.map { $0.map(p) }, fill: fill, stroke: k(stroke))
             case .polyline(let points, let stroke): symbol = .polyline(points: points.map(p), stroke: k(stroke)!)
             case .rect(let rect, let fill, let stroke): symbol = .rect(r(rect), fill: fill, stroke: k(stroke))
             case .marker(var m):

@@ -25,7 +25,8 @@ public struct Scene: Sendable, Hashable {
     }
 
     public init(
-        width: Double, height: Double, background: Color?, items: [SceneItem], title: String, subject: String, metadata: [Metadata] = []
+        width: Double, height: Double, background: Color?, items: [SceneItem], title: String, subject: String,
+        metadata: [Metadata] = []
     ) {
         self.width = width
         self.height = height
@@ -124,7 +125,8 @@ public struct Marker: Sendable, Hashable {
     public var highlight: Color?
 
     public init(
-        shape: MarkerShape, center: Point, radius: Double, fill: Color, splitFill: Color? = nil, stroke: Stroke, ring: Color? = nil,
+        shape: MarkerShape, center: Point, radius: Double, fill: Color, splitFill: Color? = nil, stroke: Stroke,
+        ring: Color? = nil,
         hollow: Color? = nil, highlight: Color? = nil
     ) {
         self.shape = shape

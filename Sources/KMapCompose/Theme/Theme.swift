@@ -39,7 +39,8 @@ public struct Theme: Sendable, Hashable {
         var t = Theme(name: "wikipedia")
         t.panel = Color(hex: "#ffffffeb")!
         t.factionColors = [
-            "government": Color(hex: "#e3242b")!, "isil": Color(hex: "#1a1a1a")!, "jund-al-aqsa": Color(hex: "#8c8c8c")!,
+            "government": Color(hex: "#e3242b")!, "isil": Color(hex: "#1a1a1a")!,
+            "jund-al-aqsa": Color(hex: "#8c8c8c")!,
             "nusra": Color(hex: "#8c8c8c")!, "rebels": Color(hex: "#2e9e3e")!, "kurds": Color(hex: "#f2c81f")!,
         ]
         return t

@@ -24,7 +24,9 @@ public enum CampaignLoader {
     /// Names of the campaigns embedded in the binary.
     public static var builtinNames: [String] {
         // Folders with a campaign.yaml: Geo/ also holds the place-name extract (geonames/).
-        EmbeddedCampaigns.files.keys.filter { $0.hasSuffix("/\(campaignFile)") }.compactMap { $0.split(separator: "/").first.map(String.init) }.sorted()
+        EmbeddedCampaigns.files.keys.filter { $0.hasSuffix("/\(campaignFile)") }.compactMap {
+            $0.split(separator: "/").first.map(String.init)
+        }.sorted()
     }
 
     /// The campaign embedded in the binary at build time.
@@ -41,10 +43,14 @@ public enum CampaignLoader {
             gazetteer: .init(name: "\(name)/\(gazetteerFile)", text: try text(gazetteerFile)),
             events: .init(name: "\(name)/\(eventsFile)", text: try text(eventsFile)),
             locator: EmbeddedCampaigns.files["\(name)/\(locatorFile)"].map {
-                .init(name: "\(name)/\(locatorFile)", text: String(decoding: Data(base64Encoded: $0) ?? Data(), as: UTF8.self))
+                .init(
+                    name: "\(name)/\(locatorFile)",
+                    text: String(decoding: Data(base64Encoded: $0) ?? Data(), as: UTF8.self))
             },
             context: EmbeddedCampaigns.files["\(name)/\(contextFile)"].map {
-                .init(name: "\(name)/\(contextFile)", text: String(decoding: Data(base64Encoded: $0) ?? Data(), as: UTF8.self))
+                .init(
+                    name: "\(name)/\(contextFile)",
+                    text: String(decoding: Data(base64Encoded: $0) ?? Data(), as: UTF8.self))
             })
         return try load(texts, origin: "built-in \(name)")
     }
@@ -56,7 +62,8 @@ public enum CampaignLoader {
             throw .missing(path: path, what: "campaign folder")
         }
         guard isDirectory.boolValue else {
-            throw .unreadable(path: path, reason: "this is a file; --campaign takes the folder that holds \(campaignFile)")
+            throw .unreadable(
+                path: path, reason: "this is a file; --campaign takes the folder that holds \(campaignFile)")
         }
         let folder = URL(fileURLWithPath: path)
         let texts = CampaignTexts(
@@ -82,21 +89,27 @@ public enum CampaignLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-                throw .unreadable(path: path, reason: "a symbolic link to a file that does not exist; fix or replace the link")
+                throw .unreadable(
+                    path: path, reason: "a symbolic link to a file that does not exist; fix or replace the link")
             }
             throw .missing(path: path, what: "file")
         }
-        if isDirectory.boolValue { throw .unreadable(path: path, reason: "a directory stands where a file is expected") }
+        if isDirectory.boolValue {
+            throw .unreadable(path: path, reason: "a directory stands where a file is expected")
+        }
         // A FIFO, socket or device would block or never end: only regular files are read. `stat` follows a
         // symbolic link to its file, as reading does (FileManager's attributes describe the link itself, and
         // look up the owner's name in /etc/passwd and /etc/group for every file).
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw .unreadable(path: path, reason: "not a regular file (a pipe, socket or device); give a plain text file")
+            throw .unreadable(
+                path: path, reason: "not a regular file (a pipe, socket or device); give a plain text file")
         }
         let size = Int(info.st_size)
         if size > maxFileBytes {
-            throw .unreadable(path: path, reason: "\(size / 1_048_576) MiB is larger than the \(maxFileBytes >> 20) MiB a campaign file may have")
+            throw .unreadable(
+                path: path,
+                reason: "\(size / 1_048_576) MiB is larger than the \(maxFileBytes >> 20) MiB a campaign file may have")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "permission denied or I/O error; check the file's permissions")
@@ -115,7 +128,8 @@ public enum CampaignLoader {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            let length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0
+            let length =
+                b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0
             let sequence = length == 0 || i + length > bytes.count ? nil : bytes[i..<(i + length)]
             guard let sequence, String(validating: sequence, as: UTF8.self) != nil else { break }
             if b == 0x0A {
@@ -134,7 +148,9 @@ public enum CampaignLoader {
     /// Parses and validates the three texts of one campaign.
     static func load(_ texts: CampaignTexts, origin: String) throws(CampaignError) -> Campaign {
         let diagnostics = Diagnostics()
-        for file in [texts.campaign, texts.gazetteer, texts.events] + [texts.locator, texts.context].compactMap { $0 } { checkMojibake(file, diagnostics) }
+        for file in [texts.campaign, texts.gazetteer, texts.events] + [texts.locator, texts.context].compactMap { $0 } {
+            checkMojibake(file, diagnostics)
+        }
         let parsed = ParseContext(diagnostics: diagnostics)
         let info = parsed.campaign(texts.campaign)
         let gazetteer = parsed.gazetteer(texts.gazetteer, area: info?.info.area)
@@ -147,11 +163,14 @@ public enum CampaignLoader {
         }
         let network = RoadNetwork(
             roads: gazetteer.roads.map { RoadNetwork.Link(id: $0.id, via: $0.via, faction: $0.faction) },
-            route: info.info.supplyRoute.map { RoadNetwork.Route(name: $0.name, faction: $0.faction, from: $0.from, to: $0.to) })
+            route: info.info.supplyRoute.map {
+                RoadNetwork.Route(name: $0.name, faction: $0.faction, from: $0.from, to: $0.to)
+            })
         // The weakest of each place's identification (its tie) and position, computed once for every frame.
         var identification: [String: Confidence] = [:]
         for place in gazetteer.places {
-            identification[place.id] = max(Confidence(tie: place.tie?.confidence), Confidence(position: place.info.confidence))
+            identification[place.id] = max(
+                Confidence(tie: place.tie?.confidence), Confidence(position: place.info.confidence))
         }
         let timeline = Timeline(
             initial: events.initial, events: events.events, placeIDs: gazetteer.places.map(\.id), network: network,
@@ -168,7 +187,9 @@ public enum CampaignLoader {
         if file.text.utf8.allSatisfy({ $0 < 0x80 }) { return }
         for (n, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if looksLikeMojibake(line) {
-                diagnostics.warning(file.name, line: n + 1, "text looks like mojibake (UTF-8 decoded as Windows-1252, e.g. 'â€™' for '’'); repair it")
+                diagnostics.warning(
+                    file.name, line: n + 1,
+                    "text looks like mojibake (UTF-8 decoded as Windows-1252, e.g. 'â€™' for '’'); repair it")
             }
         }
     }

@@ -1,3 +1,6 @@
+import Foundation
+import KMapModel
+
 /// Typed access to one mapping of a data file, reporting every problem to `Diagnostics`.
 ///
 /// Each accessor returns nil after reporting when a value is missing or malformed, so a loader reads a whole
@@ -32,7 +35,9 @@ struct Fields {
     func allowOnly(_ known: [String]) {
         guard case .map(let entries) = node.value else { return }
         for e in entries where !known.contains(e.key) {
-            diagnostics.warning(file, line: e.keyLine, "unknown key '\(e.key)' in \(what)\(Suggestion.hint(for: e.key, in: known)); it is ignored")
+            diagnostics.warning(
+                file, line: e.keyLine,
+                "unknown key '\(e.key)' in \(what)\(Suggestion.hint(for: e.key, in: known)); it is ignored")
         }
     }
 
@@ -81,7 +86,8 @@ struct Fields {
             var out: [String] = []
             for item in items {
                 guard case .scalar(let s, _) = item.value else {
-                    diagnostics.error(file, item, "'\(key)' of \(what) must list text items, found \(item.kindDescription)")
+                    diagnostics.error(
+                        file, item, "'\(key)' of \(what) must list text items, found \(item.kindDescription)")
                     continue
                 }
                 out.append(s)
@@ -116,17 +122,16 @@ struct Fields {
         let options = E.allCases.map(\.rawValue)
         diagnostics.error(
             file, node(key),
-            "'\(key)' of \(what) is '\(s)'; use one of \(options.joined(separator: ", "))\(Suggestion.hint(for: s, in: options))")
+            "'\(key)' of \(what) is '\(s)'; use one of \(options.joined(separator: ", "))\(Suggestion.hint(for: s, in: options))"
+        )
         return nil
     }
 
     func day(_ key: String, required hint: String? = nil) -> Day? {
         guard let s = string(key, required: hint) else { return nil }
         if let d = Day(s) { return d }
-        diagnostics.error(file, node(key), "'\(key)' of \(what) is '\(s)', not a real date; write YYYY-MM-DD (e.g. 2016-02-23)")
+        diagnostics.error(
+            file, node(key), "'\(key)' of \(what) is '\(s)', not a real date; write YYYY-MM-DD (e.g. 2016-02-23)")
         return nil
     }
 }
-
-import Foundation
-import KMapModel

@@ -4,7 +4,8 @@ extension ParseContext {
     /// `context.geojson`: a FeatureCollection with a `sources` list and features whose `layer` is `country`,
     /// `border`, `river`, `road`, `lake`, `town` or `city`, each naming one of those sources.
     func context(_ file: CampaignTexts.File) -> Context? {
-        guard let root = root(file, json: true), let top = Fields(root, file: file.name, what: "the context document", diagnostics: diagnostics),
+        guard let root = root(file, json: true),
+            let top = Fields(root, file: file.name, what: "the context document", diagnostics: diagnostics),
             let features = top.node("features"), case .list(let items) = features.value
         else {
             diagnostics.error(file.name, line: 1, "the context must be a GeoJSON FeatureCollection with 'features'")
@@ -14,19 +15,27 @@ extension ParseContext {
         if let list = top.node("sources"), case .list(let nodes) = list.value {
             for node in nodes {
                 guard let s = Fields(node, file: file.name, what: "a context source", diagnostics: diagnostics),
-                    let id = s.string("id", required: "an id that features refer to"), let title = s.string("title", required: "the source's title")
+                    let id = s.string("id", required: "an id that features refer to"),
+                    let title = s.string("title", required: "the source's title")
                 else { continue }
-                sources.append(.init(id: id, title: title, url: s.string("url"), licence: s.string("licence"), attribution: s.string("attribution") ?? title))
+                sources.append(
+                    .init(
+                        id: id, title: title, url: s.string("url"), licence: s.string("licence"),
+                        attribution: s.string("attribution") ?? title))
             }
         } else {
-            diagnostics.error(file.name, root, "the context needs 'sources': a list of {id, title, url, licence, attribution} its features name")
+            diagnostics.error(
+                file.name, root,
+                "the context needs 'sources': a list of {id, title, url, licence, attribution} its features name")
         }
         var context = Context(sources: sources)
         let ids = sources.map(\.id)
         for feature in items {
             guard let f = Fields(feature, file: file.name, what: "a context feature", diagnostics: diagnostics),
-                let props = f.node("properties"), let p = Fields(props, file: file.name, what: "the feature's properties", diagnostics: diagnostics),
-                let geometry = f.node("geometry"), let g = Fields(geometry, file: file.name, what: "the geometry", diagnostics: diagnostics),
+                let props = f.node("properties"),
+                let p = Fields(props, file: file.name, what: "the feature's properties", diagnostics: diagnostics),
+                let geometry = f.node("geometry"),
+                let g = Fields(geometry, file: file.name, what: "the geometry", diagnostics: diagnostics),
                 let type = g.string("type", required: "a GeoJSON geometry type"), let coords = g.node("coordinates"),
                 let layer = p.string("layer", required: "country, border, river, road, lake, town or city"),
                 let source = p.string("source", required: "a source id from the context's 'sources'")
@@ -41,7 +50,8 @@ extension ParseContext {
                     guard case .list(let list) = coords.value else { return nil }
                     return list.compactMap { positions($0, p, what: what, area: nil) }
                 default:
-                    diagnostics.error(file.name, geometry, "\(what) is a \(type); a \(layer) is a LineString or MultiLineString")
+                    diagnostics.error(
+                        file.name, geometry, "\(what) is a \(type); a \(layer) is a LineString or MultiLineString")
                     return nil
                 }
             }
@@ -51,7 +61,8 @@ extension ParseContext {
                 case ("Polygon", _): nodes = [coords]
                 case ("MultiPolygon", .list(let list)): nodes = list
                 default:
-                    diagnostics.error(file.name, geometry, "\(what) is a \(type); a \(layer) is a Polygon or MultiPolygon")
+                    diagnostics.error(
+                        file.name, geometry, "\(what) is a \(type); a \(layer) is a Polygon or MultiPolygon")
                     return nil
                 }
                 return nodes.compactMap { node -> [[Coordinate]]? in
@@ -66,7 +77,9 @@ extension ParseContext {
                 }
                 return position(coords, p, what: what, area: nil)
             }
-            let flag = { (key: String) -> Bool in p.node(key).map { if case .scalar("true", _) = $0.value { true } else { false } } ?? false }
+            let flag = { (key: String) -> Bool in
+                p.node(key).map { if case .scalar("true", _) = $0.value { true } else { false } } ?? false
+            }
             switch layer {
             case "country":
                 if let g = polygons() {
@@ -78,9 +91,14 @@ extension ParseContext {
             case "road": if let g = lines() { context.roads.append(.init(name: name, source: source, geometry: g)) }
             case "lake": if let g = polygons() { context.lakes.append(.init(name: name, source: source, geometry: g)) }
             case "town": if let g = point() { context.towns.append(.init(name: name, source: source, geometry: g)) }
-            case "city": if let g = point() { context.cities.append((.init(name: name, source: source, geometry: g), flag("capital"))) }
+            case "city":
+                if let g = point() {
+                    context.cities.append((.init(name: name, source: source, geometry: g), flag("capital")))
+                }
             default:
-                diagnostics.error(file.name, props, "\(what): unknown layer '\(layer)'; use country, border, river, road, lake, town or city")
+                diagnostics.error(
+                    file.name, props,
+                    "\(what): unknown layer '\(layer)'; use country, border, river, road, lake, town or city")
             }
         }
         return context

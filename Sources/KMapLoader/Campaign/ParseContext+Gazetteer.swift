@@ -7,7 +7,10 @@ extension ParseContext {
             let top = Fields(root, file: file.name, what: "the GeoJSON document", diagnostics: diagnostics)
         else { return nil }
         guard top.string("type") == "FeatureCollection" else {
-            diagnostics.error(file.name, root, "the document must be a GeoJSON FeatureCollection ({\"type\": \"FeatureCollection\", \"features\": [...]})")
+            diagnostics.error(
+                file.name, root,
+                "the document must be a GeoJSON FeatureCollection ({\"type\": \"FeatureCollection\", \"features\": [...]})"
+            )
             return nil
         }
         guard let featuresNode = top.node("features"), case .list(let features) = featuresNode.value else {
@@ -21,24 +24,37 @@ extension ParseContext {
             // A feature refused below keeps its id known (`rejectedIDs`), so events naming it add no errors.
             let before = places.count + areas.count + roads.count
             defer {
-                if places.count + areas.count + roads.count == before, let id = feature["properties"]?["id"]?.scalarText {
+                if places.count + areas.count + roads.count == before, let id = feature["properties"]?["id"]?.scalarText
+                {
                     rejectedIDs.insert(id)
                 }
             }
-            guard let f = Fields(feature, file: file.name, what: "a feature", diagnostics: diagnostics) else { continue }
+            guard let f = Fields(feature, file: file.name, what: "a feature", diagnostics: diagnostics) else {
+                continue
+            }
             guard let props = f.node("properties"),
                 let p = Fields(props, file: file.name, what: "the feature's properties", diagnostics: diagnostics)
             else {
-                diagnostics.error(file.name, feature, "the feature has no 'properties'; every feature needs id, name, kind, source and confidence")
+                diagnostics.error(
+                    file.name, feature,
+                    "the feature has no 'properties'; every feature needs id, name, kind, source and confidence")
                 continue
             }
-            guard let info = featureInfo(p), let kind = p.string("kind", required: "the kind: \((PlaceKind.allCases.map(\.rawValue) + ["lake", "road"]).joined(separator: ", "))")
+            guard let info = featureInfo(p),
+                let kind = p.string(
+                    "kind",
+                    required:
+                        "the kind: \((PlaceKind.allCases.map(\.rawValue) + ["lake", "road"]).joined(separator: ", "))")
             else { continue }
             let what = "feature '\(info.id)'"
-            p.allowOnly(["id", "name", "aliases", "arabic", "kind", "source", "sourceRef", "confidence", "note", "tiedTo", "tiedBy", "tieConfidence", "via", "faction"])
+            p.allowOnly([
+                "id", "name", "aliases", "arabic", "kind", "source", "sourceRef", "confidence", "note", "tiedTo",
+                "tiedBy", "tieConfidence", "via", "faction",
+            ])
             guard let geometry = f.node("geometry"),
                 let g = Fields(geometry, file: file.name, what: "the geometry of \(what)", diagnostics: diagnostics),
-                let type = g.string("type", required: "Point, LineString or Polygon"), let coords = g.node("coordinates")
+                let type = g.string("type", required: "Point, LineString or Polygon"),
+                let coords = g.node("coordinates")
             else {
                 if f.node("geometry") == nil { diagnostics.error(file.name, feature, "\(what) has no geometry") }
                 continue
@@ -49,7 +65,9 @@ extension ParseContext {
                 continue
             }
             if kind != "road", let node = p.node("faction") {
-                diagnostics.error(file.name, node, "\(what) is a \(kind); only a road names a 'faction' (whose road it is); remove it")
+                diagnostics.error(
+                    file.name, node, "\(what) is a \(kind); only a road names a 'faction' (whose road it is); remove it"
+                )
                 continue
             }
             switch kind {
@@ -62,7 +80,9 @@ extension ParseContext {
                 let via = p.strings("via", required: "the ids of the places along the road, in order") ?? []
                 let faction = p.string("faction")
                 if let faction, !factionIDs.isEmpty {
-                    expect(faction, in: factionIDs, what: "faction (whose road it is)", file: file.name, line: p.node("faction")?.line ?? p.node.line)
+                    expect(
+                        faction, in: factionIDs, what: "faction (whose road it is)", file: file.name,
+                        line: p.node("faction")?.line ?? p.node.line)
                 }
                 roads.append(Road(info: info, path: path, via: via, faction: faction))
             case "lake":
@@ -74,31 +94,44 @@ extension ParseContext {
                 guard rings.count == ringNodes.count else { continue }
                 if let bad = rings.first(where: { $0.count < 4 || $0.first != $0.last }) {
                     _ = bad
-                    diagnostics.error(file.name, coords, "\(what): each polygon ring needs 4 or more positions and must end where it starts")
+                    diagnostics.error(
+                        file.name, coords,
+                        "\(what): each polygon ring needs 4 or more positions and must end where it starts")
                     continue
                 }
                 areas.append(Area(info: info, kind: .lake, rings: rings))
             default:
                 guard let placeKind = PlaceKind(rawValue: kind) else {
                     let options = PlaceKind.allCases.map(\.rawValue) + ["lake", "road"]
-                    diagnostics.error(file.name, p.node("kind"), "\(what) has kind '\(kind)'; use one of \(options.joined(separator: ", "))\(Suggestion.hint(for: kind, in: options))")
+                    diagnostics.error(
+                        file.name, p.node("kind"),
+                        "\(what) has kind '\(kind)'; use one of \(options.joined(separator: ", "))\(Suggestion.hint(for: kind, in: options))"
+                    )
                     continue
                 }
                 guard let c = position(coords, p, what: what, area: area) else { continue }
                 var tie: Place.Tie?
                 if let sentence = p.string("tiedTo") {
                     tie = Place.Tie(
-                        sentence: sentence, source: p.string("tiedBy", required: "the source that names this place for that sentence") ?? "",
+                        sentence: sentence,
+                        source: p.string("tiedBy", required: "the source that names this place for that sentence")
+                            ?? "",
                         confidence: p.string("tieConfidence", required: "stated, reported or inferred") ?? "")
                 }
                 places.append(Place(info: info, kind: placeKind, coordinate: c, tie: tie))
             }
         }
-        let ids = places.map { ($0.id, $0.info.line) } + areas.map { ($0.id, $0.info.line) } + roads.map { ($0.id, $0.info.line) }
+        let ids =
+            places.map { ($0.id, $0.info.line) } + areas.map { ($0.id, $0.info.line) }
+            + roads.map { ($0.id, $0.info.line) }
         checkUnique(ids.sorted { $0.1 < $1.1 }, what: "feature", file: file.name)
         let placeIDs = places.map(\.id)
         for road in roads {
-            for id in road.via { expect(id, in: placeIDs, what: "place in the 'via' of road '\(road.id)'", file: file.name, line: road.info.line) }
+            for id in road.via {
+                expect(
+                    id, in: placeIDs, what: "place in the 'via' of road '\(road.id)'", file: file.name,
+                    line: road.info.line)
+            }
         }
         return Gazetteer(places: places, areas: areas, roads: roads)
     }
@@ -120,7 +153,8 @@ extension ParseContext {
         }
         guard let id, let name, let source, let confidence else { return nil }
         return FeatureInfo(
-            id: id, name: name, aliases: aliases, arabic: p.string("arabic"), source: source, sourceRef: p.string("sourceRef"),
+            id: id, name: name, aliases: aliases, arabic: p.string("arabic"), source: source,
+            sourceRef: p.string("sourceRef"),
             confidence: confidence, note: p.string("note"), line: p.node.line)
     }
 
@@ -130,17 +164,24 @@ extension ParseContext {
             diagnostics.error(p.file, node, "\(what): a position must be [lon, lat]")
             return nil
         }
-        guard let lon = p.number(items[0], "the longitude", of: what), let lat = p.number(items[1], "the latitude", of: what) else { return nil }
+        guard let lon = p.number(items[0], "the longitude", of: what),
+            let lat = p.number(items[1], "the latitude", of: what)
+        else { return nil }
         guard (-180...180).contains(lon), (-90...90).contains(lat) else {
-            diagnostics.error(p.file, node, "\(what): [\(lon), \(lat)] is not on Earth; positions are [lon, lat] with lon in ±180 and lat in ±90")
+            diagnostics.error(
+                p.file, node,
+                "\(what): [\(lon), \(lat)] is not on Earth; positions are [lon, lat] with lon in ±180 and lat in ±90")
             return nil
         }
         let c = Coordinate(lon: lon, lat: lat)
         if let area, !area.contains(c) {
-            let swapped = area.contains(Coordinate(lon: lat, lat: lon)) ? " (lon and lat look swapped: GeoJSON wants [lon, lat])" : ""
+            let swapped =
+                area.contains(Coordinate(lon: lat, lat: lon))
+                ? " (lon and lat look swapped: GeoJSON wants [lon, lat])" : ""
             diagnostics.error(
                 p.file, node,
-                "\(what): [\(lon), \(lat)] lies outside the campaign's area [\(area.minLon), \(area.minLat), \(area.maxLon), \(area.maxLat)]\(swapped); fix the position or widen 'area' in campaign.yaml")
+                "\(what): [\(lon), \(lat)] lies outside the campaign's area [\(area.minLon), \(area.minLat), \(area.maxLon), \(area.maxLat)]\(swapped); fix the position or widen 'area' in campaign.yaml"
+            )
         }
         return c
     }

@@ -22,7 +22,8 @@ extension ParseContext {
         case .map(let entries):
             for entry in entries {
                 if let problem = Self.textProblem(entry.key) {
-                    diagnostics.append(Finding(file: file, line: entry.keyLine, column: nil, message: "in a key: " + problem))
+                    diagnostics.append(
+                        Finding(file: file, line: entry.keyLine, column: nil, message: "in a key: " + problem))
                 }
                 checkText(entry.value, file: file)
             }
@@ -38,16 +39,21 @@ extension ParseContext {
             let v = u.value
             if v < 0x80 {
                 marks = 0
-                if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D || v == 0x7F { return "control character \(code(u)) in the text; remove it" }
+                if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D || v == 0x7F {
+                    return "control character \(code(u)) in the text; remove it"
+                }
                 continue
             }
             if (0x80...0x9F).contains(v) { return "control character \(code(u)) in the text; remove it" }
-            if (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE { return "noncharacter \(code(u)) in the text; remove it" }
+            if (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE {
+                return "noncharacter \(code(u)) in the text; remove it"
+            }
             switch u.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark:
                 marks += 1
                 if marks > maxMarksPerLetter {
-                    return "more than \(maxMarksPerLetter) combining marks on one letter; a letter may carry at most \(maxMarksPerLetter): remove the extra marks"
+                    return
+                        "more than \(maxMarksPerLetter) combining marks on one letter; a letter may carry at most \(maxMarksPerLetter): remove the extra marks"
                 }
             default:
                 if v != 0x200D && !(0xFE00...0xFE0F).contains(v) { marks = 0 }
@@ -64,6 +70,9 @@ extension ParseContext {
     /// Refuses a label longer than `maxLabelLength` characters.
     func checkLabel(_ text: String?, _ node: DataNode?, file: String, what: String) {
         guard let text, text.unicodeScalars.count > Self.maxLabelLength else { return }
-        diagnostics.error(file, node, "\(what) is \(text.unicodeScalars.count) characters long; a label may have at most \(Self.maxLabelLength): shorten it")
+        diagnostics.error(
+            file, node,
+            "\(what) is \(text.unicodeScalars.count) characters long; a label may have at most \(Self.maxLabelLength): shorten it"
+        )
     }
 }

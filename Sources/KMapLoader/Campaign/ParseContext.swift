@@ -1,3 +1,4 @@
+import Foundation
 import KMapModel
 
 /// The state of one load: diagnostics, plus what earlier files defined, so later files can be checked
@@ -29,7 +30,10 @@ final class ParseContext {
             do {
                 return try JSONParser.parse(file.text)
             } catch {
-                diagnostics.append(Finding(file: file.name, line: error.line, column: error.column, message: "JSON syntax: \(error.message)"))
+                diagnostics.append(
+                    Finding(
+                        file: file.name, line: error.line, column: error.column,
+                        message: "JSON syntax: \(error.message)"))
                 return nil
             }
         }
@@ -59,7 +63,9 @@ final class ParseContext {
         known.set.contains(id) || report(id, in: known.list, what: what, file: file, line: line())
     }
 
-    private func report(_ id: String, in known: [String], what: String, file: String, line: @autoclosure () -> Int) -> Bool {
+    private func report(_ id: String, in known: [String], what: String, file: String, line: @autoclosure () -> Int)
+        -> Bool
+    {
         if rejectedIDs.contains(id) { return false }
         diagnostics.error(file, line: line(), "unknown \(what) '\(id)'\(Suggestion.hint(for: id, in: known))")
         return false
@@ -70,7 +76,8 @@ final class ParseContext {
         var seen: [String: Int] = [:]
         for (id, line) in ids {
             if let first = seen[id] {
-                diagnostics.error(file, line: line, "duplicate \(what) id '\(id)' (first at line \(first)); ids must be unique")
+                diagnostics.error(
+                    file, line: line, "duplicate \(what) id '\(id)' (first at line \(first)); ids must be unique")
             } else {
                 seen[id] = line
             }
@@ -78,11 +85,10 @@ final class ParseContext {
     }
 
     static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }
-
-import Foundation
 
 /// Ids that references are checked against: a set to look them up, the list for "did you mean" hints.
 ///

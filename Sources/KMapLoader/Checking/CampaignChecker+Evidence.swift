@@ -80,7 +80,8 @@ extension CampaignChecker {
             }
         }
         if note.lowercased().contains("no loss is recorded") {
-            let faction = timeline.network.route?.faction ?? timeline.initial.controller  // the route's side, as before roads had their own
+            // The route's side, as before roads had their own.
+            let faction = timeline.network.route?.faction ?? timeline.initial.controller
             let lost = timeline.events.filter { $0.day <= e.day && $0.controller != nil && $0.controller != faction }
             let loss = lost.first { l in
                 !Set(l.roads).isDisjoint(with: e.roads) || !Set(l.places).isDisjoint(with: e.places)

@@ -1,4 +1,5 @@
 import KMapModel
+
 /// Parses a YAML or JSON document into `DataNode`s with positions, for other modules' data files (themes).
 public enum DataDocument {
     /// The document's root, or `CampaignError.invalid` with the syntax error located in `name`.

@@ -1,4 +1,5 @@
 import KMapModel
+
 /// A parsed JSON or YAML value that remembers where it was written.
 ///
 /// Both formats are read into this one tree so that a single decoding layer turns it into campaign values,

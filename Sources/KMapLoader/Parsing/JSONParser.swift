@@ -1,4 +1,6 @@
+import Foundation
 import KMapModel
+
 /// A strict JSON (RFC 8259) parser that records the line and column of every value.
 ///
 /// Foundation's JSONSerialization reports no positions, and a user fixing a 2,000-line GeoJSON file needs
@@ -26,7 +28,9 @@ struct JSONParser {
         if p.i == p.bytes.count { throw p.fail("the file is empty; expected a JSON object") }
         let node = try p.value()
         p.skipSpace()
-        if p.i < p.bytes.count { throw p.fail("unexpected \(p.describe(p.bytes[p.i])) after the end of the JSON value") }
+        if p.i < p.bytes.count {
+            throw p.fail("unexpected \(p.describe(p.bytes[p.i])) after the end of the JSON value")
+        }
         return node
     }
 
@@ -84,13 +88,21 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
         case UInt8(ascii: "\""): return DataNode(.scalar(try string(), quoted: true), line: l, column: c)
-        case UInt8(ascii: "t"): try literal("true"); return DataNode(.scalar("true", quoted: false), line: l, column: c)
-        case UInt8(ascii: "f"): try literal("false"); return DataNode(.scalar("false", quoted: false), line: l, column: c)
-        case UInt8(ascii: "n"): try literal("null"); return DataNode(.null, line: l, column: c)
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return DataNode(.scalar("true", quoted: false), line: l, column: c)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return DataNode(.scalar("false", quoted: false), line: l, column: c)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return DataNode(.null, line: l, column: c)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return DataNode(.scalar(try number(), quoted: false), line: l, column: c)
         default:
-            throw fail("unexpected \(describe(bytes[i])); expected a JSON value (object, array, string, number, true, false or null)")
+            throw fail(
+                "unexpected \(describe(bytes[i])); expected a JSON value (object, array, string, number, true, false or null)"
+            )
         }
     }
 
@@ -113,19 +125,29 @@ struct JSONParser {
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
-                throw fail(i < bytes.count ? "expected a quoted key, found \(describe(bytes[i]))" : "the file ends inside an object")
+                throw fail(
+                    i < bytes.count
+                        ? "expected a quoted key, found \(describe(bytes[i]))" : "the file ends inside an object")
             }
             let keyLine = line
             let key = try string()
             skipSpace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after the key \"\(key)\"") }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+                throw fail("expected ':' after the key \"\(key)\"")
+            }
             i += 1
             skipSpace()
             entries.append(DataNode.Entry(key: key, keyLine: keyLine, value: try value()))
             skipSpace()
             guard i < bytes.count else { throw fail("the file ends inside an object (missing '}')") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; break }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if bytes[i] == UInt8(ascii: "}") {
+                i += 1
+                break
+            }
             throw fail("expected ',' or '}' in an object, found \(describe(bytes[i]))")
         }
         depth -= 1
@@ -148,8 +170,14 @@ struct JSONParser {
             items.append(try value())
             skipSpace()
             guard i < bytes.count else { throw fail("the file ends inside an array (missing ']')") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "]") { i += 1; break }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if bytes[i] == UInt8(ascii: "]") {
+                i += 1
+                break
+            }
             throw fail("expected ',' or ']' in an array, found \(describe(bytes[i]))")
         }
         depth -= 1
@@ -215,12 +243,15 @@ struct JSONParser {
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if (0xD800..<0xDC00).contains(scalar) {
-                        guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                        guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u")
+                        else {
                             throw fail("a \\u escape of a high surrogate must be followed by a low surrogate")
                         }
                         i += 2
                         let low = try hex4()
-                        guard (0xDC00..<0xE000).contains(low) else { throw fail("invalid low surrogate in a \\u escape") }
+                        guard (0xDC00..<0xE000).contains(low) else {
+                            throw fail("invalid low surrogate in a \\u escape")
+                        }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
                     guard let u = UnicodeScalar(scalar) else { throw fail("invalid \\u escape") }
@@ -228,7 +259,10 @@ struct JSONParser {
                 default: throw fail("invalid escape '\\\(Character(UnicodeScalar(e)))' in a string")
                 }
             case 0x00..<0x20:
-                throw fail(b == 0x0A ? "a string runs past the end of its line (missing closing '\"')" : "a control character inside a string; escape it")
+                throw fail(
+                    b == 0x0A
+                        ? "a string runs past the end of its line (missing closing '\"')"
+                        : "a control character inside a string; escape it")
             default:
                 out.append(b)
                 i += 1
@@ -244,5 +278,3 @@ struct JSONParser {
         return v
     }
 }
-
-import Foundation

@@ -1,6 +1,6 @@
-import KMapModel
 internal import CYaml
 import Foundation
+import KMapModel
 
 /// Reads YAML into a `DataNode` from libyaml's events, with libyaml's line and column marks.
 ///
@@ -31,7 +31,9 @@ enum YAMLReader {
             parser.deallocate()
             event.deallocate()
         }
-        guard yaml_parser_initialize(parser) == 1 else { throw Failure(message: "YAML: out of memory", line: nil, column: nil) }
+        guard yaml_parser_initialize(parser) == 1 else {
+            throw Failure(message: "YAML: out of memory", line: nil, column: nil)
+        }
         defer { yaml_parser_delete(parser) }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
@@ -47,7 +49,9 @@ enum YAMLReader {
         _ = try reader.next()  // document end
         reader.drop()
         if try reader.next() == YAML_DOCUMENT_START_EVENT {
-            throw Failure(message: "a second YAML document ('---') follows the first; a campaign file holds one", line: reader.line, column: reader.column)
+            throw Failure(
+                message: "a second YAML document ('---') follows the first; a campaign file holds one",
+                line: reader.line, column: reader.column)
         }
         return root
     }
@@ -78,11 +82,13 @@ enum YAMLReader {
             let p = parser.pointee
             let problem = p.problem.map { String(cString: $0) } ?? "cannot parse"
             if p.error == YAML_READER_ERROR {
-                return Failure(message: "cannot read the text: \(problem); save the file as UTF-8", line: nil, column: nil)
+                return Failure(
+                    message: "cannot read the text: \(problem); save the file as UTF-8", line: nil, column: nil)
             }
             let context = p.context.map { " (\(String(cString: $0)) at line \(Int(p.context_mark.line) + 1))" } ?? ""
             return Failure(
-                message: "YAML syntax: \(problem)\(context)", line: Int(p.problem_mark.line) + 1, column: Int(p.problem_mark.column) + 1)
+                message: "YAML syntax: \(problem)\(context)", line: Int(p.problem_mark.line) + 1,
+                column: Int(p.problem_mark.column) + 1)
         }
 
         /// Frees the held event's strings.
@@ -95,7 +101,8 @@ enum YAMLReader {
         mutating func node() throws(Failure) -> DataNode {
             defer { drop() }
             let e = event.pointee
-            let line = line, column = column
+            let line = line
+            let column = column
             switch e.type {
             case YAML_SCALAR_EVENT:
                 let s = e.data.scalar
@@ -117,7 +124,8 @@ enum YAMLReader {
                 var entries: [DataNode.Entry] = []
                 var keys: Set<String> = []
                 while try next() != YAML_MAPPING_END_EVENT {
-                    let keyLine = self.line, keyColumn = self.column
+                    let keyLine = self.line
+                    let keyColumn = self.column
                     guard event.pointee.type == YAML_SCALAR_EVENT, case .scalar(let name, _) = try node().value else {
                         throw Failure(message: "a mapping key must be plain text", line: keyLine, column: keyColumn)
                     }
@@ -130,7 +138,9 @@ enum YAMLReader {
                     }
                     if seen, let first = entries.first(where: { $0.key == name }) {
                         throw Failure(
-                            message: "the key '\(name)' appears twice in one mapping (first at line \(first.keyLine)); keep one", line: keyLine,
+                            message:
+                                "the key '\(name)' appears twice in one mapping (first at line \(first.keyLine)); keep one",
+                            line: keyLine,
                             column: keyColumn)
                     }
                     _ = try next()
@@ -138,7 +148,9 @@ enum YAMLReader {
                 }
                 return DataNode(.map(entries), line: line, column: column)
             case YAML_ALIAS_EVENT:
-                throw Failure(message: "YAML aliases (*name) are not supported in campaign and theme files; write the value out", line: line, column: column)
+                throw Failure(
+                    message: "YAML aliases (*name) are not supported in campaign and theme files; write the value out",
+                    line: line, column: column)
             default:
                 throw Failure(message: "YAML: unexpected event", line: line, column: column)
             }

@@ -1,5 +1,6 @@
 import KMapCompose
 import KMapModel
+
 /// The themes kmap ships, as the YAML a user would copy (`kmap themes wikipedia > mine.yaml`) and edit.
 ///
 /// `Theme.standard` is the `wikipedia` theme as a value; `ThemeTests` holds the two equal.

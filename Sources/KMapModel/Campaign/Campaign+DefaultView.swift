@@ -22,7 +22,9 @@ extension Campaign {
     public var fittedView: GeoBounds {
         let places = actionPlaces.isEmpty ? gazetteer.places : actionPlaces
         guard let first = places.first else { return info.area }
-        var b = GeoBounds(minLon: first.coordinate.lon, minLat: first.coordinate.lat, maxLon: first.coordinate.lon, maxLat: first.coordinate.lat)
+        var b = GeoBounds(
+            minLon: first.coordinate.lon, minLat: first.coordinate.lat, maxLon: first.coordinate.lon,
+            maxLat: first.coordinate.lat)
         for p in places.dropFirst() {
             b.minLon = min(b.minLon, p.coordinate.lon)
             b.maxLon = max(b.maxLon, p.coordinate.lon)
@@ -33,7 +35,9 @@ extension Campaign {
         let cosLat = max(0.01, cos(b.center.lat * Double.pi / 180))
         let marginLat = max((b.maxLat - b.minLat) * 0.2, Self.minimumMarginKm / kmPerDegree)
         let marginLon = max((b.maxLon - b.minLon) * 0.2, Self.minimumMarginKm / (kmPerDegree * cosLat))
-        return GeoBounds(minLon: b.minLon - marginLon, minLat: b.minLat - marginLat, maxLon: b.maxLon + marginLon, maxLat: b.maxLat + marginLat)
+        return GeoBounds(
+            minLon: b.minLon - marginLon, minLat: b.minLat - marginLat, maxLon: b.maxLon + marginLon,
+            maxLat: b.maxLat + marginLat)
     }
 
     /// The least margin around the action: room for a marker, its label and a village just outside the fighting.
@@ -41,7 +45,7 @@ extension Campaign {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

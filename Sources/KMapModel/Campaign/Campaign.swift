@@ -1,4 +1,3 @@
-
 /// A loaded, validated campaign: metadata, factions, gazetteer and timeline.
 public struct Campaign: Sendable {
     public let info: CampaignInfo
@@ -22,7 +21,7 @@ public struct Campaign: Sendable {
         public var campaign: String
         public var gazetteer: String
         public var events: String
-            public init(campaign: String, gazetteer: String, events: String) {
+        public init(campaign: String, gazetteer: String, events: String) {
             self.campaign = campaign
             self.gazetteer = gazetteer
             self.events = events
@@ -30,7 +29,8 @@ public struct Campaign: Sendable {
     }
 
     public init(
-        info: CampaignInfo, factions: [Faction], gazetteer: Gazetteer, timeline: Timeline, origin: String, warnings: [Finding],
+        info: CampaignInfo, factions: [Faction], gazetteer: Gazetteer, timeline: Timeline, origin: String,
+        warnings: [Finding],
         locator: Locator? = nil, context: Context? = nil, files: Files
     ) {
         self.locator = locator ?? context?.locator

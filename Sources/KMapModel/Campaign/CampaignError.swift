@@ -1,4 +1,3 @@
-
 /// Why a campaign could not be read, or a day not served.
 public enum CampaignError: Error, Sendable, CustomStringConvertible {
     /// The folder or a required file does not exist.

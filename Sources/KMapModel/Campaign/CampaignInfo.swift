@@ -1,4 +1,3 @@
-
 /// A campaign's `campaign.yaml`: what it is called, when and where it happens, and what it rests on.
 public struct CampaignInfo: Sendable {
     public var id: String
@@ -42,7 +41,8 @@ public struct CampaignInfo: Sendable {
         public var partisan: String?
 
         public init(
-            id: String, title: String, publisher: String? = nil, url: String? = nil, licence: String? = nil, note: String? = nil,
+            id: String, title: String, publisher: String? = nil, url: String? = nil, licence: String? = nil,
+            note: String? = nil,
             date: Day? = nil, partisan: String? = nil
         ) {
             self.id = id
@@ -64,7 +64,7 @@ public struct CampaignInfo: Sendable {
         /// The lines of `from` and `to` in campaign.yaml, for messages.
         public var fromLine = 0
         public var toLine = 0
-            public init(name: String, faction: String, from: String, to: String, fromLine: Int = 0, toLine: Int = 0) {
+        public init(name: String, faction: String, from: String, to: String, fromLine: Int = 0, toLine: Int = 0) {
             self.name = name
             self.faction = faction
             self.from = from
@@ -75,7 +75,11 @@ public struct CampaignInfo: Sendable {
     }
 
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
-    public init(id: String, slug: String, title: String, start: Day, end: Day, area: GeoBounds, view: GeoBounds? = nil, attribution: String, summary: String? = nil, summarySource: String? = nil, sources: [Source], supplyRoute: SupplyRoute? = nil) {
+    public init(
+        id: String, slug: String, title: String, start: Day, end: Day, area: GeoBounds, view: GeoBounds? = nil,
+        attribution: String, summary: String? = nil, summarySource: String? = nil, sources: [Source],
+        supplyRoute: SupplyRoute? = nil
+    ) {
         self.id = id
         self.slug = slug
         self.title = title

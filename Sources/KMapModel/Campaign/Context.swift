@@ -51,8 +51,10 @@ public struct Context: Sendable {
     public var cities: [(feature: Feature<Coordinate>, capital: Bool)]
 
     public init(
-        sources: [Source], countries: [Feature<[[[Coordinate]]]>] = [], focusCountry: String? = nil, borders: [Feature<[[Coordinate]]>] = [],
-        rivers: [Feature<[[Coordinate]]>] = [], lakes: [Feature<[[[Coordinate]]]>] = [], towns: [Feature<Coordinate>] = [],
+        sources: [Source], countries: [Feature<[[[Coordinate]]]>] = [], focusCountry: String? = nil,
+        borders: [Feature<[[Coordinate]]>] = [],
+        rivers: [Feature<[[Coordinate]]>] = [], lakes: [Feature<[[[Coordinate]]]>] = [],
+        towns: [Feature<Coordinate>] = [],
         cities: [(feature: Feature<Coordinate>, capital: Bool)] = []
     ) {
         self.sources = sources
@@ -75,7 +77,8 @@ public struct Context: Sendable {
                 Locator.Country(id: "context-\(i)", name: c.name, isFocus: c.name == focusCountry, polygons: c.geometry)
             },
             cities: cities.enumerated().map { i, c in
-                Locator.City(id: "context-\(i)", name: c.feature.name, isCapital: c.capital, coordinate: c.feature.geometry)
+                Locator.City(
+                    id: "context-\(i)", name: c.feature.name, isCapital: c.capital, coordinate: c.feature.geometry)
             })
     }
 }

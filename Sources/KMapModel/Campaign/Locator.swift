@@ -1,4 +1,3 @@
-
 /// The inset locator map's data: country outlines around the campaign and a few reference cities.
 ///
 /// Optional (`locator.geojson` in a campaign folder); shown for location only.
@@ -10,7 +9,7 @@ public struct Locator: Sendable {
         public var isFocus: Bool
         /// Polygons, each a list of rings.
         public var polygons: [[[Coordinate]]]
-            public init(id: String, name: String, isFocus: Bool, polygons: [[[Coordinate]]]) {
+        public init(id: String, name: String, isFocus: Bool, polygons: [[[Coordinate]]]) {
             self.id = id
             self.name = name
             self.isFocus = isFocus
@@ -23,7 +22,7 @@ public struct Locator: Sendable {
         public var name: String
         public var isCapital: Bool
         public var coordinate: Coordinate
-            public init(id: String, name: String, isCapital: Bool, coordinate: Coordinate) {
+        public init(id: String, name: String, isCapital: Bool, coordinate: Coordinate) {
             self.id = id
             self.name = name
             self.isCapital = isCapital

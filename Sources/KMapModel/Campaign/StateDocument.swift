@@ -1,4 +1,3 @@
-
 /// The state on a day as a stable JSON document for scripts and web overlays (`kmap state --format json`).
 ///
 /// Field names and meanings are a promise: add fields, never rename or remove them.
@@ -100,20 +99,27 @@ public struct StateDocument: Codable, Sendable {
             guard let p = state[place.id] else { return nil }
             let known = p.basis.eventID != nil || !p.basis.source.isEmpty
             return PlaceEntry(
-                id: place.id, name: place.name, kind: place.kind.rawValue, lat: place.coordinate.lat, lon: place.coordinate.lon,
-                controller: p.controller, status: p.status.rawValue, contestedBy: p.contestedBy, since: p.since.description,
+                id: place.id, name: place.name, kind: place.kind.rawValue, lat: place.coordinate.lat,
+                lon: place.coordinate.lon,
+                controller: p.controller, status: p.status.rawValue, contestedBy: p.contestedBy,
+                since: p.since.description,
                 statusSince: p.statusSince.description, confidence: known ? p.basis.confidence.rawValue : "unknown",
-                tie: place.tie?.confidence ?? "stated", position: place.info.confidence.rawValue, combinedConfidence: p.confidence.rawValue,
-                evidenceDay: p.basis.day.description, source: p.basis.source, quote: p.basis.quote, event: p.basis.eventID,
+                tie: place.tie?.confidence ?? "stated", position: place.info.confidence.rawValue,
+                combinedConfidence: p.confidence.rawValue,
+                evidenceDay: p.basis.day.description, source: p.basis.source, quote: p.basis.quote,
+                event: p.basis.eventID,
                 positionConfidence: place.info.confidence.rawValue, positionSource: place.info.source)
         }
         roads = c.gazetteer.roads.compactMap { road in
             guard let r = state.road(road.id) else { return nil }
-            return RoadEntry(id: road.id, name: road.name, faction: road.faction, status: Self.status(r, open: "open"), phase: r.phase.rawValue, cutAt: r.cutAt, unnamedCutPoints: r.unnamedCut)
+            return RoadEntry(
+                id: road.id, name: road.name, faction: road.faction, status: Self.status(r, open: "open"),
+                phase: r.phase.rawValue, cutAt: r.cutAt, unnamedCutPoints: r.unnamedCut)
         }
         if let info = c.info.supplyRoute, let r = state.route {
             supplyRoute = RouteEntry(
-                name: info.name, from: info.from, to: info.to, status: Self.status(r, open: "connected"), phase: r.phase.rawValue,
+                name: info.name, from: info.from, to: info.to, status: Self.status(r, open: "connected"),
+                phase: r.phase.rawValue,
                 cutAt: r.cutAt, unnamedCutPoints: r.unnamedCut,
                 cutSince: r.cutFromStart ? c.info.start.description : r.cutSince?.description)
         }

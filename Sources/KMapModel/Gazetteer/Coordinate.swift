@@ -16,14 +16,15 @@ public struct Coordinate: Sendable, Hashable, Codable {
         let rad = Double.pi / 180
         let dLat = (other.lat - lat) * rad
         let dLon = (other.lon - lon) * rad
-        let a = sin(dLat / 2) * sin(dLat / 2)
+        let a =
+            sin(dLat / 2) * sin(dLat / 2)
             + cos(lat * rad) * cos(other.lat * rad) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * r * asin(min(1, a.squareRoot()))
     }
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -23,7 +23,8 @@ public struct NameKey: Hashable, Sendable {
                 }
             }
         } else {
-            let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            let folded = name.folding(
+                options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             letters = folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }
         }
         text = String(String.UnicodeScalarView(letters))

@@ -26,7 +26,10 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
     /// Reads the UTF-8 bytes: a campaign has a date per event, and going through `Character` (grapheme breaking,
     /// Unicode number properties) made date parsing a fifth of loading a large campaign.
     public init?(_ text: String) {
-        var y = 0, m = 0, d = 0, i = 0
+        var y = 0
+        var m = 0
+        var d = 0
+        var i = 0
         for byte in text.utf8 {
             switch i {
             case 4, 7:
@@ -96,7 +99,8 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let day = Day(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
         }
         self = day
     }

@@ -34,7 +34,8 @@ public struct Event: Sendable, Hashable, Identifiable {
     public init(
         index: Int, day: Day, time: TimeOfDay? = nil, places: [String], unnamed: Int = 0, controller: String? = nil,
         status: ControlStatus? = nil, by: [String] = [], roads: [String] = [], traffic: Traffic? = nil,
-        quote: String, source: String, confidence: EventConfidence, note: String? = nil, line: Int = 0, when: String? = nil,
+        quote: String, source: String, confidence: EventConfidence, note: String? = nil, line: Int = 0,
+        when: String? = nil,
         citations: [String] = []
     ) {
         self.when = when

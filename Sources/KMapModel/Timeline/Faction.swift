@@ -23,5 +23,7 @@ public struct Faction: Sendable, Hashable, Identifiable {
 
     /// Okabe and Ito's palette, distinguishable with the common colour-vision deficiencies: the colour of the
     /// n-th faction when neither the campaign nor a theme gives one.
-    public static let palette = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442"]
+    public static let palette = [
+        "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442",
+    ]
 }

@@ -64,11 +64,15 @@ extension Timeline {
             let now = assess(replay.snapshot(at: instant))
             for (p, control) in now.places.enumerated() where placeRuns[p][placeRuns[p].count - 1].control != control {
                 placeRuns[p][placeRuns[p].count - 1].end = instant
-                placeRuns[p].append(History.PlaceStretch(placeID: control.placeID, control: control, start: instant, end: nil))
+                placeRuns[p].append(
+                    History.PlaceStretch(placeID: control.placeID, control: control, start: instant, end: nil))
             }
             for (r, road) in now.roads.enumerated() {
                 let last = roadRuns[r][roadRuns[r].count - 1].state
-                guard (last.isCut, last.phase, last.cutAt, last.unnamedCut) != (road.isCut, road.phase, road.cutAt, road.unnamedCut)
+                guard
+                    (last.isCut, last.phase, last.cutAt, last.unnamedCut) != (
+                        road.isCut, road.phase, road.cutAt, road.unnamedCut
+                    )
                 else { continue }
                 roadRuns[r][roadRuns[r].count - 1].end = instant
                 roadRuns[r].append(History.RoadStretch(roadID: road.id, state: road, start: instant, end: nil))

@@ -13,7 +13,10 @@ public struct InitialControl: Sendable, Hashable {
     /// Exceptions to the default, as events with `places` and `controller`.
     public var exceptions: [Event]
 
-    public init(controller: String, quote: String, source: String, confidence: EventConfidence, line: Int = 0, exceptions: [Event] = [], places: [String]? = nil) {
+    public init(
+        controller: String, quote: String, source: String, confidence: EventConfidence, line: Int = 0,
+        exceptions: [Event] = [], places: [String]? = nil
+    ) {
         self.controller = controller
         self.places = places
         self.quote = quote

@@ -65,13 +65,14 @@ struct LinkTracker {
         let phase: LinkPhase
         if cutSince != nil {
             phase = .cut
-        } else if let cleared = clearedAt, (reopenedAt.map { $0 < cleared } ?? true) {
+        } else if let cleared = clearedAt, reopenedAt.map { $0 < cleared } ?? true {
             phase = .cleared
         } else {
             phase = .open
         }
         return LinkState(
-            id: id, isCut: !cutAt.isEmpty || unnamedCut > 0, phase: phase, cutAt: cutAt, unnamedCut: unnamedCut, cutSince: cutSince,
+            id: id, isCut: !cutAt.isEmpty || unnamedCut > 0, phase: phase, cutAt: cutAt, unnamedCut: unnamedCut,
+            cutSince: cutSince,
             cutFromStart: cutFromStart, clearedAt: clearedAt, reopenedAt: reopenedAt)
     }
 }

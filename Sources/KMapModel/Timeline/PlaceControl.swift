@@ -33,7 +33,10 @@ public struct PlaceControl: Sendable, Hashable {
         /// The day of the evidence: the event's day, or the campaign's start for initial control.
         public var day: Day
 
-        public init(eventID: String?, quote: String, source: String, confidence: EventConfidence, line: Int, day: Day = Day(ordinal: 0)) {
+        public init(
+            eventID: String?, quote: String, source: String, confidence: EventConfidence, line: Int,
+            day: Day = Day(ordinal: 0)
+        ) {
             self.day = day
             self.eventID = eventID
             self.quote = quote

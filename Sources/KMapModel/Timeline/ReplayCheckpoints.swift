@@ -1,4 +1,3 @@
-
 /// Replay states saved every `interval` events, so the state at any instant is a short replay away.
 ///
 /// Replaying every event from the initial control is O(events) per query: for a campaign of 100,000 events,
@@ -19,7 +18,9 @@ struct ReplayCheckpoints: Sendable {
     /// Replays `events` once, saving a state every `interval` events.
     ///
     /// - Complexity: O(events × roads touched), once per timeline.
-    static func build(events: [Event], placeIDs: [String], initial: InitialControl, network: RoadNetwork, start: Day) -> ReplayCheckpoints {
+    static func build(events: [Event], placeIDs: [String], initial: InitialControl, network: RoadNetwork, start: Day)
+        -> ReplayCheckpoints
+    {
         let interval = interval(places: placeIDs.count)
         var replay = Replay(initial: initial, placeIDs: placeIDs, network: network, start: start)
         var states = [replay]

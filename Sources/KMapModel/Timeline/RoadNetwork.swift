@@ -1,4 +1,3 @@
-
 /// The roads as a graph of the places along them, and the supply route across it.
 ///
 /// Road status is never set by hand: a road is cut wherever a place in its `via` is not held (uncontested)
@@ -85,7 +84,9 @@ public struct RoadNetwork: Sendable {
     var routeRoads: [Int] {
         guard let path = routePath, path.count > 1 else { return [] }
         let segments = Set(zip(path, path.dropFirst()).flatMap { ["\($0)|\($1)", "\($1)|\($0)"] })
-        return roads.indices.filter { i in zip(roads[i].via, roads[i].via.dropFirst()).contains { segments.contains("\($0)|\($1)") } }
+        return roads.indices.filter { i in
+            zip(roads[i].via, roads[i].via.dropFirst()).contains { segments.contains("\($0)|\($1)") }
+        }
     }
 
     /// Breadth-first search; neighbours are visited in data order, so the result is deterministic.

@@ -1,4 +1,3 @@
-
 /// The initial control and every event, in the order they apply, with the state machine that replays them.
 public struct Timeline: Sendable {
     public let initial: InitialControl
@@ -33,7 +32,8 @@ public struct Timeline: Sendable {
         self.placeIDs = placeIDs
         self.network = network
         self.start = start
-        checkpoints = ReplayCheckpoints.build(events: self.events, placeIDs: placeIDs, initial: initial, network: network, start: start)
+        checkpoints = ReplayCheckpoints.build(
+            events: self.events, placeIDs: placeIDs, initial: initial, network: network, start: start)
     }
 
     /// Control before any event.
@@ -65,7 +65,10 @@ public struct Timeline: Sendable {
         var later: TimeOfDay = .endOfDay
         var day: Day?
         for e in byFile.reversed() {
-            if e.day != day { later = .endOfDay; day = e.day }
+            if e.day != day {
+                later = .endOfDay
+                day = e.day
+            }
             if let t = e.time { later = min(later, t) }
             out.append((e, Instant(day: e.day, time: e.time ?? later)))
         }
@@ -76,7 +79,8 @@ public struct Timeline: Sendable {
     ///
     /// - Complexity: O(log events).
     public func eventCount(through instant: Instant) -> Int {
-        var low = 0, high = instants.count
+        var low = 0
+        var high = instants.count
         while low < high {
             let mid = (low + high) / 2
             if instants[mid] <= instant { low = mid + 1 } else { high = mid }
@@ -88,7 +92,8 @@ public struct Timeline: Sendable {
     ///
     /// - Complexity: O(log events + result): every frame of a sequence asks, so no scan of all events.
     public func events(after a: Instant, through b: Instant) -> [Event] {
-        let lower = eventCount(through: a), upper = eventCount(through: b)
+        let lower = eventCount(through: a)
+        let upper = eventCount(through: b)
         return lower < upper ? Array(events[lower..<upper]) : []
     }
 
@@ -109,7 +114,8 @@ struct Replay {
     var applied = 0
 
     init(_ timeline: Timeline) {
-        self.init(initial: timeline.initial, placeIDs: timeline.placeIDs, network: timeline.network, start: timeline.start)
+        self.init(
+            initial: timeline.initial, placeIDs: timeline.placeIDs, network: timeline.network, start: timeline.start)
     }
 
     /// The initial control, from the parts of a timeline (checkpoints are built before the timeline exists).
@@ -118,18 +124,22 @@ struct Replay {
         var exceptions: [String: Event] = [:]
         for e in initial.exceptions { for p in e.places { exceptions[p] = e } }
         let defaultBasis = PlaceControl.Basis(
-            eventID: nil, quote: initial.quote, source: initial.source, confidence: initial.confidence, line: initial.line, day: start)
+            eventID: nil, quote: initial.quote, source: initial.source, confidence: initial.confidence,
+            line: initial.line, day: start)
         let covered = initial.places.map(Set.init)
         controls = placeIDs.map { id in
             let exception = exceptions[id]
             if exception == nil, let covered, !covered.contains(id) {
                 return PlaceControl(
-                    placeID: id, controller: PlaceControl.unknown, status: .held, contestedBy: [], since: start, statusSince: start,
-                    basis: PlaceControl.Basis(eventID: nil, quote: "", source: "", confidence: .inferred, line: initial.line, day: start),
+                    placeID: id, controller: PlaceControl.unknown, status: .held, contestedBy: [], since: start,
+                    statusSince: start,
+                    basis: PlaceControl.Basis(
+                        eventID: nil, quote: "", source: "", confidence: .inferred, line: initial.line, day: start),
                     confidence: .unknown)
             }
             return PlaceControl(
-                placeID: id, controller: exception?.controller ?? initial.controller, status: exception?.status ?? .held,
+                placeID: id, controller: exception?.controller ?? initial.controller,
+                status: exception?.status ?? .held,
                 contestedBy: exception?.by ?? [], since: start, statusSince: start,
                 basis: exception.map { PlaceControl.Basis($0, initial: true) } ?? defaultBasis)
         }
@@ -201,7 +211,9 @@ struct Replay {
         let lookup: (String) -> PlaceControl? = { [controls, index] id in index[id].map { controls[$0] } }
         for i in touched.map(network.roads(through:)) ?? Array(network.roads.indices) {
             let road = network.roads[i]
-            roadTrackers[i].observe(cut: !network.cutPoints(road.via, faction: road.faction, lookup).isEmpty || unnamedHostile[i] > 0, at: instant)
+            roadTrackers[i].observe(
+                cut: !network.cutPoints(road.via, faction: road.faction, lookup).isEmpty || unnamedHostile[i] > 0,
+                at: instant)
         }
         if network.route != nil, touched.map({ !$0.isEmpty }) ?? true {
             routeTracker.observe(cut: !network.routeCutPoints(lookup).isEmpty || routeUnnamed > 0, at: instant)
@@ -211,9 +223,13 @@ struct Replay {
     func snapshot(at instant: Instant) -> ControlState {
         let lookup: (String) -> PlaceControl? = { id in index[id].map { controls[$0] } }
         let roads = network.roads.enumerated().map { i, road in
-            roadTrackers[i].state(id: road.id, cutAt: network.cutPoints(road.via, faction: road.faction, lookup), unnamedCut: unnamedHostile[i])
+            roadTrackers[i].state(
+                id: road.id, cutAt: network.cutPoints(road.via, faction: road.faction, lookup),
+                unnamedCut: unnamedHostile[i])
         }
-        let route = network.route.map { routeTracker.state(id: $0.name, cutAt: network.routeCutPoints(lookup), unnamedCut: routeUnnamed) }
+        let route = network.route.map {
+            routeTracker.state(id: $0.name, cutAt: network.routeCutPoints(lookup), unnamedCut: routeUnnamed)
+        }
         return ControlState(instant: instant, places: controls, roads: roads, route: route, appliedEventCount: applied)
     }
 }

@@ -17,7 +17,10 @@ extension Timeline {
             let before = event.places.compactMap { id in replay.index[id].map { (id, replay.controls[$0]) } }
             replay.apply(event)
             if event.changesControl {
-                for (id, b) in before { out.append(Transition(event: event, placeID: id, before: b, after: replay.controls[replay.index[id]!])) }
+                for (id, b) in before {
+                    out.append(
+                        Transition(event: event, placeID: id, before: b, after: replay.controls[replay.index[id]!]))
+                }
             }
         }
         return out

@@ -1,5 +1,5 @@
-import KMapCompose
 internal import CCairo
+import KMapCompose
 
 /// Owns one Cairo surface and its context; the only place their lifetimes are managed.
 ///

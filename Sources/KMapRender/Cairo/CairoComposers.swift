@@ -10,7 +10,12 @@ extension SceneComposer {
 
 extension ChartComposer {
     /// A chart composer that measures text with Pango, as the backends draw it.
-    public init(campaign: Campaign, theme: Theme = .standard, from first: Day, to last: Day, width: Double = 1200, height: Double = 420) {
-        self.init(campaign: campaign, theme: theme, from: first, to: last, width: width, height: height, measurer: CairoTextMeasurer())
+    public init(
+        campaign: Campaign, theme: Theme = .standard, from first: Day, to last: Day, width: Double = 1200,
+        height: Double = 420
+    ) {
+        self.init(
+            campaign: campaign, theme: theme, from: first, to: last, width: width, height: height,
+            measurer: CairoTextMeasurer())
     }
 }

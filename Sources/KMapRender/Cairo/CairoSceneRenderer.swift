@@ -1,5 +1,5 @@
-import KMapCompose
 internal import CCairo
+import KMapCompose
 
 /// Draws a `Scene` with Cairo: PNG images, PDF pages and Cairo's SVG.
 ///
@@ -10,12 +10,15 @@ enum CairoSceneRenderer {
     /// The PNG bytes of `scene` at `scale` device pixels per scene pixel, drawn and encoded with `workspace`'s
     /// buffers.
     static func png(_ scene: Scene, scale: Double, in workspace: FrameWorkspace) throws(RenderError) -> [UInt8] {
-        let w = Int32((scene.width * scale).rounded()), h = Int32((scene.height * scale).rounded())
+        let w = Int32((scene.width * scale).rounded())
+        let h = Int32((scene.height * scale).rounded())
         let image = try workspace.image(width: w, height: h)
         try workspace.statics.copy(scene, scale: scale, onto: image, workspace: workspace)
         let canvas = try CairoCanvas(surface: cairo_surface_reference(image)!, during: "creating a \(w)×\(h) image")
         cairo_scale(canvas.cr, scale, scale)
-        for item in scene.items[scene.staticCount...] { try draw(item, onImage: canvas.cr, scale: scale, in: workspace) }
+        for item in scene.items[scene.staticCount...] {
+            try draw(item, onImage: canvas.cr, scale: scale, in: workspace)
+        }
         workspace.endFrame()
         try canvas.check(during: "drawing")
         return try FastPNGEncoder.encode(canvas.surface, metadata: scene.metadata, in: workspace)
@@ -37,7 +40,8 @@ enum CairoSceneRenderer {
         guard let first = pages.first else { throw .badSize("a PDF needs at least one page") }
         let sink = ByteSink()
         let k = 72.0 / dpi  // PDF pages are measured in points (1/72 inch)
-        let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.width * k, first.height * k)!
+        let surface = cairo_pdf_surface_create_for_stream(
+            ByteSink.write, sink.closure, first.width * k, first.height * k)!
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "kmap")
@@ -59,13 +63,19 @@ enum CairoSceneRenderer {
     /// The image of `scene` written by Cairo's own PNG writer (libpng): the reference the fast encoder's
     /// pixels are tested against; with `sprites` false, haloed text and markers are drawn on the frame itself.
     static func pngByCairo(_ scene: Scene, scale: Double = 1, sprites: Bool = true) throws(RenderError) -> [UInt8] {
-        let w = Int32((scene.width * scale).rounded()), h = Int32((scene.height * scale).rounded())
-        let canvas = try CairoCanvas(surface: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)!, during: "creating a \(w)×\(h) image")
+        let w = Int32((scene.width * scale).rounded())
+        let h = Int32((scene.height * scale).rounded())
+        let canvas = try CairoCanvas(
+            surface: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)!, during: "creating a \(w)×\(h) image")
         cairo_scale(canvas.cr, scale, scale)
         paintBackground(scene.background, canvas.cr)
         let workspace = FrameWorkspace()
         for item in scene.items {
-            if sprites { try draw(item, onImage: canvas.cr, scale: scale, in: workspace) } else { draw(item, on: canvas.cr) }
+            if sprites {
+                try draw(item, onImage: canvas.cr, scale: scale, in: workspace)
+            } else {
+                draw(item, on: canvas.cr)
+            }
         }
         try canvas.check(during: "drawing")
         let sink = ByteSink()
@@ -76,7 +86,9 @@ enum CairoSceneRenderer {
 
     /// One item on an image: haloed text and markers through the workspace's masks and sprites, everything else
     /// as on any surface.
-    static func draw(_ item: SceneItem, onImage cr: OpaquePointer, scale: Double, in workspace: FrameWorkspace) throws(RenderError) {
+    static func draw(_ item: SceneItem, onImage cr: OpaquePointer, scale: Double, in workspace: FrameWorkspace)
+        throws(RenderError)
+    {
         switch item.symbol {
         case .text(let t) where t.halo != nil: try workspace.haloText.draw(t, halo: t.halo!, on: cr, scale: scale)
         case .marker(let m): try workspace.markers.draw(m, on: cr, scale: scale)

@@ -1,5 +1,5 @@
-import KMapCompose
 internal import CCairo
+import KMapCompose
 
 /// Measures text with Pango on Cairo, exactly as the Cairo backend will draw it.
 public struct CairoTextMeasurer: TextMeasurer {

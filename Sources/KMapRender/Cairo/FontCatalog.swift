@@ -11,7 +11,9 @@ public enum FontCatalog {
         defer { g_free(list) }
         var names: [String] = []
         for i in 0..<Int(count) {
-            if let family = list?[i], let name = pango_font_family_get_name(family) { names.append(String(cString: name)) }
+            if let family = list?[i], let name = pango_font_family_get_name(family) {
+                names.append(String(cString: name))
+            }
         }
         return names.sorted()
     }()

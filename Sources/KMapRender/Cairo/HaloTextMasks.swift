@@ -1,6 +1,6 @@
-import KMapCompose
 internal import CCairo
 internal import CPangoCairo
+import KMapCompose
 
 /// Haloed labels rasterised once per worker and laid on each frame as masks.
 ///
@@ -62,14 +62,19 @@ final class HaloTextMasks {
 
     /// The halo and fill coverage of `t`, on whole-pixel-aligned A8 images around its ink.
     private static func make(_ t: TextItem, scale: Double) throws(RenderError) -> Masks {
-        let scratch = try CairoCanvas(surface: cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)!, during: "measuring a label")
+        let scratch = try CairoCanvas(
+            surface: cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)!, during: "measuring a label")
         let ink = PangoText.inkBox(t, on: scratch.cr)
         let pad = haloWidth / 2 + 2
-        let x0 = ((ink.x - pad) * scale).rounded(.down), y0 = ((ink.y - pad) * scale).rounded(.down)
-        let x1 = ((ink.x + ink.width + pad) * scale).rounded(.up), y1 = ((ink.y + ink.height + pad) * scale).rounded(.up)
-        let w = Int32(max(1, x1 - x0)), h = Int32(max(1, y1 - y0))
+        let x0 = ((ink.x - pad) * scale).rounded(.down)
+        let y0 = ((ink.y - pad) * scale).rounded(.down)
+        let x1 = ((ink.x + ink.width + pad) * scale).rounded(.up)
+        let y1 = ((ink.y + ink.height + pad) * scale).rounded(.up)
+        let w = Int32(max(1, x1 - x0))
+        let h = Int32(max(1, y1 - y0))
         func layer(_ paint: (OpaquePointer) -> Void) throws(RenderError) -> OpaquePointer {
-            let canvas = try CairoCanvas(surface: cairo_image_surface_create(CAIRO_FORMAT_A8, w, h)!, during: "rasterising a label")
+            let canvas = try CairoCanvas(
+                surface: cairo_image_surface_create(CAIRO_FORMAT_A8, w, h)!, during: "rasterising a label")
             // Whole device pixels of translation: the glyphs fall on the same sub-pixel positions as on the frame.
             cairo_translate(canvas.cr, -x0, -y0)
             cairo_scale(canvas.cr, scale, scale)

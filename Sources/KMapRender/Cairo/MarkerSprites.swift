@@ -1,5 +1,5 @@
-import KMapCompose
 internal import CCairo
+import KMapCompose
 
 /// Place markers rasterised once per worker and laid on each frame as small images.
 ///
@@ -37,7 +37,9 @@ final class MarkerSprites {
 
     /// Draws `m` on `cr`, an image context scaled by `scale` with no other transformation.
     func draw(_ m: Marker, on cr: OpaquePointer, scale: Double) throws(RenderError) {
-        let sprite = try kept.value(Key(marker: m, scale: scale)) { () throws(RenderError) in try Self.make(m, scale: scale) }
+        let sprite = try kept.value(Key(marker: m, scale: scale)) { () throws(RenderError) in
+            try Self.make(m, scale: scale)
+        }
         cairo_save(cr)
         cairo_identity_matrix(cr)
         cairo_set_source_surface(cr, sprite.image, sprite.x, sprite.y)
@@ -48,8 +50,10 @@ final class MarkerSprites {
     /// `m` drawn on a transparent image aligned to whole device pixels around everything it marks.
     private static func make(_ m: Marker, scale: Double) throws(RenderError) -> Sprite {
         let reach = max(m.radius * 1.2, m.glowRadius + 2, m.ringRadius + 1.5) + m.stroke.width + 2
-        let x0 = ((m.center.x - reach) * scale).rounded(.down), y0 = ((m.center.y - reach) * scale).rounded(.down)
-        let x1 = ((m.center.x + reach) * scale).rounded(.up), y1 = ((m.center.y + reach) * scale).rounded(.up)
+        let x0 = ((m.center.x - reach) * scale).rounded(.down)
+        let y0 = ((m.center.y - reach) * scale).rounded(.down)
+        let x1 = ((m.center.x + reach) * scale).rounded(.up)
+        let y1 = ((m.center.y + reach) * scale).rounded(.up)
         let canvas = try CairoCanvas(
             surface: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(max(1, x1 - x0)), Int32(max(1, y1 - y0)))!,
             during: "drawing a marker")

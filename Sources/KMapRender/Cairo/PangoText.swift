@@ -1,6 +1,6 @@
-import KMapCompose
 internal import CCairo
 internal import CPangoCairo
+import KMapCompose
 
 /// Lays out text with Pango: the only place Pango objects are created and freed.
 ///
@@ -41,7 +41,8 @@ enum PangoText {
 
     /// Width, and height above and below the first line's baseline, in pixels.
     static func metrics(_ layout: OpaquePointer) -> TextMetrics {
-        var ink = PangoRectangle(), logical = PangoRectangle()
+        var ink = PangoRectangle()
+        var logical = PangoRectangle()
         pango_layout_get_extents(layout, &ink, &logical)
         let scale = Double(PANGO_SCALE)
         let baseline = Double(pango_layout_get_baseline(layout)) / scale
@@ -53,7 +54,8 @@ enum PangoText {
     /// The ink box of `t` as `draw` places it, in the units of `cr`'s user space (halo not included).
     static func inkBox(_ t: TextItem, on cr: OpaquePointer) -> Rect {
         withLayout(cr, t.text, t.font) { layout in
-            var ink = PangoRectangle(), logical = PangoRectangle()
+            var ink = PangoRectangle()
+            var logical = PangoRectangle()
             pango_layout_get_extents(layout, &ink, &logical)
             let scale = Double(PANGO_SCALE)
             let baseline = Double(pango_layout_get_baseline(layout)) / scale

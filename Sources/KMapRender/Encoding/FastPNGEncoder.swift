@@ -1,6 +1,6 @@
-import KMapCompose
 internal import CCairo
 internal import CDeflate
+import KMapCompose
 
 /// kmap's PNG encoder: row filter none, one libdeflate stream, text chunks written with the file.
 ///
@@ -18,17 +18,24 @@ enum FastPNGEncoder {
     ///
     /// Only the returned file (a few hundred kilobytes) is a new allocation; the multi-megabyte buffers are the
     /// workspace's, reused from frame to frame.
-    static func encode(_ surface: OpaquePointer, metadata: [Scene.Metadata], in workspace: FrameWorkspace) throws(RenderError) -> [UInt8] {
+    static func encode(_ surface: OpaquePointer, metadata: [Scene.Metadata], in workspace: FrameWorkspace)
+        throws(RenderError) -> [UInt8]
+    {
         cairo_surface_flush(surface)
         let format = cairo_image_surface_get_format(surface)
-        guard format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24, let data = cairo_image_surface_get_data(surface) else {
+        guard format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24,
+            let data = cairo_image_surface_get_data(surface)
+        else {
             throw .encoder("the PNG encoder got an image format it does not support")
         }
-        let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
+        let width = Int(cairo_image_surface_get_width(surface))
+        let height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
 
         let raw = try workspace.buffer(.scanlines, (width * 4 + 1) * height)
-        let alpha = !rgbScanlines(data, width: width, height: height, stride: stride, into: raw, checkingOpacity: format == CAIRO_FORMAT_ARGB32)
+        let alpha = !rgbScanlines(
+            data, width: width, height: height, stride: stride, into: raw,
+            checkingOpacity: format == CAIRO_FORMAT_ARGB32)
         if alpha { rgbaScanlines(data, width: width, height: height, stride: stride, into: raw) }
         let rawCount = (width * (alpha ? 4 : 3) + 1) * height
 
@@ -58,7 +65,8 @@ enum FastPNGEncoder {
     /// pixel whose alpha is not 255 (the image then needs RGBA). One pass makes both the opacity scan Cairo's
     /// writer makes and the conversion.
     static func rgbScanlines(
-        _ pixels: UnsafeRawPointer, width: Int, height: Int, stride: Int, into out: UnsafeMutableRawBufferPointer, checkingOpacity: Bool
+        _ pixels: UnsafeRawPointer, width: Int, height: Int, stride: Int, into out: UnsafeMutableRawBufferPointer,
+        checkingOpacity: Bool
     ) -> Bool {
         let rowBytes = width * 3 + 1
         precondition(out.count >= rowBytes * height)
@@ -83,7 +91,9 @@ enum FastPNGEncoder {
     }
 
     /// Un-premultiplied RGBA scanlines into `out`, rounding as Cairo does: `(c × 255 + a / 2) / a`.
-    static func rgbaScanlines(_ pixels: UnsafeRawPointer, width: Int, height: Int, stride: Int, into out: UnsafeMutableRawBufferPointer) {
+    static func rgbaScanlines(
+        _ pixels: UnsafeRawPointer, width: Int, height: Int, stride: Int, into out: UnsafeMutableRawBufferPointer
+    ) {
         let rowBytes = width * 4 + 1
         precondition(out.count >= rowBytes * height)
         let base = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
@@ -95,7 +105,9 @@ enum FastPNGEncoder {
             for x in 0..<width {
                 let p = row[x]
                 let a = p >> 24
-                var r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                var r = (p >> 16) & 0xFF
+                var g = (p >> 8) & 0xFF
+                var b = p & 0xFF
                 if a != 255 && a != 0 {
                     r = (r * 255 + a / 2) / a
                     g = (g * 255 + a / 2) / a
@@ -111,7 +123,10 @@ enum FastPNGEncoder {
     }
 
     static func appendBigEndian(_ v: UInt32, to out: inout [UInt8]) {
-        out += [UInt8(truncatingIfNeeded: v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)]
+        out += [
+            UInt8(truncatingIfNeeded: v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8),
+            UInt8(truncatingIfNeeded: v),
+        ]
     }
 
     /// A chunk: length, type, data, and the CRC-32 of type and data.

@@ -1,6 +1,6 @@
-import KMapCompose
 internal import CCairo
 internal import CDeflate
+import KMapCompose
 
 /// What one worker reuses from PNG frame to frame: the image, its scanlines, the deflate output, libdeflate's
 /// compressor, the image of the scene's static layers, and its labels and markers rasterised.
@@ -44,11 +44,14 @@ public final class FrameWorkspace {
         }
     }
 
-    private static func grow(_ buffer: inout PageBuffer?, to count: Int, huge: Bool) throws(RenderError) -> UnsafeMutableRawBufferPointer {
+    private static func grow(_ buffer: inout PageBuffer?, to count: Int, huge: Bool) throws(RenderError)
+        -> UnsafeMutableRawBufferPointer
+    {
         if (buffer?.count ?? -1) < count {
             buffer = nil
             guard let fresh = PageBuffer(count: count, huge: huge) else {
-                throw .encoder("could not map \(count) bytes of memory (out of memory?); lower --size or --scale, or --jobs")
+                throw .encoder(
+                    "could not map \(count) bytes of memory (out of memory?); lower --size or --scale, or --jobs")
             }
             buffer = fresh
         }

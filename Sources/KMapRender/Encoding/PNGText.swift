@@ -1,4 +1,5 @@
 import KMapCompose
+
 /// A metadata entry (title, day, source, software) as a PNG text chunk.
 ///
 /// Latin-1 text goes in `tEXt`, which every reader shows; anything else (Arabic, curly quotes) in `iTXt` as

@@ -21,7 +21,8 @@ final class PageBuffer {
         let wanted = max(count, 1)
         let rounded = (wanted + Self.hugePage - 1) / Self.hugePage * Self.hugePage
         let length = rounded + Self.hugePage  // room to align the start
-        guard let m = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), m != MAP_FAILED else {
+        guard let m = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), m != MAP_FAILED
+        else {
             return nil
         }
         let aligned = (Int(bitPattern: m) + Self.hugePage - 1) / Self.hugePage * Self.hugePage

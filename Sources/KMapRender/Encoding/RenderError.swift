@@ -1,4 +1,5 @@
 import KMapCompose
+
 /// Why a frame could not be drawn or encoded.
 public enum RenderError: Error, Sendable, CustomStringConvertible {
     /// Cairo reported a failure (out of memory, an invalid size…).

@@ -1,4 +1,5 @@
 import KMapCompose
+
 /// How a scene becomes bytes: one set of settings for every command.
 public struct EncodingOptions: Sendable, Hashable {
     /// Device pixels per scene pixel for PNG (2 for HiDPI).
@@ -26,18 +27,22 @@ public enum SceneEncoder {
     /// - Parameter workspace: buffers a sequence's worker reuses from frame to frame (PNG only); a single frame
     ///   leaves it out. The bytes do not depend on it.
     public static func encode(
-        _ scene: Scene, as format: OutputFormat, options: EncodingOptions = EncodingOptions(), workspace: FrameWorkspace? = nil
+        _ scene: Scene, as format: OutputFormat, options: EncodingOptions = EncodingOptions(),
+        workspace: FrameWorkspace? = nil
     ) throws(RenderError) -> [UInt8] {
         switch format {
         case .png: try CairoSceneRenderer.png(scene, scale: options.scale, in: workspace ?? FrameWorkspace())
         case .svg where options.svgEngine == .kmap: SVGWriter.write(scene)
         case .svg: SVGWriter.marked(try CairoSceneRenderer.svg(scene))
-        case .pdf: try CairoSceneRenderer.pdf(pages: [scene], dpi: options.dpi, title: scene.title, subject: scene.subject)
+        case .pdf:
+            try CairoSceneRenderer.pdf(pages: [scene], dpi: options.dpi, title: scene.title, subject: scene.subject)
         }
     }
 
     /// A PDF with one page per scene (each its own size), for reports.
-    public static func pdf(pages: [Scene], options: EncodingOptions = EncodingOptions(), title: String, subject: String) throws(RenderError) -> [UInt8] {
+    public static func pdf(pages: [Scene], options: EncodingOptions = EncodingOptions(), title: String, subject: String)
+        throws(RenderError) -> [UInt8]
+    {
         try CairoSceneRenderer.pdf(pages: pages, dpi: options.dpi, title: title, subject: subject)
     }
 }

@@ -1,5 +1,5 @@
-import KMapCompose
 internal import CCairo
+import KMapCompose
 
 /// The image of a scene's static layers (`Scene.staticCount`), kept while they stay the same.
 ///
@@ -22,17 +22,25 @@ final class StaticImage {
 
     /// Copies the image of `scene`'s background and static items at `scale` over all of `target`, making it first
     /// when the one kept does not match.
-    func copy(_ scene: Scene, scale: Double, onto target: OpaquePointer, workspace: FrameWorkspace) throws(RenderError) {
-        let width = cairo_image_surface_get_width(target), height = cairo_image_surface_get_height(target)
-        let wanted = Key(width: width, height: height, scale: scale, background: scene.background, items: scene.items[..<scene.staticCount])
+    func copy(_ scene: Scene, scale: Double, onto target: OpaquePointer, workspace: FrameWorkspace) throws(RenderError)
+    {
+        let width = cairo_image_surface_get_width(target)
+        let height = cairo_image_surface_get_height(target)
+        let wanted = Key(
+            width: width, height: height, scale: scale, background: scene.background,
+            items: scene.items[..<scene.staticCount])
         if key != wanted || surface == nil {
             if let surface { cairo_surface_destroy(surface) }
             surface = nil
             key = nil
-            let canvas = try CairoCanvas(surface: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!, during: "creating a \(width)×\(height) image")
+            let canvas = try CairoCanvas(
+                surface: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!,
+                during: "creating a \(width)×\(height) image")
             cairo_scale(canvas.cr, scale, scale)
             CairoSceneRenderer.paintBackground(scene.background, canvas.cr)
-            for item in wanted.items { try CairoSceneRenderer.draw(item, onImage: canvas.cr, scale: scale, in: workspace) }
+            for item in wanted.items {
+                try CairoSceneRenderer.draw(item, onImage: canvas.cr, scale: scale, in: workspace)
+            }
             try canvas.check(during: "drawing the static layers")
             surface = cairo_surface_reference(canvas.surface)
             key = wanted

@@ -1,4 +1,5 @@
 import KMapCompose
+
 /// Renumbers the ids Cairo's SVG surface takes from process-wide counters.
 ///
 /// Cairo names glyphs `glyph<font>-<glyph>` and surfaces `surface<n>` with counters shared by every surface in
@@ -9,7 +10,10 @@ enum SVGIdentifiers {
     static func normalize(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        let prefixes: [[UInt8]] = [Array("glyph".utf8), Array("surface".utf8), Array("clip".utf8), Array("mask".utf8), Array("pattern".utf8), Array("image".utf8)]
+        let prefixes: [[UInt8]] = [
+            Array("glyph".utf8), Array("surface".utf8), Array("clip".utf8), Array("mask".utf8), Array("pattern".utf8),
+            Array("image".utf8),
+        ]
         var maps = Array(repeating: [ArraySlice<UInt8>: Int](), count: prefixes.count)
         var i = 0
         let n = bytes.count

@@ -1,5 +1,5 @@
-import KMapCompose
 import Foundation
+import KMapCompose
 
 /// Writes a `Scene` as SVG a map editor can work with: real `<text>` (Arabic included), one `<g>` per layer
 /// (`roads`, `places`, `labels`, `legend`…), an `id` on every item and a `<title>` on every place.
@@ -16,7 +16,9 @@ public enum SVGWriter {
 
     /// Another engine's SVG (Cairo's) with `marker` after its XML declaration.
     static func marked(_ svg: [UInt8]) -> [UInt8] {
-        guard svg.starts(with: Array("<?xml".utf8)), let end = svg.firstIndex(of: 0x0A) else { return Array((marker + "\n").utf8) + svg }
+        guard svg.starts(with: Array("<?xml".utf8)), let end = svg.firstIndex(of: 0x0A) else {
+            return Array((marker + "\n").utf8) + svg
+        }
         return Array(svg[...end]) + Array((marker + "\n").utf8) + Array(svg[(end + 1)...])
     }
 
@@ -30,7 +32,9 @@ public enum SVGWriter {
         w.line("<title>\(escape(scene.title))</title>")
         w.line("<desc>\(escape(scene.subject))</desc>")
         if let bg = scene.background {
-            w.line("<rect id=\"background\" x=\"0\" y=\"0\" width=\"\(n(scene.width))\" height=\"\(n(scene.height))\"\(fill(bg))/>")
+            w.line(
+                "<rect id=\"background\" x=\"0\" y=\"0\" width=\"\(n(scene.width))\" height=\"\(n(scene.height))\"\(fill(bg))/>"
+            )
         }
         var open: Layer?
         for item in scene.items {
@@ -90,7 +94,8 @@ public enum SVGWriter {
 
     static func stroke(_ s: Stroke?) -> String {
         guard let s else { return "" }
-        var out = " stroke=\"\(s.color.hex)\" stroke-width=\"\(n(s.width))\" stroke-linecap=\"round\" stroke-linejoin=\"round\""
+        var out =
+            " stroke=\"\(s.color.hex)\" stroke-width=\"\(n(s.width))\" stroke-linecap=\"round\" stroke-linejoin=\"round\""
         if s.color.a < 1 { out += " stroke-opacity=\"\(n(s.color.a))\"" }
         if !s.dash.isEmpty { out += " stroke-dasharray=\"\(s.dash.map(n).joined(separator: " "))\"" }
         return out
@@ -127,9 +132,13 @@ public enum SVGWriter {
                 let d = rings.map { pathData($0, closed: true) }.joined()
                 line("<path id=\"\(id)\" d=\"\(d)\" fill-rule=\"evenodd\"\(fill(f))\(stroke(s))>\(title)</path>")
             case .polyline(let points, let s):
-                line("<path id=\"\(id)\" d=\"\(pathData(points, closed: false))\" fill=\"none\"\(stroke(s))>\(title)</path>")
+                line(
+                    "<path id=\"\(id)\" d=\"\(pathData(points, closed: false))\" fill=\"none\"\(stroke(s))>\(title)</path>"
+                )
             case .rect(let r, let f, let s):
-                line("<rect id=\"\(id)\" x=\"\(n(r.x))\" y=\"\(n(r.y))\" width=\"\(n(r.width))\" height=\"\(n(r.height))\"\(fill(f))\(stroke(s))>\(title)</rect>")
+                line(
+                    "<rect id=\"\(id)\" x=\"\(n(r.x))\" y=\"\(n(r.y))\" width=\"\(n(r.width))\" height=\"\(n(r.height))\"\(fill(f))\(stroke(s))>\(title)</rect>"
+                )
             case .marker(let m):
                 marker(m, id: id, title: title)
             case .text(let t):
@@ -142,21 +151,31 @@ public enum SVGWriter {
             if m.shape == .cutBadge {
                 line(outline(m.outline(), "\(fill(m.fill))\(stroke(m.stroke))"))
                 let cross = m.cutCross.map { pathData($0, closed: false) }.joined()
-                line("<path d=\"\(cross)\" fill=\"none\"\(stroke(Stroke(color: .white, width: max(1.5, m.radius * 0.3))))/>")
+                line(
+                    "<path d=\"\(cross)\" fill=\"none\"\(stroke(Stroke(color: .white, width: max(1.5, m.radius * 0.3))))/>"
+                )
                 line("</g>")
                 return
             }
             if let glow = m.highlight {
-                line(outline(.circle(center: m.center, radius: m.glowRadius), "\(fill(nil))\(stroke(Stroke(color: glow.withAlpha(0.85), width: 4)))"))
+                line(
+                    outline(
+                        .circle(center: m.center, radius: m.glowRadius),
+                        "\(fill(nil))\(stroke(Stroke(color: glow.withAlpha(0.85), width: 4)))"))
             }
             if let ring = m.ring {
-                line(outline(.circle(center: m.center, radius: m.ringRadius), "\(fill(nil))\(stroke(Stroke(color: ring, width: 3)))"))
+                line(
+                    outline(
+                        .circle(center: m.center, radius: m.ringRadius),
+                        "\(fill(nil))\(stroke(Stroke(color: ring, width: 3)))"))
             }
             if let split = m.splitFill {
                 line("<clipPath id=\"\(id)-clip\">\(outline(m.outline(), ""))</clipPath>")
                 line(outline(m.outline(), fill(m.fill)))
                 let r = m.splitRect
-                line("<rect x=\"\(n(r.x))\" y=\"\(n(r.y))\" width=\"\(n(r.width))\" height=\"\(n(r.height))\"\(fill(split)) clip-path=\"url(#\(id)-clip)\"/>")
+                line(
+                    "<rect x=\"\(n(r.x))\" y=\"\(n(r.y))\" width=\"\(n(r.width))\" height=\"\(n(r.height))\"\(fill(split)) clip-path=\"url(#\(id)-clip)\"/>"
+                )
                 line(outline(m.outline(), "\(fill(nil))\(stroke(m.stroke))"))
             } else {
                 line(outline(m.outline(), "\(fill(m.fill))\(stroke(m.stroke))"))
@@ -168,18 +187,23 @@ public enum SVGWriter {
         /// Real text: one `<text>`, a `<tspan>` per line; right-to-left lines end at the box's right edge, as
         /// Pango aligns them.
         mutating func text(_ t: TextItem, id: String, title: String) {
-            let family = ([t.font.family] + fallbacks.filter { $0 != t.font.family }).map { $0.contains(" ") ? "'\($0)'" : $0 }
-                .joined(separator: ", ")
+            let family = ([t.font.family] + fallbacks.filter { $0 != t.font.family }).map {
+                $0.contains(" ") ? "'\($0)'" : $0
+            }
+            .joined(separator: ", ")
             var attributes = " font-family=\"\(family)\" font-size=\"\(n(t.font.size))\""
             if t.font.bold { attributes += " font-weight=\"bold\"" }
             if t.font.italic { attributes += " font-style=\"italic\"" }
             attributes += fill(t.color)
             if let halo = t.halo {
-                attributes += " stroke=\"\(halo.hex)\" stroke-width=\"3.5\" stroke-linejoin=\"round\" paint-order=\"stroke\""
+                attributes +=
+                    " stroke=\"\(halo.hex)\" stroke-width=\"3.5\" stroke-linejoin=\"round\" paint-order=\"stroke\""
             }
             let lines = t.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if lines.count == 1 {
-                line("<text id=\"\(id)\" x=\"\(n(t.origin.x))\" y=\"\(n(t.origin.y))\"\(attributes)>\(title)\(escape(t.text))</text>")
+                line(
+                    "<text id=\"\(id)\" x=\"\(n(t.origin.x))\" y=\"\(n(t.origin.y))\"\(attributes)>\(title)\(escape(t.text))</text>"
+                )
                 return
             }
             let step = t.bounds.height / Double(lines.count)

@@ -16,12 +16,15 @@ public struct ViewerData: Sendable {
     /// Draws every day's map with `composer`.
     ///
     /// - Complexity: O(days × scene): one scene and one SVG per day, no rasterising.
-    public init(campaign: Campaign, days: [Day], composer: SceneComposer, measurer: any TextMeasurer = CairoTextMeasurer()) {
+    public init(
+        campaign: Campaign, days: [Day], composer: SceneComposer, measurer: any TextMeasurer = CairoTextMeasurer()
+    ) {
         self.campaign = campaign
         self.days = days
         var maps = LineTable()
         for day in days {
-            let scene = composer.scene(for: campaign.timeline.state(at: .endOf(day)), previous: campaign.stateBefore(day))
+            let scene = composer.scene(
+                for: campaign.timeline.state(at: .endOf(day)), previous: campaign.stateBefore(day))
             maps.add(String(decoding: SVGWriter.write(scene, measurer: measurer), as: UTF8.self))
         }
         self.maps = maps
@@ -31,7 +34,9 @@ public struct ViewerData: Sendable {
     public func json() -> String {
         let c = campaign
         var out = "{"
-        func key(_ k: String, _ value: String, last: Bool = false) { out += "\(Escaping.json(k)):\(value)\(last ? "" : ",\n")" }
+        func key(_ k: String, _ value: String, last: Bool = false) {
+            out += "\(Escaping.json(k)):\(value)\(last ? "" : ",\n")"
+        }
         func strings(_ a: [String]) -> String { "[" + a.map(Escaping.json).joined(separator: ",") + "]" }
         func ints(_ a: [Int]) -> String { "[" + a.map(String.init).joined(separator: ",") + "]" }
 
@@ -44,9 +49,12 @@ public struct ViewerData: Sendable {
 
         let events = c.timeline.events
         let eventObjects = events.map { e in
-            let source = c.info.source(e.source).map { [$0.title, $0.publisher].compactMap { $0 }.joined(separator: ", ") } ?? e.source
+            let source =
+                c.info.source(e.source).map { [$0.title, $0.publisher].compactMap { $0 }.joined(separator: ", ") }
+                ?? e.source
             let when = e.time.map { "\(e.day) \($0)" } ?? "\(e.day), time not stated"
-            return "{\"id\":\(Escaping.json(e.id)),\"day\":\(Escaping.json(e.day.description)),\"when\":\(Escaping.json(when)),"
+            return
+                "{\"id\":\(Escaping.json(e.id)),\"day\":\(Escaping.json(e.day.description)),\"when\":\(Escaping.json(when)),"
                 + "\"what\":\(Escaping.json(Headline.of(e, in: c))),\"quote\":\(Escaping.json(e.quote)),"
                 + "\"cite\":\(Escaping.json("\(e.id), \(e.confidence.rawValue), \(source)")),\"note\":\(Escaping.json(e.note ?? ""))}"
         }
@@ -59,7 +67,8 @@ public struct ViewerData: Sendable {
         var places: [String] = []
         for place in c.gazetteer.places {
             let exception = initial.exceptions.first { $0.places.contains(place.id) }
-            let start = "\(c.info.start) initial control: \(exception?.controller ?? initial.controller) [\((exception?.confidence ?? initial.confidence).rawValue)]"
+            let start =
+                "\(c.info.start) initial control: \(exception?.controller ?? initial.controller) [\((exception?.confidence ?? initial.confidence).rawValue)]"
             let related = naming[place.id] ?? []
             places.append(
                 "\(Escaping.json(SVGWriter.xmlID("place:" + place.id))):{\"name\":\(Escaping.json(place.name)),"
@@ -72,15 +81,19 @@ public struct ViewerData: Sendable {
 
     /// "Khanasir: Government → ISIL, contested by Government", per place that changed since the day before.
     func changes(on day: Day) -> [String] {
-        let before = campaign.stateBefore(day), after = campaign.timeline.state(at: .endOf(day))
+        let before = campaign.stateBefore(day)
+        let after = campaign.timeline.state(at: .endOf(day))
         func describe(_ p: PlaceControl) -> String {
             let who = campaign.faction(p.controller)?.shortName ?? p.controller
             guard p.status != .held else { return who }
-            return "\(who), \(p.status.rawValue) by \(p.contestedBy.map { campaign.faction($0)?.shortName ?? $0 }.joined(separator: ", "))"
+            return
+                "\(who), \(p.status.rawValue) by \(p.contestedBy.map { campaign.faction($0)?.shortName ?? $0 }.joined(separator: ", "))"
         }
         var out: [String] = []
         for place in campaign.gazetteer.places {
-            guard let a = before[place.id], let b = after[place.id], a.controller != b.controller || a.status != b.status else { continue }
+            guard let a = before[place.id], let b = after[place.id],
+                a.controller != b.controller || a.status != b.status
+            else { continue }
             out.append("\(place.name): \(describe(a)) → \(describe(b))")
         }
         if let a = before.route?.phase, let b = after.route?.phase, a != b, let name = campaign.info.supplyRoute?.name {

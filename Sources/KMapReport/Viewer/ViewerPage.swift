@@ -8,7 +8,8 @@ import KMapExport
 public enum ViewerPage {
     public static func html(_ data: ViewerData) -> String {
         let title = Escaping.xml(data.campaign.info.title)
-        let first = data.days.first?.longDescription ?? "", last = data.days.last?.longDescription ?? ""
+        let first = data.days.first?.longDescription ?? ""
+        let last = data.days.last?.longDescription ?? ""
         return """
             <!doctype html>
             <html lang="en">
