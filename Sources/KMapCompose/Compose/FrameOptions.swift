@@ -11,12 +11,15 @@ public struct FrameOptions: Sendable, Hashable {
     public var labels: LabelLanguage
     /// Derived zones of control reaching this many kilometres from each place; nil for the theme's choice, 0 for none.
     public var zoneRadiusKm: Double?
+    /// Whether the frame carries its own changes panel; a report page lists the day's events beside the map instead.
+    public var changesPanel: Bool
 
     public init(
         width: Int = 1600, height: Int = 1200, transparent: Bool = false, view: GeoBounds? = nil,
-        labels: LabelLanguage = .english, zoneRadiusKm: Double? = nil
+        labels: LabelLanguage = .english, zoneRadiusKm: Double? = nil, changesPanel: Bool = true
     ) {
         self.zoneRadiusKm = zoneRadiusKm
+        self.changesPanel = changesPanel
         self.width = width
         self.height = height
         self.transparent = transparent

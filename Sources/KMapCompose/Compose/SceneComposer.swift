@@ -34,7 +34,8 @@ public struct SceneComposer: Sendable {
         self.theme = theme
         self.options = options
         self.measurer = measurer
-        let layout = FrameLayout(width: Double(options.width), height: Double(options.height))
+        let layout = FrameLayout(
+            width: Double(options.width), height: Double(options.height), changesPanel: options.changesPanel)
         self.layout = layout
         let projection = Projection(
             fitting: options.view ?? campaign.defaultView,
