@@ -15,10 +15,10 @@ struct FrameLayout: Sendable {
     /// The side panel listing what changed (frames at least 1200 px wide).
     let changesPanel: Rect?
 
-    init(width: Double, height: Double, changesPanel: Bool = true) {
+    init(width: Double, height: Double, withPanel: Bool = true) {
         frame = Rect(x: 0, y: 0, width: width, height: height)
         banner = Rect(x: 0, y: 0, width: width, height: 92)
-        let panelWidth = changesPanel && width >= 1200 ? min(420, width * 0.26) : 0
+        let panelWidth = withPanel && width >= 1200 ? min(420, width * 0.26) : 0
         mapArea = Rect(
             x: 16, y: banner.maxY + 8, width: width - 32 - (panelWidth > 0 ? panelWidth + 16 : 0),
             height: height - banner.maxY - 30)

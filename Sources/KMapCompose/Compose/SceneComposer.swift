@@ -35,7 +35,7 @@ public struct SceneComposer: Sendable {
         self.options = options
         self.measurer = measurer
         let layout = FrameLayout(
-            width: Double(options.width), height: Double(options.height), changesPanel: options.changesPanel)
+            width: Double(options.width), height: Double(options.height), withPanel: options.changesPanel)
         self.layout = layout
         let projection = Projection(
             fitting: options.view ?? campaign.defaultView,
