@@ -22,9 +22,11 @@ let package = Package(
         // Campaign folders (or the built-in ones) and theme files into validated values, with located errors.
         .target(
             name: "KMapLoader",
-            dependencies: ["KMapModel", "KMapCompose", .product(name: "Yams", package: "Yams")],
+            dependencies: ["KMapModel", "KMapCompose", "KMapRaster", .product(name: "Yams", package: "Yams")],
             plugins: ["KMapEmbedPlugin"]
         ),
+        // Terrain rasters through GDAL: a campaign's GeoTIFF (a DEM, shaded here, or a hillshade) into a `Terrain`.
+        .target(name: "KMapRaster", dependencies: ["KMapModel", "CGDAL"]),
         // Plane geometry through GEOS (Voronoi, buffers, unions): derived zones of control. Draws nothing.
         .target(name: "KMapGeometry", dependencies: ["CGEOS"]),
         // State + theme + frame → a backend-neutral `Scene`: projection, symbols, labels, legend, furniture.
@@ -53,6 +55,8 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         // GEOS's C API (Debian's libgeos-dev). Imported only by KMapGeometry.
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        // GDAL (Debian's libgdal-dev): GeoTIFF, spatial references, hillshading. Imported only by KMapRaster.
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         // libdeflate (Debian's libdeflate-dev) for the PNG encoder. Imported only by KMapRender.
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 

@@ -146,6 +146,9 @@ public enum SceneBlend {
             x.color = x.color.scaled(alpha)
             x.halo = x.halo?.scaled(alpha)
             out.symbol = .text(x)
+        case .image(var m):
+            m.color = m.color.scaled(alpha)
+            out.symbol = .image(m)
         }
         return [out]
     }

@@ -69,6 +69,14 @@ extension FNV1a {
             add(t.color)
             add(t.halo)
             add(t.bounds)
+        case .image(let m):
+            add(byte: 6)
+            add(m.frame)
+            add(count: m.columns)
+            add(count: m.rows)
+            add(count: m.coverage.count)
+            for c in m.coverage { add(byte: c) }
+            add(m.color)
         }
     }
 

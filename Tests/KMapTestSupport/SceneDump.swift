@@ -42,6 +42,12 @@ public enum SceneDump {
             let style = "\(n(t.font.size))\(t.font.bold ? "b" : "")\(t.font.italic ? "i" : "")"
             return
                 "text at \(p(t.origin)) size \(style) \(t.color.hex)\(t.halo.map { " halo \($0.hex)" } ?? "") \"\(t.text)\""
+        case .image(let m):
+            // The coverage as a count of shaded cells and their sum: a change of the shading shows in the dump.
+            let shaded = m.coverage.filter { $0 != 0 }.count
+            let sum = m.coverage.reduce(0) { $0 + Int($1) }
+            return
+                "image \(n(m.frame.x)),\(n(m.frame.y)) \(n(m.frame.width))x\(n(m.frame.height)) cells \(m.columns)x\(m.rows) shaded \(shaded) sum \(sum) color \(m.color.hex) alpha \(n(m.color.a))"
         }
     }
 

@@ -30,7 +30,8 @@ extension SceneComposer {
             items += routeBanner(route, name: info.name, day: day)
         }
         items += scaleBar()
-        let attribution = ([campaign.info.attribution] + (contextCredit().map { [$0] } ?? []) + ["made with kmap"])
+        let attribution = ([campaign.info.attribution] + [contextCredit(), terrainCredit()].compactMap { $0 }
+            + ["made with kmap"])
             .joined(separator: "  ·  ")
         // Shrunk to fit a narrow frame rather than run off its left edge.
         var small = Font(family: theme.fontFamily, size: 11)

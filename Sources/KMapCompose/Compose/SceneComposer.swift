@@ -26,6 +26,8 @@ public struct SceneComposer: Sendable {
     /// Each faction's colour, resolved once (`Theme.color(ofFaction:in:)`): the campaign's unless the theme
     /// recolours, else the theme's, else a palette colour; grey for an id no faction has.
     let factionColors: [String: Color]
+    /// The relief shading (`terrain` in campaign.yaml), resampled once for every frame; nil without terrain.
+    let terrainLayer: SceneItem?
 
     public init(
         campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer
@@ -41,6 +43,7 @@ public struct SceneComposer: Sendable {
             fitting: options.view ?? campaign.defaultView,
             into: Self.fitArea(layout, fitted: options.view == nil && campaign.info.view == nil))
         self.projection = projection
+        terrainLayer = Self.terrainItem(campaign, area: layout.mapArea, projection: projection)
         roadPointers = EdgePointer.roads(
             campaign: campaign, area: layout.mapArea, projection: projection, font: Self.edgeFont(theme),
             measurer: measurer)
@@ -77,6 +80,7 @@ public struct SceneComposer: Sendable {
     public func scene(for state: ControlState, previous: ControlState? = nil) -> Scene {
         let changes = Changes(campaign: campaign, from: previous, to: state)
         var items: [SceneItem] = []
+        if let terrainLayer { items.append(terrainLayer) }
         items += contextItems()
         items += zones(state)
         items += water()

@@ -34,6 +34,9 @@ extension Scene {
                 t.font.size *= s
                 t.bounds = r(t.bounds)
                 symbol = .text(t)
+            case .image(var m):
+                m.frame = r(m.frame)
+                symbol = .image(m)
             }
             out.append(SceneItem(id: prefix + item.id, layer: item.layer, symbol: symbol, title: item.title))
         }

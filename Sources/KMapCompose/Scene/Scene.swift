@@ -46,10 +46,12 @@ public struct Scene: Sendable, Hashable {
 
 /// What a scene item belongs to; also its z-order, lowest first.
 public enum Layer: String, Sendable, Hashable, CaseIterable, Comparable {
-    case background, context, zones, water, roads, markers, roadMarks, changes, labels, furniture, legend
+    case background, terrain, context, zones, water, roads, markers, roadMarks, changes, labels, furniture, legend
 
     /// Layers that depend on the campaign and the frame's size, never on the day.
-    public var isStatic: Bool { self == .background || self == .context || self == .water || self == .roads }
+    public var isStatic: Bool {
+        self == .background || self == .terrain || self == .context || self == .water || self == .roads
+    }
 
     public static func < (a: Layer, b: Layer) -> Bool {
         ordered.firstIndex(of: a)! < ordered.firstIndex(of: b)!
@@ -96,6 +98,8 @@ public enum Symbol: Sendable, Hashable {
     case rect(Rect, fill: Color?, stroke: Stroke?)
     case marker(Marker)
     case text(TextItem)
+    /// A colour laid through a grid of coverage values: relief shading under the map.
+    case image(MaskImage)
 }
 
 public enum MarkerShape: String, Sendable, Hashable, CaseIterable {

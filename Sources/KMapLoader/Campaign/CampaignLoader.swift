@@ -51,7 +51,7 @@ public enum CampaignLoader {
                 .init(
                     name: "\(name)/\(contextFile)",
                     text: String(decoding: Data(base64Encoded: $0) ?? Data(), as: UTF8.self))
-            })
+            }, rasters: .embedded(name))
         return try load(texts, origin: "built-in \(name)")
     }
 
@@ -73,7 +73,7 @@ public enum CampaignLoader {
             locator: FileManager.default.fileExists(atPath: folder.appendingPathComponent(locatorFile).path)
                 ? try read(folder.appendingPathComponent(locatorFile).path) : nil,
             context: FileManager.default.fileExists(atPath: folder.appendingPathComponent(contextFile).path)
-                ? try read(folder.appendingPathComponent(contextFile).path) : nil)
+                ? try read(folder.appendingPathComponent(contextFile).path) : nil, rasters: .folder(folder))
         return try load(texts, origin: path)
     }
 
@@ -158,6 +158,9 @@ public enum CampaignLoader {
         if let info, let gazetteer { parsed.checkRoute(info.info, gazetteer: gazetteer, file: texts.campaign.name) }
         let locator = texts.locator.flatMap(parsed.locator)
         let context = texts.context.flatMap(parsed.context)
+        let terrain = info.flatMap {
+            readTerrain($0.info, from: texts.rasters, campaignFile: texts.campaign.name, diagnostics: diagnostics)
+        }
         guard !diagnostics.hasErrors, let info, let gazetteer, let events else {
             throw .invalid(diagnostics.findings)
         }
@@ -177,7 +180,7 @@ public enum CampaignLoader {
             start: info.info.start, identification: identification, staleness: info.info.staleness)
         return Campaign(
             info: info.info, factions: info.factions, gazetteer: gazetteer, timeline: timeline, origin: origin,
-            warnings: diagnostics.findings, locator: locator, context: context,
+            warnings: diagnostics.findings, locator: locator, context: context, terrain: terrain,
             files: .init(campaign: texts.campaign.name, gazetteer: texts.gazetteer.name, events: texts.events.name))
     }
 
@@ -220,4 +223,6 @@ struct CampaignTexts {
     var events: File
     var locator: File?
     var context: File? = nil
+    /// Where the terrain raster campaign.yaml names is read from; nil for texts alone (tests, imports).
+    var rasters: RasterFiles? = nil
 }

@@ -15,7 +15,7 @@ extension ParseContext {
         }
         f.allowOnly([
             "id", "slug", "title", "summary", "summarySource", "start", "end", "area", "view", "attribution", "sources",
-            "factions", "supplyRoute", "staleAfter",
+            "factions", "supplyRoute", "staleAfter", "terrain",
         ])
         let id = f.string("id", required: "a short id such as khanasir-2016")
         let title = f.string("title", required: "the campaign's name")
@@ -112,6 +112,7 @@ extension ParseContext {
             summary: f.string("summary"), summarySource: f.string("summarySource"), sources: sources,
             supplyRoute: route)
         info.staleness = staleness(f)
+        info.terrain = terrainSpec(f)
         return ParsedInfo(info: info, factions: factions)
     }
 

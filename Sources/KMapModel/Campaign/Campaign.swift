@@ -16,6 +16,8 @@ public struct Campaign: Sendable {
     public let context: Context?
     /// Whether `locator` comes from the context's countries (no `locator.geojson`): the frame credits the context.
     public let locatorFromContext: Bool
+    /// The relief under the map, when campaign.yaml names a `terrain` raster.
+    public let terrain: Terrain?
 
     public struct Files: Sendable {
         public var campaign: String
@@ -31,8 +33,9 @@ public struct Campaign: Sendable {
     public init(
         info: CampaignInfo, factions: [Faction], gazetteer: Gazetteer, timeline: Timeline, origin: String,
         warnings: [Finding],
-        locator: Locator? = nil, context: Context? = nil, files: Files
+        locator: Locator? = nil, context: Context? = nil, terrain: Terrain? = nil, files: Files
     ) {
+        self.terrain = terrain
         self.locator = locator ?? context?.locator
         self.locatorFromContext = locator == nil && context?.locator != nil
         self.context = context

@@ -26,6 +26,8 @@ public struct CampaignInfo: Sendable {
     public var supplyRoute: SupplyRoute?
     /// How long evidence lasts before a state is shown weaker (`staleAfter`); nil: it never ages.
     public var staleness: Staleness?
+    /// The relief raster the folder carries (`terrain:`), if any.
+    public var terrain: TerrainSpec?
 
     /// A document, data set or report that data rests on.
     public struct Source: Sendable, Hashable, Identifiable {

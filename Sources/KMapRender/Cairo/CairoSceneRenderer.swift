@@ -130,6 +130,8 @@ enum CairoSceneRenderer {
             marker(m, cr)
         case .text(let t):
             text(t, cr)
+        case .image(let m):
+            maskImage(m, cr)
         }
     }
 

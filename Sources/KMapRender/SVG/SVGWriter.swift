@@ -143,6 +143,8 @@ public enum SVGWriter {
                 marker(m, id: id, title: title)
             case .text(let t):
                 text(t, id: id, title: title)
+            case .image(let m):
+                line(SVGMaskImage.element(m, id: id, title: title))
             }
         }
 
