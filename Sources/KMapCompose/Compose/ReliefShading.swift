@@ -3,8 +3,9 @@ import KMapModel
 /// A campaign's terrain resampled to a frame's pixels as shadow coverage: how much each pixel of the map area
 /// darkens the ground.
 ///
-/// Flat ground (a shade at or above the terrain's `neutral`) stays as it is; slopes turned from the light
-/// darken in proportion, the darkest shade fully. Each pixel samples the grid at its centre (through
+/// The hillshade multiplied onto the ground, scaled so that flat ground (a shade at or above the terrain's
+/// `neutral`) stays as it is: a cell of shade `s` covers `1 - s / neutral`, so slopes turned from the light
+/// darken as much, relative to the plain, as in the hillshade itself, and a cell in full shadow fully. Each pixel samples the grid at its centre (through
 /// `Projection.unproject`, so any projection serves), bilinearly between cells, after averaging blocks of cells
 /// when several fall in one pixel, so a fine DEM does not alias into noise. The result depends only on the
 /// terrain, the projection and the area: computed once per composer, the same bytes on every frame.
@@ -30,14 +31,13 @@ struct ReliefShading {
         let columns = Int(x1 - x0)
         let rows = Int(y1 - y0)
         let grid = Grid(terrain, covering: Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0), projection: projection)
-        let neutral = terrain.neutral
-        let span = max(1, neutral - 1)
+        let neutral = max(1, terrain.neutral)
         var coverage = [UInt8](repeating: 0, count: columns * rows)
         for r in 0..<rows {
             for c in 0..<columns {
                 let at = projection.unproject(Point(x: x0 + Double(c) + 0.5, y: y0 + Double(r) + 0.5))
                 guard let shade = grid.sample(at), shade < neutral else { continue }
-                let darkness = min(1, (neutral - shade) / span)
+                let darkness = 1 - shade / neutral
                 coverage[r * columns + c] = UInt8((darkness * 255).rounded())
             }
         }

@@ -1,9 +1,9 @@
 import KMapModel
 
 extension SceneComposer {
-    /// The relief's shadow: a warm dark brown that half darkens the ground on the slopes turned furthest from the
-    /// light, so relief reads under the context and the zones without competing with the control colours.
-    static let reliefShadow = Color(hex: "#3b2f22")!.withAlpha(0.5)
+    /// The relief's shadow: a warm dark brown at 60 % of the hillshade's own contrast, so relief reads under the
+    /// context and the zones without competing with the control colours.
+    static let reliefShadow = Color(hex: "#3b2f22")!.withAlpha(0.6)
 
     /// The campaign's terrain as the scene's bottom item, resampled to the map area at the frame's resolution;
     /// nil for a campaign without terrain (its frames are as before) or one whose raster misses the frame.

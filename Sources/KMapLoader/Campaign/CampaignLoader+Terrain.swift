@@ -46,7 +46,8 @@ extension CampaignLoader {
     ) -> Terrain? {
         guard let files else { return nil }
         guard let spec = info.terrain else {
-            if files.exists(terrainFile) {
+            // Only a hint, and not after errors: a refused `terrain` entry leaves `info.terrain` nil too.
+            if files.exists(terrainFile), !diagnostics.hasErrors {
                 diagnostics.warning(
                     campaignFile, line: nil,
                     "the folder holds \(terrainFile), but campaign.yaml has no 'terrain' entry, so it is not drawn; add terrain: {file: \(terrainFile), kind: dem or hillshade, source: SOURCE-ID} (docs/DATA.md, \"Terrain\")"
