@@ -16,7 +16,9 @@ import Testing
         let kmap = try ProcessRunner.kmap()
         let check = try ProcessRunner.run(kmap, ["check", "--campaign", folder])
         #expect(check.status == 65)
-        #expect((check.stdout + check.stderr).contains("\(folder)/terrain.tif: error: is in WGS 84 / UTM zone 37N (EPSG:32637)"))
+        #expect(
+            (check.stdout + check.stderr).contains(
+                "\(folder)/terrain.tif: error: is in WGS 84 / UTM zone 37N (EPSG:32637)"))
         #expect((check.stdout + check.stderr).contains("gdalwarp -t_srs EPSG:4326"))
         let render = try ProcessRunner.run(
             kmap, ["render", "--campaign", folder, "--day", "2020-01-03", "-o", "\(folder)/f.png"])
@@ -30,7 +32,9 @@ import Testing
         try TerrainFixture.translate(
             TerrainFixture.demGrid(), to: "\(folder)/terrain.tif", ["-of", "GTiff", "-a_srs", "EPSG:4326"])
         let check = try ProcessRunner.run(try ProcessRunner.kmap(), ["check", "--campaign", folder])
-        #expect((check.stdout + check.stderr).contains("campaign.yaml: warning: the folder holds terrain.tif, but campaign.yaml has no 'terrain' entry"))
+        #expect(
+            (check.stdout + check.stderr).contains(
+                "campaign.yaml: warning: the folder holds terrain.tif, but campaign.yaml has no 'terrain' entry"))
     }
 
     @Test(arguments: ["png", "svg", "pdf"])

@@ -119,7 +119,8 @@ import Testing
                 let at = composer.projection.project(c)
                 let got = try #require(other.color(at: at))
                 let expected = try #require(png.color(at: at))
-                #expect(got.isClose(to: expected, tolerance: 6.0 / 255), "\(name) at \(c): \(got.hex) vs \(expected.hex)")
+                #expect(
+                    got.isClose(to: expected, tolerance: 6.0 / 255), "\(name) at \(c): \(got.hex) vs \(expected.hex)")
             }
         }
     }
@@ -127,7 +128,8 @@ import Testing
     @Test func aHillshadeIsDrawnAsMadeWithItsMedianAsFlatGround() throws {
         // Grey 180 everywhere (flat), 60 in a square south-east of the hill's place: only the square is shaded.
         let square = (lon: 10.6...10.75, lat: 50.2...50.3)
-        let grid = TerrainFixture.grid { lon, lat in square.lon.contains(lon) && square.lat.contains(lat) ? "60" : "180" }
+        let grid = TerrainFixture.grid { lon, lat in square.lon.contains(lon) && square.lat.contains(lat) ? "60" : "180"
+        }
         let folder = try TerrainFixture.campaign(kind: "hillshade") {
             try TerrainFixture.translate(grid, to: $0, ["-of", "GTiff", "-a_srs", "EPSG:4326", "-ot", "Byte"])
         }
@@ -164,6 +166,38 @@ import Testing
         #expect(abs(p.frame.width - m.frame.width / 2) < 1e-9 && abs(p.frame.x - (10 + m.frame.x / 2)) < 1e-9)
     }
 
+    /// The kept clipping script turns a DEM in another coordinate system into a terrain.tif kmap reads, the same
+    /// bytes every run, covering the frame, with the hill where it was.
+    @Test func theClipScriptMakesARasterKmapReads() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let script = repo.appendingPathComponent("Scripts/data/clip-terrain").path
+        let dir = try scratchFolder("clip-terrain")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try TerrainFixture.translate(
+            TerrainFixture.demGrid(), to: "\(dir)/dem.tif", ["-of", "GTiff", "-a_srs", "EPSG:4326", "-ot", "Float32"])
+        try Self.run("gdalwarp", ["-q", "-t_srs", "EPSG:32632", "-r", "bilinear", "\(dir)/dem.tif", "\(dir)/utm.tif"])
+        var outputs: [Data] = []
+        var folder = ""
+        for _ in 0..<2 {
+            folder = try TerrainFixture.campaign { path in
+                try Self.run(
+                    script,
+                    ["\(dir)/utm.tif", URL(fileURLWithPath: path).deletingLastPathComponent().path, "--cells", "600"])
+            }
+            outputs.append(try #require(FileManager.default.contents(atPath: "\(folder)/terrain.tif")))
+        }
+        #expect(outputs[0] == outputs[1])
+        let (composer, scene) = try Self.scene(folder)
+        let bounds = try #require(composer.campaign.terrain?.bounds)
+        let view = try #require(composer.campaign.info.view)
+        #expect(bounds.minLon < view.minLon && bounds.maxLon > view.maxLon)
+        #expect(bounds.minLat < view.minLat && bounds.maxLat > view.maxLat)
+        let m = try Self.mask(scene)
+        #expect(Self.coverage(m, at: Self.shadedFlank, composer.projection) > 40)
+        #expect(Self.coverage(m, at: Self.litFlank, composer.projection) == 0)
+    }
+
     /// A raster kmap must refuse, how the test makes it, and what the message must say.
     struct BadRaster: Sendable, CustomStringConvertible {
         let description: String
@@ -173,7 +207,8 @@ import Testing
     }
 
     static let badRasters = [
-        BadRaster(description: "a text file", kind: "dem", options: nil, expected: ["not a GeoTIFF", "gdal_translate"]),
+        BadRaster(
+            description: "a text file", kind: "dem", options: nil, expected: ["not a GeoTIFF", "gdal_translate"]),
         BadRaster(
             description: "a PNG", kind: "dem", options: ["-of", "PNG"], expected: ["not a GeoTIFF", "-of GTiff"]),
         BadRaster(
@@ -218,9 +253,10 @@ import Testing
         }
     }
 
+    /// Runs a tool installed by Scripts/setup (or a script by its path); fails the test when it is missing.
     static func run(_ tool: String, _ arguments: [String]) throws {
-        let path = ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)"].first {
-            FileManager.default.isExecutableFile(atPath: $0)
+        let path = [tool, "/usr/bin/\(tool)", "/usr/local/bin/\(tool)"].first {
+            $0.hasPrefix("/") && FileManager.default.isExecutableFile(atPath: $0)
         }
         let executable = try #require(path, "\(tool) is missing: run Scripts/setup")
         let process = Process()

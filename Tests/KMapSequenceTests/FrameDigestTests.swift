@@ -74,7 +74,8 @@ import Testing
             (Rect(x: 0, y: 0, width: 1, height: 1), ["x", "y", "width", "height"]),
             (Color.black, ["r", "g", "b", "a"]),
             (
-                MaskImage(frame: Rect(x: 0, y: 0, width: 1, height: 1), columns: 1, rows: 1, coverage: [9], color: .black),
+                MaskImage(
+                    frame: Rect(x: 0, y: 0, width: 1, height: 1), columns: 1, rows: 1, coverage: [9], color: .black),
                 ["frame", "columns", "rows", "coverage", "color"]
             ),
         ]

@@ -120,8 +120,9 @@ struct ReliefShading {
             let fv = v - Double(j)
             var sum = 0.0
             var weight = 0.0
-            for (dc, dr, w) in [(0, 0, (1 - fu) * (1 - fv)), (1, 0, fu * (1 - fv)), (0, 1, (1 - fu) * fv), (1, 1, fu * fv)]
-            {
+            for (dc, dr, w) in [
+                (0, 0, (1 - fu) * (1 - fv)), (1, 0, fu * (1 - fv)), (0, 1, (1 - fu) * fv), (1, 1, fu * fv),
+            ] {
                 let c = i + dc
                 let r = j + dr
                 guard c >= 0, r >= 0, c < columns, r < rows, w > 0, let s = shades[r * columns + c] else { continue }

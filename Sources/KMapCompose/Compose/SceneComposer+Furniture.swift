@@ -30,9 +30,8 @@ extension SceneComposer {
             items += routeBanner(route, name: info.name, day: day)
         }
         items += scaleBar()
-        let attribution = ([campaign.info.attribution] + [contextCredit(), terrainCredit()].compactMap { $0 }
-            + ["made with kmap"])
-            .joined(separator: "  ·  ")
+        let credits = [contextCredit(), terrainCredit()].compactMap { $0 }
+        let attribution = ([campaign.info.attribution] + credits + ["made with kmap"]).joined(separator: "  ·  ")
         // Shrunk to fit a narrow frame rather than run off its left edge.
         var small = Font(family: theme.fontFamily, size: 11)
         var w = measurer.measure(attribution, font: small).width

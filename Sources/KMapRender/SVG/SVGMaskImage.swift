@@ -39,7 +39,9 @@ enum SVGMaskImage {
         let bound = libdeflate_zlib_compress_bound(compressor, raw.count)
         var out = [UInt8](repeating: 0, count: bound)
         let count = out.withUnsafeMutableBytes { o in
-            raw.withUnsafeBytes { libdeflate_zlib_compress(compressor, $0.baseAddress, raw.count, o.baseAddress, bound) }
+            raw.withUnsafeBytes {
+                libdeflate_zlib_compress(compressor, $0.baseAddress, raw.count, o.baseAddress, bound)
+            }
         }
         guard count > 0 else { return Data() }
         FastPNGEncoder.appendChunk("IDAT", out[0..<count], to: &png)
