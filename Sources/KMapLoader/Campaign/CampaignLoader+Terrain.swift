@@ -8,6 +8,10 @@ struct RasterFiles: Sendable {
     let name: @Sendable (String) -> String
     let exists: @Sendable (String) -> Bool
     let bytes: @Sendable (String) throws(CampaignError) -> [UInt8]
+    /// What to do when the raster campaign.yaml names is not there.
+    let missingHint: String
+    /// Whether a missing raster is an error (a folder) or only a warning (the binary embeds no rasters).
+    var missingIsError = true
 
     static func folder(_ folder: URL) -> RasterFiles {
         RasterFiles(
@@ -15,7 +19,9 @@ struct RasterFiles: Sendable {
             exists: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) },
             bytes: { (file: String) throws(CampaignError) -> [UInt8] in
                 try CampaignLoader.readRaster(folder.appendingPathComponent(file).path)
-            })
+            },
+            missingHint:
+                "put the raster there (Scripts/data/clip-terrain makes one from a DEM) or remove 'terrain'")
     }
 
     static func embedded(_ campaign: String) -> RasterFiles {
@@ -27,7 +33,10 @@ struct RasterFiles: Sendable {
                     let data = Data(base64Encoded: encoded)
                 else { throw .missing(path: "built-in \(campaign)/\(file)", what: "file") }
                 return [UInt8](data)
-            })
+            },
+            missingHint:
+                "the binary embeds a campaign's text files only (a raster would weigh on every build): render the folder itself, --campaign Geo/\(campaign)",
+            missingIsError: false)
     }
 }
 
@@ -56,10 +65,12 @@ extension CampaignLoader {
             return nil
         }
         guard files.exists(spec.file) else {
-            diagnostics.error(
-                campaignFile, line: spec.line,
-                "'terrain.file' names \(spec.file), which is not in the campaign folder; put the raster there (Scripts/data/clip-terrain makes one from a DEM) or remove 'terrain'"
-            )
+            let message = "'terrain.file' names \(spec.file), which is not in the campaign folder; \(files.missingHint)"
+            if files.missingIsError {
+                diagnostics.error(campaignFile, line: spec.line, message)
+            } else {
+                diagnostics.warning(campaignFile, line: spec.line, message)
+            }
             return nil
         }
         let name = files.name(spec.file)

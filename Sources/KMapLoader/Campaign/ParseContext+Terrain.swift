@@ -11,9 +11,12 @@ extension ParseContext {
         let file = t.string("file", required: "the raster's file name in this folder, such as terrain.tif")
         let kind = t.choice("kind", Terrain.Kind.self, required: "dem (heights in metres) or hillshade (grey shading)")
         let source = t.string("source", required: "the source id of the elevation data (SRTM, Copernicus DEM…)")
-        if let source, !sourceIDs.isEmpty {
-            expect(source, in: sourceIDs, what: "source", file: f.file, line: t.node("source")?.line ?? n.line)
-        }
+        // An unknown source refuses the entry: the raster is then not read, so one mistake gives one message.
+        let knownSource =
+            source.map {
+                sourceIDs.isEmpty
+                    || expect($0, in: sourceIDs, what: "source", file: f.file, line: t.node("source")?.line ?? n.line)
+            } ?? false
         if let file, !Self.isPlainRasterName(file) {
             diagnostics.error(
                 f.file, t.node("file"),
@@ -35,8 +38,9 @@ extension ParseContext {
             }
             exaggeration = x
         }
-        guard let file, let kind, let source else { return nil }
-        return TerrainSpec(file: file, kind: kind, source: source, exaggeration: exaggeration, line: n.line)
+        guard let file, let kind, let source, knownSource else { return nil }
+        return TerrainSpec(
+            file: file, kind: kind, source: source, exaggeration: exaggeration, line: t.node("file")?.line ?? n.line)
     }
 
     /// `terrain.tif`, not `../x.tif`, `/dev/zero` or `dem/x.tif`: a campaign folder reads only its own files.

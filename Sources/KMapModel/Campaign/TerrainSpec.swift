@@ -10,7 +10,7 @@ public struct TerrainSpec: Sendable, Hashable {
     public var source: String
     /// Vertical exaggeration for a DEM's shading (1: true heights); plains need 2–5 to show at frame scale.
     public var exaggeration: Double
-    /// The line of `terrain:` in campaign.yaml, for messages.
+    /// The line of `terrain.file` in campaign.yaml, for messages.
     public var line: Int
 
     public init(file: String, kind: Terrain.Kind, source: String, exaggeration: Double = 1, line: Int = 0) {
