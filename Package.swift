@@ -55,8 +55,10 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         // GEOS's C API (Debian's libgeos-dev). Imported only by KMapGeometry.
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
-        // GDAL (Debian's libgdal-dev): GeoTIFF, spatial references, hillshading. Imported only by KMapRaster.
-        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        // GDAL (Debian's libgdal-dev): GeoTIFF, spatial references, hillshading. Imported only by KMapRaster. No
+        // pkgConfig: its `-lgdal` would load libgdal into every kmap process; the shim opens it when a campaign
+        // has terrain, and finds the headers as <gdal/gdal.h> on the default include path.
+        .systemLibrary(name: "CGDAL", providers: [.apt(["libgdal-dev"])]),
         // libdeflate (Debian's libdeflate-dev) for the PNG encoder. Imported only by KMapRender.
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 

@@ -25,27 +25,27 @@ enum Hillshade {
     static func shades(of dem: borrowing RasterDataset, transform t: [Double], exaggeration: Double)
         throws(TerrainError) -> [UInt8]
     {
-        guard let mem = GDALGetDriverByName("MEM"),
-            let copy = GDALCreateCopy(mem, "", dem.handle, 0, nil, nil, nil)
+        guard let mem = gdal.GDALGetDriverByName!("MEM"),
+            let copy = gdal.GDALCreateCopy!(mem, "", dem.handle, 0, nil, nil, nil)
         else {
             throw TerrainError("GDAL could not copy the DEM to memory (\(GDALSession.lastError))")
         }
         let metric = RasterDataset(copy)
         let middle = t[3] + t[5] * Double(dem.rows) / 2
         var metres = [0, t[1] * metresPerDegree * cos(middle * Double.pi / 180), 0, 0, 0, t[5] * metresPerDegree]
-        GDALSetGeoTransform(metric.handle, &metres)
+        gdal.GDALSetGeoTransform!(metric.handle, &metres)
         let arguments = [
             "-of", "MEM", "-compute_edges", "-az", "\(azimuth)", "-alt", "\(altitude)", "-z", "\(exaggeration)",
         ]
         var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
-        for a in arguments { list = CSLAddString(list, a) }
-        defer { CSLDestroy(list) }
-        guard let options = GDALDEMProcessingOptionsNew(list, nil) else {
+        for a in arguments { list = gdal.CSLAddString!(list, a) }
+        defer { gdal.CSLDestroy!(list) }
+        guard let options = gdal.GDALDEMProcessingOptionsNew!(list, nil) else {
             throw TerrainError("GDAL refused the hillshade options (\(GDALSession.lastError))")
         }
-        defer { GDALDEMProcessingOptionsFree(options) }
+        defer { gdal.GDALDEMProcessingOptionsFree!(options) }
         var usageError: Int32 = 0
-        guard let shaded = GDALDEMProcessing("", metric.handle, "hillshade", nil, options, &usageError) else {
+        guard let shaded = gdal.GDALDEMProcessing!("", metric.handle, "hillshade", nil, options, &usageError) else {
             throw TerrainError(
                 "GDAL could not shade the DEM (\(GDALSession.lastError)); check it with gdalinfo -stats")
         }

@@ -14,14 +14,14 @@ enum SpatialReference {
     }
 
     static func judge(_ dataset: borrowing RasterDataset) -> Verdict {
-        guard let srs = GDALGetSpatialRef(dataset.handle) else { return .missing }
-        let wgs84 = OSRNewSpatialReference(nil)
-        defer { OSRDestroySpatialReference(wgs84) }
-        OSRSetWellKnownGeogCS(wgs84, "WGS84")
-        if OSRIsGeographic(srs) != 0, OSRIsSameGeogCS(srs, wgs84) != 0 { return .wgs84 }
-        let name = OSRGetName(srs).map { String(cString: $0) } ?? "an unnamed coordinate system"
-        let code = OSRGetAuthorityCode(srs, nil).map { String(cString: $0) }
-        let authority = OSRGetAuthorityName(srs, nil).map { String(cString: $0) }
+        guard let srs = gdal.GDALGetSpatialRef!(dataset.handle) else { return .missing }
+        let wgs84 = gdal.OSRNewSpatialReference!(nil)
+        defer { gdal.OSRDestroySpatialReference!(wgs84) }
+        gdal.OSRSetWellKnownGeogCS!(wgs84, "WGS84")
+        if gdal.OSRIsGeographic!(srs) != 0, gdal.OSRIsSameGeogCS!(srs, wgs84) != 0 { return .wgs84 }
+        let name = gdal.OSRGetName!(srs).map { String(cString: $0) } ?? "an unnamed coordinate system"
+        let code = gdal.OSRGetAuthorityCode!(srs, nil).map { String(cString: $0) }
+        let authority = gdal.OSRGetAuthorityName!(srs, nil).map { String(cString: $0) }
         if let code, let authority { return .other("\(name) (\(authority):\(code))") }
         return .other(name)
     }
