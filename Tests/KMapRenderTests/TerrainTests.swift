@@ -69,6 +69,26 @@ import Testing
         #expect(m.coverage.allSatisfy { $0 < 255 } && m.coverage.contains { $0 > 0 })
     }
 
+    /// On a frame composed in layout units and scaled (`pixelScale` 2 at 3200×2400), a cell is still a device pixel.
+    @Test func aLargeFrameGetsOneCellPerDevicePixel() throws {
+        let campaign = try CampaignLoader.load(folder: try TerrainFixture.demCampaign())
+        let composer = SceneComposer(campaign: campaign, options: FrameOptions(width: 3200, height: 2400))
+        #expect(composer.pixelScale == 2)
+        let scene = composer.scene(for: try campaign.state(on: Self.day))
+        let m = try Self.mask(scene)
+        #expect(Double(m.columns) == m.frame.width && Double(m.rows) == m.frame.height)
+        #expect(m.frame.x == m.frame.x.rounded() && m.frame.y == m.frame.y.rounded())
+        let small = try Self.mask(try Self.scene(try TerrainFixture.demCampaign()).1)
+        #expect(abs(m.columns - 2 * small.columns) <= 2 && abs(m.rows - 2 * small.rows) <= 2)
+        let png = try RasterImage(png: SceneEncoder.encode(scene, as: .png))
+        let at = composer.projection.project(Self.shadedFlank)
+        let device = Point(x: at.x * 2, y: at.y * 2)
+        var bare = scene
+        bare.items.removeAll { $0.id == "terrain" }
+        let ground = try #require(try RasterImage(png: SceneEncoder.encode(bare, as: .png)).color(at: device))
+        #expect(try #require(png.color(at: device)).r < ground.r - 0.04)
+    }
+
     @Test func theFrameIsDarkerOnlyWhereTheGroundIsShadedAndTheSameEveryTime() throws {
         let folder = try TerrainFixture.demCampaign()
         let (composer, scene) = try Self.scene(folder)

@@ -1,7 +1,7 @@
 import KMapModel
 
-/// A campaign's terrain resampled to a frame's pixels as shadow coverage: how much each pixel of the map area
-/// darkens the ground.
+/// A campaign's terrain resampled to a frame's device pixels as shadow coverage: how much each pixel of the map
+/// area darkens the ground.
 ///
 /// The hillshade multiplied onto the ground, scaled so that flat ground (a shade at or above the terrain's
 /// `neutral`) stays as it is: a cell of shade `s` covers `1 - s / neutral`, so slopes turned from the light
@@ -10,39 +10,44 @@ import KMapModel
 /// when several fall in one pixel, so a fine DEM does not alias into noise. The result depends only on the
 /// terrain, the projection and the area: computed once per composer, the same bytes on every frame.
 struct ReliefShading {
-    /// The pixel rectangle covered (whole pixels, inside the map area up to rounding), and its coverage.
+    /// The rectangle covered, in layout units: whole device pixels (`scale` of them a unit), inside the map area
+    /// up to rounding; a cell of `coverage` per device pixel.
     let frame: Rect
     let columns: Int
     let rows: Int
     let coverage: [UInt8]
 
-    /// nil when the terrain does not reach into `area`.
-    init?(_ terrain: Terrain, area: Rect, projection: Projection) {
+    /// nil when the terrain does not reach into `area`; `area` and `projection` are in layout units, `scale`
+    /// device pixels a unit (`FrameLayout.pixelScale`).
+    init?(_ terrain: Terrain, area: Rect, projection: Projection, scale: Double = 1) {
         let b = terrain.bounds
         let corners = [
             Coordinate(lon: b.minLon, lat: b.minLat), Coordinate(lon: b.maxLon, lat: b.minLat),
             Coordinate(lon: b.minLon, lat: b.maxLat), Coordinate(lon: b.maxLon, lat: b.maxLat),
         ].map(projection.project)
-        let x0 = max(corners.map(\.x).min()!, area.x).rounded(.down)
-        let x1 = min(corners.map(\.x).max()!, area.maxX).rounded(.up)
-        let y0 = max(corners.map(\.y).min()!, area.y).rounded(.down)
-        let y1 = min(corners.map(\.y).max()!, area.maxY).rounded(.up)
+        // In device pixels from here to the sampling.
+        let x0 = (max(corners.map(\.x).min()!, area.x) * scale).rounded(.down)
+        let x1 = (min(corners.map(\.x).max()!, area.maxX) * scale).rounded(.up)
+        let y0 = (max(corners.map(\.y).min()!, area.y) * scale).rounded(.down)
+        let y1 = (min(corners.map(\.y).max()!, area.maxY) * scale).rounded(.up)
         guard x1 - x0 >= 1, y1 - y0 >= 1 else { return nil }
         let columns = Int(x1 - x0)
         let rows = Int(y1 - y0)
-        let grid = Grid(terrain, covering: Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0), projection: projection)
+        let covered = Rect(x: x0 / scale, y: y0 / scale, width: (x1 - x0) / scale, height: (y1 - y0) / scale)
+        let grid = Grid(terrain, covering: covered, projection: projection, pixel: 1 / scale)
         let neutral = max(1, terrain.neutral)
         var coverage = [UInt8](repeating: 0, count: columns * rows)
         for r in 0..<rows {
             for c in 0..<columns {
-                let at = projection.unproject(Point(x: x0 + Double(c) + 0.5, y: y0 + Double(r) + 0.5))
+                let at = projection.unproject(
+                    Point(x: (x0 + Double(c) + 0.5) / scale, y: (y0 + Double(r) + 0.5) / scale))
                 guard let shade = grid.sample(at), shade < neutral else { continue }
                 let darkness = 1 - shade / neutral
                 coverage[r * columns + c] = UInt8((darkness * 255).rounded())
             }
         }
         guard coverage.contains(where: { $0 != 0 }) else { return nil }
-        frame = Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+        frame = covered
         self.columns = columns
         self.rows = rows
         self.coverage = coverage
@@ -60,7 +65,8 @@ struct ReliefShading {
         /// Mean shade per cell; nil where no cell of the block holds data.
         let shades: [Double?]
 
-        init(_ terrain: Terrain, covering rect: Rect, projection: Projection) {
+        /// `pixel`: the size of a device pixel in the projection's units.
+        init(_ terrain: Terrain, covering rect: Rect, projection: Projection, pixel: Double) {
             let dLon = (terrain.bounds.maxLon - terrain.bounds.minLon) / Double(terrain.columns)
             let dLat = (terrain.bounds.maxLat - terrain.bounds.minLat) / Double(terrain.rows)
             // Pixels per cell at the rectangle's centre; cells per pixel decide the averaging.
@@ -68,7 +74,7 @@ struct ReliefShading {
             let p = projection.project(mid)
             let px = abs(projection.project(Coordinate(lon: mid.lon + dLon, lat: mid.lat)).x - p.x)
             let py = abs(projection.project(Coordinate(lon: mid.lon, lat: mid.lat + dLat)).y - p.y)
-            let step = max(1, Int((1 / max(1e-9, max(px, py))).rounded(.down)))
+            let step = max(1, Int((pixel / max(1e-9, max(px, py))).rounded(.down)))
             // The cells the rectangle needs, with a block's margin for the bilinear neighbours.
             let geo = [
                 Point(x: rect.x, y: rect.y), Point(x: rect.maxX, y: rect.y), Point(x: rect.x, y: rect.maxY),

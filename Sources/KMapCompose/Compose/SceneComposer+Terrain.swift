@@ -5,11 +5,12 @@ extension SceneComposer {
     /// context and the zones without competing with the control colours.
     static let reliefShadow = Color(hex: "#3b2f22")!.withAlpha(0.6)
 
-    /// The campaign's terrain as the scene's bottom item, resampled to the map area at the frame's resolution;
+    /// The campaign's terrain as the scene's bottom item, resampled to the map area at the frame's resolution
+    /// (`scale` device pixels a layout unit, so a cell is a pixel once the scene is scaled to the frame);
     /// nil for a campaign without terrain (its frames are as before) or one whose raster misses the frame.
-    static func terrainItem(_ campaign: Campaign, area: Rect, projection: Projection) -> SceneItem? {
+    static func terrainItem(_ campaign: Campaign, area: Rect, projection: Projection, scale: Double) -> SceneItem? {
         guard let terrain = campaign.terrain,
-            let shading = ReliefShading(terrain, area: area, projection: projection)
+            let shading = ReliefShading(terrain, area: area, projection: projection, scale: scale)
         else { return nil }
         let source = campaign.info.source(terrain.source)?.title ?? terrain.source
         return SceneItem(
