@@ -18,10 +18,18 @@ import Testing
     static let litFlank = Coordinate(lon: TerrainFixture.hill.lon - 0.028, lat: TerrainFixture.hill.lat + 0.018)
     static let plain = Coordinate(lon: 10.85, lat: 50.75)
 
-    static func scene(_ folder: String) throws -> (SceneComposer, Scene) {
+    static func scene(_ folder: String, options: FrameOptions = FrameOptions()) throws -> (SceneComposer, Scene) {
         let campaign = try CampaignLoader.load(folder: folder)
-        let composer = SceneComposer(campaign: campaign)
+        let composer = SceneComposer(campaign: campaign, options: options)
         return (composer, composer.scene(for: try campaign.state(on: day)))
+    }
+
+    /// The frame of the hill DEM campaign (its folder removed once loaded: the campaign is all in memory).
+    static func demScene(options: FrameOptions = FrameOptions()) throws -> (SceneComposer, Scene) {
+        let folder = try TerrainFixture.demCampaign()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        return try scene(folder, options: options)
     }
 
     static func mask(_ scene: Scene) throws -> MaskImage {
@@ -41,7 +49,7 @@ import Testing
     }
 
     @Test func aDEMIsShadedUnderTheMapAtTheFramesResolution() throws {
-        let (composer, scene) = try Self.scene(try TerrainFixture.demCampaign())
+        let (composer, scene) = try Self.demScene()
         let terrain = try #require(composer.campaign.terrain)
         #expect(terrain.columns == TerrainFixture.cells && terrain.rows == TerrainFixture.cells)
         #expect(terrain.bounds == GeoBounds(minLon: 10, minLat: 50, maxLon: 11, maxLat: 51))
@@ -71,14 +79,12 @@ import Testing
 
     /// On a frame composed in layout units and scaled (`pixelScale` 2 at 3200×2400), a cell is still a device pixel.
     @Test func aLargeFrameGetsOneCellPerDevicePixel() throws {
-        let campaign = try CampaignLoader.load(folder: try TerrainFixture.demCampaign())
-        let composer = SceneComposer(campaign: campaign, options: FrameOptions(width: 3200, height: 2400))
+        let (composer, scene) = try Self.demScene(options: FrameOptions(width: 3200, height: 2400))
         #expect(composer.pixelScale == 2)
-        let scene = composer.scene(for: try campaign.state(on: Self.day))
         let m = try Self.mask(scene)
         #expect(Double(m.columns) == m.frame.width && Double(m.rows) == m.frame.height)
         #expect(m.frame.x == m.frame.x.rounded() && m.frame.y == m.frame.y.rounded())
-        let small = try Self.mask(try Self.scene(try TerrainFixture.demCampaign()).1)
+        let small = try Self.mask(try Self.demScene().1)
         #expect(abs(m.columns - 2 * small.columns) <= 2 && abs(m.rows - 2 * small.rows) <= 2)
         let png = try RasterImage(png: SceneEncoder.encode(scene, as: .png))
         let at = composer.projection.project(Self.shadedFlank)
@@ -111,7 +117,7 @@ import Testing
     }
 
     @Test func svgEmbedsTheReliefAndSVGAndPDFShowItAsPNGDoes() throws {
-        let (composer, scene) = try Self.scene(try TerrainFixture.demCampaign())
+        let (composer, scene) = try Self.demScene()
         let svg = String(decoding: SVGWriter.write(scene), as: UTF8.self)
         let image = try #require(svg.split(separator: "\n").first { $0.hasPrefix("<image id=\"terrain\"") })
         #expect(image.contains("xlink:href=\"data:image/png;base64,"))
@@ -153,6 +159,7 @@ import Testing
         let folder = try TerrainFixture.campaign(kind: "hillshade") {
             try TerrainFixture.translate(grid, to: $0, ["-of", "GTiff", "-a_srs", "EPSG:4326", "-ot", "Byte"])
         }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let (composer, scene) = try Self.scene(folder)
         #expect(composer.campaign.terrain?.neutral == 180)
         let m = try Self.mask(scene)
@@ -162,7 +169,7 @@ import Testing
     }
 
     @Test func framesCreditTheReliefOnlyWhenTheyDrawIt() throws {
-        let (_, scene) = try Self.scene(try TerrainFixture.demCampaign())
+        let (_, scene) = try Self.demScene()
         guard case .text(let credit)? = scene.item("attribution")?.symbol else {
             Issue.record("no attribution")
             return
@@ -175,7 +182,7 @@ import Testing
     }
 
     @Test func aReportPageScalesTheReliefWithTheMap() throws {
-        let (_, scene) = try Self.scene(try TerrainFixture.demCampaign())
+        let (_, scene) = try Self.demScene()
         let m = try Self.mask(scene)
         let placed = scene.items(placedIn: Rect(x: 10, y: 20, width: 800, height: 600), idPrefix: "map:")
         guard case .image(let p)? = placed.first(where: { $0.id == "map:terrain" })?.symbol else {
@@ -199,12 +206,15 @@ import Testing
         try Self.run("gdalwarp", ["-q", "-t_srs", "EPSG:32632", "-r", "bilinear", "\(dir)/dem.tif", "\(dir)/utm.tif"])
         var outputs: [Data] = []
         var folder = ""
+        var folders: [String] = []
+        defer { for f in folders { try? FileManager.default.removeItem(atPath: f) } }
         for _ in 0..<2 {
             folder = try TerrainFixture.campaign { path in
                 try Self.run(
                     script,
                     ["\(dir)/utm.tif", URL(fileURLWithPath: path).deletingLastPathComponent().path, "--cells", "600"])
             }
+            folders.append(folder)
             outputs.append(try #require(FileManager.default.contents(atPath: "\(folder)/terrain.tif")))
         }
         #expect(outputs[0] == outputs[1])
@@ -259,6 +269,7 @@ import Testing
                 try "not a raster\n".write(toFile: path, atomically: true, encoding: .utf8)
             }
         }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         do {
             _ = try CampaignLoader.load(folder: folder)
             Issue.record("\(bad) was accepted")
