@@ -36,7 +36,9 @@ import Testing
         #expect(runKMap(["render", "--campaign", dir, "--day", "2016-03-07", "-o", root + "/day.png"]) == 0)
         // The files teach: every optional key is shown commented out.
         let yaml = try String(contentsOfFile: dir + "/campaign.yaml", encoding: .utf8)
-        for key in ["# view:", "# supplyRoute:", "# short:", "docs/DATA.md"] { #expect(yaml.contains(key), "\(key)") }
+        for key in ["# view:", "# supplyRoute:", "# short:", "# terrain:", "docs/DATA.md"] {
+            #expect(yaml.contains(key), "\(key)")
+        }
         let events = try String(contentsOfFile: dir + "/events.yaml", encoding: .utf8)
         for key in ["#  - date: 2016-03-07", "confidence: stated", "# except:"] {
             #expect(events.contains(key), "\(key)")

@@ -76,6 +76,13 @@ extension CampaignTemplate {
             #   from: some-town             # place ids at both ends, on roads in gazetteer.geojson
             #   to: other-town
 
+            # Optional: relief from real elevation data, a GeoTIFF in this folder (Scripts/data/clip-terrain makes
+            # one from a DEM; docs/DATA.md, "Terrain"). No file, no relief.
+            # terrain:
+            #   file: terrain.tif
+            #   kind: dem                   # heights in metres; or hillshade, a grey shading made elsewhere
+            #   source: notes               # the elevation data's source id (SRTM, Copernicus DEM…): frames credit it
+
             """
         if locator(country) == nil, let country {
             y += """
