@@ -62,8 +62,9 @@ struct ReliefShading {
         let cellLat: Double
         let columns: Int
         let rows: Int
-        /// Mean shade per cell; nil where no cell of the block holds data.
-        let shades: [Double?]
+        /// Mean shade per cell; NaN where no cell of the block holds data (a flat array of floats: a fine DEM's
+        /// window is millions of cells).
+        let shades: [Float]
 
         /// `pixel`: the size of a device pixel in the projection's units.
         init(_ terrain: Terrain, covering rect: Rect, projection: Projection, pixel: Double) {
@@ -88,7 +89,7 @@ struct ReliefShading {
             let r1 = min(terrain.rows, row(geo.map(\.lat).min()!) + 2 * step + 1)
             let columns = max(0, (c1 - c0 + step - 1) / step)
             let rows = max(0, (r1 - r0 + step - 1) / step)
-            var shades = [Double?](repeating: nil, count: columns * rows)
+            var shades = [Float](repeating: .nan, count: columns * rows)
             for br in 0..<rows {
                 for bc in 0..<columns {
                     var sum = 0
@@ -102,7 +103,7 @@ struct ReliefShading {
                             }
                         }
                     }
-                    if n > 0 { shades[br * columns + bc] = Double(sum) / Double(n) }
+                    if n > 0 { shades[br * columns + bc] = Float(sum) / Float(n) }
                 }
             }
             west = terrain.bounds.minLon + Double(c0) * dLon
@@ -126,15 +127,17 @@ struct ReliefShading {
             let fv = v - Double(j)
             var sum = 0.0
             var weight = 0.0
-            for (dc, dr, w) in [
-                (0, 0, (1 - fu) * (1 - fv)), (1, 0, fu * (1 - fv)), (0, 1, (1 - fu) * fv), (1, 1, fu * fv),
-            ] {
-                let c = i + dc
-                let r = j + dr
-                guard c >= 0, r >= 0, c < columns, r < rows, w > 0, let s = shades[r * columns + c] else { continue }
-                sum += s * w
+            func add(_ c: Int, _ r: Int, _ w: Double) {
+                guard c >= 0, r >= 0, c < columns, r < rows, w > 0 else { return }
+                let s = shades[r * columns + c]
+                guard !s.isNaN else { return }
+                sum += Double(s) * w
                 weight += w
             }
+            add(i, j, (1 - fu) * (1 - fv))
+            add(i + 1, j, fu * (1 - fv))
+            add(i, j + 1, (1 - fu) * fv)
+            add(i + 1, j + 1, fu * fv)
             // Half a cell beyond the last centre still counts; further out, the ground has no data.
             return weight >= 0.25 ? sum / weight : nil
         }
