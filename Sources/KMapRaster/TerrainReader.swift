@@ -17,6 +17,11 @@ public enum TerrainReader {
         try GDALSession.quietly { () throws(TerrainError) -> Terrain in
             try GDALSession.withMemoryFile(bytes) { (path: String) throws(TerrainError) -> Terrain in
                 guard let dataset = RasterDataset(geoTIFF: path) else {
+                    if isTIFF(bytes) {
+                        throw TerrainError(
+                            "is a TIFF that GDAL cannot read (\(GDALSession.lastError)); is the file complete? Write it again, e.g. gdal_translate -of GTiff INPUT \(spec.file)"
+                        )
+                    }
                     throw TerrainError(
                         "not a GeoTIFF; write the raster as one: gdal_translate -of GTiff -a_srs EPSG:4326 INPUT \(spec.file)"
                     )
@@ -99,6 +104,14 @@ public enum TerrainReader {
             )
         }
         return bounds
+    }
+
+    /// Whether `bytes` start as a TIFF or BigTIFF does (`II*\0`, `MM\0*`, `II+\0`, `MM\0+`).
+    static func isTIFF(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 4 else { return false }
+        let head = Array(bytes[0..<4])
+        return head == [0x49, 0x49, 0x2A, 0] || head == [0x4D, 0x4D, 0, 0x2A] || head == [0x49, 0x49, 0x2B, 0]
+            || head == [0x4D, 0x4D, 0, 0x2B]
     }
 
     /// "[36.9, 35.4, 37.9, 36.3]", as campaign.yaml writes an area.

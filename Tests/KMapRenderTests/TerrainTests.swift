@@ -260,6 +260,24 @@ import Testing
             options: ["-of", "GTiff", "-a_srs", "EPSG:4326", "-ot", "Float32"], expected: ["Float32", "kind: dem"]),
     ]
 
+    @Test func aTruncatedGeoTIFFIsToldApartFromAnotherFormat() throws {
+        let folder = try TerrainFixture.demCampaign()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = "\(folder)/terrain.tif"
+        let whole = try #require(FileManager.default.contents(atPath: path))
+        try whole.prefix(200).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try CampaignLoader.load(folder: folder)
+            Issue.record("a truncated GeoTIFF was accepted")
+        } catch .invalid(let findings) {
+            let message = try #require(findings.first { $0.severity == .error }).message
+            #expect(message.contains("is a TIFF that GDAL cannot read") && message.contains("is the file complete?"))
+            #expect(!message.contains("/vsimem/"), "GDAL's own name for the file is not the user's: \(message)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
     @Test(arguments: badRasters)
     func aBadRasterIsRefusedWithItsFileAndTheFix(_ bad: BadRaster) throws {
         let folder = try TerrainFixture.campaign(kind: bad.kind) { path in
