@@ -28,11 +28,13 @@ public enum HTMLReport {
         let c = r.campaign
         var h = ""
         if let summary = c.info.summary {
-            h += "<blockquote lang=\"en\">\(e(summary))</blockquote>\n<p class=\"cite\">— \(e(c.info.summaryAttribution ?? ""))</p>\n"
+            h +=
+                "<blockquote lang=\"en\">\(e(summary))</blockquote>\n<p class=\"cite\">— \(e(c.info.summaryAttribution ?? ""))</p>\n"
         }
         let chart = Data(SVGWriter.write(r.chart.scene())).base64EncodedString()
         let description = e(r.chart.description())
-        h += "<figure class=\"kr-chart\"><img src=\"data:image/svg+xml;base64,\(chart)\" alt=\"\(description)\"><figcaption>\(description)</figcaption></figure>\n"
+        h +=
+            "<figure class=\"kr-chart\"><img src=\"data:image/svg+xml;base64,\(chart)\" alt=\"\(description)\"><figcaption>\(description)</figcaption></figure>\n"
         h += "<details class=\"kr-days\"><summary>The report's \(r.days.count) days</summary><ul>\n"
         for d in r.days {
             let n = d.entries.count
@@ -53,7 +55,8 @@ public enum HTMLReport {
             h += "<p class=\"kr-alt\">\(e(r.altText(d)))</p>\n<h3>Events</h3>\n"
             if d.entries.isEmpty { h += "<p>No event is dated this day.</p>\n" }
             if d.entries.contains(where: { $0.number != nil }) {
-                h += "<p class=\"cite\">Numbered as on the map, where the orange badges mark the places each event changed.</p>\n"
+                h +=
+                    "<p class=\"cite\">Numbered as on the map, where the orange badges mark the places each event changed.</p>\n"
             }
             h += "<ul class=\"kr-events\">\n"
             for entry in d.entries {
@@ -98,7 +101,8 @@ public enum HTMLReport {
 
     static func sources(_ r: Report) -> String {
         let c = r.campaign
-        var h = "<section class=\"kr-sources\" id=\"sources\">\n<h2>Sources</h2>\n<p>\(e(c.info.attribution)).</p>\n<ul>\n"
+        var h =
+            "<section class=\"kr-sources\" id=\"sources\">\n<h2>Sources</h2>\n<p>\(e(c.info.attribution)).</p>\n<ul>\n"
         for s in c.info.sources {
             let link = s.url.map { WebAddress.isWeb($0) ? " <a href=\"\(e($0))\">\(e($0))</a>" : " \(e($0))" } ?? ""
             h +=

@@ -17,6 +17,13 @@ struct PlainReading {
         s = replace(#"controller ([a-z0-9_-]+)"#, in: s) { "drawn as held by \(name($0[1]))" }
         s = replace(#"`by: \[([a-z0-9_-]+)\]`"#, in: s) { "counted with the \(name($0[1])) side" }
         s = replace(#"([A-Z][\w' -]+) in `by`"#, in: s) { "\($0[1]) among the attacking forces" }
+        // A place's id ("al-qulayah") becomes its name.
+        for place in campaign.gazetteer.places where place.id != place.name && s.contains(place.id) {
+            s = replace(#"(?<![\w'-])"# + NSRegularExpression.escapedPattern(for: place.id) + #"(?![\w'-])"#, in: s) {
+                _ in
+                place.name
+            }
+        }
         s = s.replacingOccurrences(of: "`", with: "")
         s = replace(#"\s+"#, in: s, with: " ")
         return s.trimmingCharacters(in: .whitespaces)
@@ -43,7 +50,7 @@ struct PlainReading {
             (#"gazetteer tie: (\w+)"#, "identification $1"),
             (#"\(tie (\w+)\)"#, "(identification $1)"),
             (#"\btie (stated|reported|inferred)\b"#, "identification $1"),
-            (#"\btied by inference\b"#, "identified only by inference"),
+            (#"\btied by inference( only)?"#, "identified by inference only"),
             (#"\(tiedTo this sentence: ([^)]*)\)"#, "(linked to this sentence: $1)"),
             (#"\bties (\d+) to this sentence\b"#, "links $1 to this sentence"),
             (#"\bthe gazetteer's places\b"#, "the map's places"),
@@ -54,14 +61,18 @@ struct PlainReading {
             // Confidence and ageing.
             (#"\bcombined confidence\b"#, "overall confidence"),
             (#"\(initial control\)"#, "(at the start)"),
-            (#"\(initial\.except\)"#, "(from the start)"),
+            (#"\s*\(initial\.except\)"#, ""),
             (#"\(staleAfter\)"#, "(after \(days))"),
             (#"\bafter staleAfter\b"#, "after \(days)"),
-            (#"\bolder than staleAfter\b"#, "older than \(days)"),
+            (
+                #"\bolder than staleAfter\b"#,
+                "older than \(campaign.info.staleness.map { "\($0.unknown) days" } ?? "its limit")"
+            ),
             (#"\bstaleAfter\b"#, days),
             (#"\(from ([^,)]+), then aged\)"#, "(from $1, then less certain as the news ages)"),
             // Time and status words of the data.
             (#"Untimed \(no time in the sentence\)"#, "The sentence gives no time"),
+            (#": untimed like it\b"#, ", with no time given, like it"),
             (#": untimed\b"#, ""),
             (#", untimed\b"#, ", no time given"),
             (#"\bUntimed\b"#, "No time given"),
@@ -70,11 +81,13 @@ struct PlainReading {
             (#"\bit stays narrative \(no controller\)"#, "it is kept on record without a change of control"),
             (#"\bnarrative, no status\b"#, "on record, no change of status"),
             (#": narrative\b"#, ": on record, no change of control"),
+            (#"\bNarrative naming\b"#, "On record only, naming"),
             (#"\bNarrative\b"#, "On record only"),
             (#"\bnarrative\b"#, "on record only"),
             (#"\(no status\)"#, "(no change of status)"),
             (#"\(not `(\w+)`\)"#, "(not shown as $1)"),
             (#"\bis not a place and is not modelled\b"#, "is not a place and is not drawn"),
+            (#"\bthe road's via\b"#, "the road's course"),
             (#"\bin the issue from\b"#, "in an earlier draft of this map, from"),
         ]
     }

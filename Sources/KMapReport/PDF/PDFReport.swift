@@ -50,9 +50,10 @@ public enum PDFReport {
             head.add([.init(text: n == 1 ? title : "\(title) (continued)", font: font(19, bold: true))], gap: 0)
             if n == 1, let subtitle { head.add([.init(text: subtitle, font: font(12), color: muted)], gap: 0) }
             let items = head.pages[0]
-            let bottom = items.compactMap { item -> Double? in
-                if case .text(let t) = item.symbol { t.bounds.maxY } else { nil }
-            }.max() ?? 22
+            let bottom =
+                items.compactMap { item -> Double? in
+                    if case .text(let t) = item.symbol { t.bounds.maxY } else { nil }
+                }.max() ?? 22
             return (items.map { SceneItem(id: "head:\($0.id)", layer: $0.layer, symbol: $0.symbol) }, bottom + 16)
         }
     }
@@ -71,11 +72,16 @@ public enum PDFReport {
             ])
         }
         let first = intro.pages[0]
-        let textBottom = first.compactMap { item -> Double? in
-            if case .text(let t) = item.symbol { t.bounds.maxY } else { nil }
-        }.max() ?? 60
+        let textBottom =
+            first.compactMap { item -> Double? in
+                if case .text(let t) = item.symbol { t.bounds.maxY } else { nil }
+            }.max() ?? 60
         let chartFrame = Rect(x: 32, y: textBottom + 14, width: page.width - 64, height: 330)
-        let chart = r.chart.scene().items(placedIn: chartFrame, idPrefix: "chart:")
+        // Composed at the size it is drawn, so its text prints at its own size.
+        let chart = ChartComposer(
+            campaign: c, theme: r.chart.theme, from: r.chart.first, to: r.chart.last, width: chartFrame.width,
+            height: chartFrame.height
+        ).scene().items(placedIn: chartFrame, idPrefix: "chart:")
         var sources = flow(r, columns: 2, title: "Sources")
         for s in c.info.sources {
             let detail = [s.publisher, s.licence.map { "(\($0))" }, s.url].compactMap { $0 }.joined(separator: " ")
@@ -106,7 +112,8 @@ public enum PDFReport {
         let numbered = d.entries.contains { $0.number != nil }
         var f = flow(
             r, columns: 3, title: "\(d.day.longDescription) · events of the day",
-            subtitle: numbered ? "Numbered as on the map, where the orange badges mark the places each event changed." : nil)
+            subtitle: numbered
+                ? "Numbered as on the map, where the orange badges mark the places each event changed." : nil)
         if caption { f.add([.init(text: r.altText(d), font: font(11.5), color: muted)]) }
         if d.entries.isEmpty { f.add([.init(text: "No event is dated this day.", font: font(12, italic: true))]) }
         for entry in d.entries {

@@ -38,11 +38,13 @@ struct PageMap {
             points = (sample.map(Self.smallestFont) ?? 10) * width / composedWidth * Self.pointsPerPixel
             tries += 1
             composedWidth = max(
-                Double(FrameOptions.widthRange.lowerBound), (composedWidth * points / Self.minimumPoints).rounded(.down))
+                Double(FrameOptions.widthRange.lowerBound), (composedWidth * points / Self.minimumPoints).rounded(.down)
+            )
         } while points < Self.minimumPoints && tries < 3
         self.composer = composer
         self.smallestPoints = points
-        frame = Rect(x: origin.x, y: origin.y, width: width, height: width * Double(options.height) / Double(options.width))
+        frame = Rect(
+            x: origin.x, y: origin.y, width: width, height: width * Double(options.height) / Double(options.width))
     }
 
     /// The smallest font size of a scene's text, in its pixels.

@@ -58,6 +58,7 @@ public struct ViewerData: Sendable {
         key("maps", "[" + maps.documents.map(ints).joined(separator: ",\n") + "]")
 
         let events = c.timeline.events
+        let plain = PlainReading(campaign: c)
         let eventObjects = events.map { e in
             let source =
                 c.info.source(e.source).map { [$0.title, $0.publisher].compactMap { $0 }.joined(separator: ", ") }
@@ -66,7 +67,7 @@ public struct ViewerData: Sendable {
             return
                 "{\"id\":\(Escaping.json(e.id)),\"day\":\(Escaping.json(e.day.description)),\"when\":\(Escaping.json(when)),"
                 + "\"what\":\(Escaping.json(Headline.of(e, in: c))),\"quote\":\(Escaping.json(e.quote)),"
-                + "\"cite\":\(Escaping.json("\(e.id), \(e.confidence.rawValue), \(source)")),\"note\":\(Escaping.json(e.note ?? ""))"
+                + "\"cite\":\(Escaping.json("\(e.id), \(e.confidence.rawValue), \(source)")),\"note\":\(Escaping.json(e.note.map(plain.text) ?? ""))"
                 + (eventNumbers[e.id].map { ",\"n\":\($0)}" } ?? "}")
         }
         key("events", "[" + eventObjects.joined(separator: ",\n") + "]")
