@@ -58,6 +58,7 @@ public enum PDFReport {
         }
     }
 
+    /// The title, the summary and the chart, then the sources in two columns, continued as needed.
     static func cover(_ r: Report) -> [Scene] {
         let c = r.campaign
         let span = "\(r.days.first?.day.longDescription ?? "") to \(r.days.last?.day.longDescription ?? "")"
@@ -71,28 +72,37 @@ public enum PDFReport {
                 .init(text: "— \(c.info.summaryAttribution ?? "")", font: font(11.5), color: muted),
             ])
         }
-        let first = intro.pages[0]
-        let textBottom =
-            first.compactMap { item -> Double? in
-                if case .text(let t) = item.symbol { t.bounds.maxY } else { nil }
-            }.max() ?? 60
-        let chartFrame = Rect(x: 32, y: textBottom + 14, width: page.width - 64, height: 330)
+        let chartFrame = Rect(x: 32, y: bottom(of: intro.pages[0]) + 14, width: page.width - 64, height: 330)
         // Composed at the size it is drawn, so its text prints at its own size.
         let chart = ChartComposer(
             campaign: c, theme: r.chart.theme, from: r.chart.first, to: r.chart.last, width: chartFrame.width,
             height: chartFrame.height
         ).scene().items(placedIn: chartFrame, idPrefix: "chart:")
-        var sources = flow(r, columns: 2, title: "Sources")
+        let measurer = CairoTextMeasurer()
+        let first = intro.pages[0] + chart
+        var sources = PageFlow(columns: 2, size: page, badgeColor: .white, measurer: measurer) { n in
+            var head = PageFlow(columns: 1, size: page, badgeColor: .white, measurer: measurer) { _ in
+                ([], n == 1 ? chartFrame.maxY + 16 : 22)
+            }
+            head.add([.init(text: n == 1 ? "Sources" : "Sources (continued)", font: font(15, bold: true))], gap: 0)
+            let items = head.pages[0].map { SceneItem(id: "sources:\($0.id)", layer: $0.layer, symbol: $0.symbol) }
+            return ((n == 1 ? first : []) + items, bottom(of: head.pages[0]) + 10)
+        }
         for s in c.info.sources {
             let detail = [s.publisher, s.licence.map { "(\($0))" }, s.url].compactMap { $0 }.joined(separator: " ")
             sources.add([.init(text: "\(s.title)\(detail.isEmpty ? "" : ", \(detail)")", font: font(11))], gap: 4)
         }
         sources.add([.init(text: "\(c.info.attribution). Made with kmap.", font: font(11), color: muted)])
-        return [scene(first + chart, title: c.info.title, subject: c.info.attribution)]
-            + sources.pages.map { scene($0, title: "Sources", subject: c.info.attribution) }
+        return sources.pages.map { scene($0, title: c.info.title, subject: c.info.attribution) }
     }
 
-    /// The map page, and whether its caption fitted under the map.
+    /// The lowest text of `items`.
+    static func bottom(of items: [SceneItem]) -> Double {
+        items.compactMap { item -> Double? in
+            if case .text(let t) = item.symbol { t.bounds.maxY } else { nil }
+        }.max() ?? 22
+    }
+
     /// The map carries the title, date and day in its banner: the page adds only the caption.
     static func mapPage(_ r: Report, _ d: ReportDay, map: PageMap) -> (Scene, Bool) {
         var items = map.items(d)

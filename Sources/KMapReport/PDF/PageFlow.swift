@@ -70,7 +70,7 @@ struct PageFlow {
     /// Adds a block of paragraphs, kept in one column when it fits in one, and a gap after it.
     mutating func add(_ block: [Paragraph], gap: Double = 10) {
         let laid = block.map { p in
-            (p, measurer.wrap(p.text, font: p.font, width: columnWidth - (p.badge == nil ? 0 : Self.badgeIndent)))
+            (p, wrap(p.text, font: p.font, width: columnWidth - (p.badge == nil ? 0 : Self.badgeIndent)))
         }
         let height = laid.reduce(0.0) { $0 + Double($1.1.count) * lineHeight($1.0.font) + $1.0.gap }
         if y + height > bottom, y > top, height <= bottom - top { nextColumn() }
@@ -97,6 +97,23 @@ struct PageFlow {
     }
 
     func lineHeight(_ font: Font) -> Double { (font.size * 1.32).rounded() }
+
+    /// Word wrap, with a word wider than the column (a long address) broken between characters.
+    func wrap(_ text: String, font: Font, width: Double) -> [String] {
+        measurer.wrap(text, font: font, width: width).flatMap { line -> [String] in
+            guard measurer.measure(line, font: font).width > width else { return [line] }
+            var pieces: [String] = []
+            var current = ""
+            for c in line {
+                if !current.isEmpty, measurer.measure(current + String(c), font: font).width > width {
+                    pieces.append(current)
+                    current = ""
+                }
+                current.append(c)
+            }
+            return pieces + (current.isEmpty ? [] : [current])
+        }
+    }
 
     /// The map's numbered badge, at text size.
     func badge(_ n: Int, center: Point) -> [SceneItem] {
