@@ -120,7 +120,7 @@ public enum HTMLReport {
         .kr-badge { display: inline-block; min-width: 1.4em; border-radius: 0.7em; color: #fff; text-align: center; font-weight: bold; font-size: 0.85em; }
         .kr-same { margin: 0.2em 0 0.2em 0.8em; color: #555; } .kr-show { font-size: 0.7em; font-weight: normal; }
         .kr-appendix dd { margin: 0 0 0.8em 1em; } #kv-events { list-style: none; padding-left: 0; } #kv-events li { margin-bottom: 0.3em; }
-        @media print { .kr-show, .kr-days { display: none; } section.day { break-before: page; } }
+        @media print { .kr-show, .kr-days, #kv-events li.more { display: none; } section.day { break-before: page; } #kv-date { break-after: avoid; } #kv-map { break-inside: avoid; } }
         """
 
     /// HTML and XML share their escaping.
