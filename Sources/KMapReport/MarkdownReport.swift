@@ -12,7 +12,7 @@ public enum MarkdownReport {
         let t = text
         var m = "# \(t(c.info.title))\n\n"
         m +=
-            "A day-by-day record of control, \(r.days.first?.day.longDescription ?? "") to \(r.days.last?.day.longDescription ?? ""), drawn by kmap from sourced events.\n\n"
+            "A day-by-day record of control, \(r.span), drawn by kmap from sourced events.\n\n"
         if let summary = c.info.summary { m += "> \(t(summary))\n>\n> — \(t(c.info.summaryAttribution ?? ""))\n\n" }
         let chart = try image("chart.svg") { SVGWriter.write(r.chart.scene()) }
         m += "![\(alt(r.chart.description()))](\(chart))\n\n"

@@ -21,6 +21,7 @@ struct ReportCommand: ParsableCommand {
               report.pdf     A4 landscape: a cover with the summary, a chart and the sources; per day its
                              map across the page, then every event of the day; the readings in an appendix
             Events are numbered as on the day's map; a sentence that carries several events is quoted once.
+            --size sets the maps of the HTML and Markdown; the PDF's maps are composed at their printed size.
             Without --from/--to the report covers every day with an event; with them, every day in the range.
 
             Examples:

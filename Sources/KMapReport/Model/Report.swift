@@ -128,13 +128,20 @@ public struct Report: Sendable {
 }
 
 extension Report {
-    /// What stands in for a quote printed earlier: "The same sentence as 1 above." on its own day, else the day and
+    /// What stands in for a quote printed earlier: "The same sentence as event 1 above." on its own day, else the day and
     /// headline under which it was printed.
     public func quoteReference(_ q: ReportEntry.QuotedAt, on day: Day) -> String {
         if q.event.day == day {
-            return "The same sentence as \(q.number.map { "\($0)" } ?? "“\(q.headline)”") above."
+            return "The same sentence as \(q.number.map { "event \($0)" } ?? "“\(q.headline)”") above."
         }
         return "The sentence quoted on \(q.event.day.longDescription) under “\(q.headline)”."
+    }
+
+    /// "21 February 2016 to 29 February 2016", or the one day.
+    public var span: String {
+        let first = days.first?.day.longDescription ?? ""
+        let last = days.last?.day.longDescription ?? ""
+        return first == last ? first : "\(first) to \(last)"
     }
 
     /// The editorial readings behind the report's events, in plain words, in report order.

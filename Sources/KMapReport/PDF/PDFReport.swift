@@ -61,11 +61,11 @@ public enum PDFReport {
     /// The title, the summary and the chart, then the sources in two columns, continued as needed.
     static func cover(_ r: Report) -> [Scene] {
         let c = r.campaign
-        let span = "\(r.days.first?.day.longDescription ?? "") to \(r.days.last?.day.longDescription ?? "")"
         var intro = flow(
             r, columns: 1, title: c.info.title,
             subtitle:
-                "A day-by-day record of control, \(span): \(r.days.count) days, drawn by kmap from sourced events.")
+                "A day-by-day record of control, \(r.span): \(r.days.count) day\(r.days.count == 1 ? "" : "s"), drawn by kmap from sourced events."
+        )
         if let summary = c.info.summary {
             intro.add([
                 .init(text: "“\(summary)”", font: font(13.5, italic: true), gap: 2),
