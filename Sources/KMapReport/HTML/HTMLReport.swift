@@ -114,7 +114,7 @@ public enum HTMLReport {
     static let style = """
         .kr-chart img { width: 100%; height: auto; border: 1px solid #ccc; } figure { margin: 0.8em 0; } figcaption, .kr-alt { font-size: 0.9em; color: #555; }
         .kr-days ul { columns: 2; font-size: 0.9em; }
-        section.day, .kr-appendix, .kr-sources { border-top: 2px solid #444; margin-top: 2em; }
+        section.day, .kr-appendix, .kr-sources { border-top: 2px solid #444; margin-top: 2em; overflow-wrap: anywhere; }
         section.day, .kr-events li, .kr-appendix, .kr-appendix dt { scroll-margin-top: 64px; }
         .kr-events { list-style: none; padding: 0; } .kr-events li { margin-bottom: 0.8em; break-inside: avoid; }
         .kr-badge { display: inline-block; min-width: 1.4em; border-radius: 0.7em; color: #fff; text-align: center; font-weight: bold; font-size: 0.85em; }
