@@ -13,8 +13,6 @@ public struct Report: Sendable {
     public let composer: SceneComposer
     public let chart: ChartComposer
 
-    public typealias ReportDay = KMapReport.ReportDay
-
     public init(campaign: Campaign, days: [Day], composer: SceneComposer, theme: Theme) {
         self.campaign = campaign
         var options = composer.options
