@@ -17,7 +17,8 @@ public struct Report: Sendable {
         self.campaign = campaign
         var options = composer.options
         options.changesPanel = false
-        self.composer = SceneComposer(campaign: campaign, theme: composer.theme, options: options)
+        let maps = SceneComposer(campaign: campaign, theme: composer.theme, options: options)
+        self.composer = maps
         var firstQuoted: [String: ReportEntry.QuotedAt] = [:]
         self.days = days.map { day in
             let state = campaign.timeline.state(at: .endOf(day))
@@ -28,12 +29,13 @@ public struct Report: Sendable {
                 else { return nil }
                 return (place, a, b)
             }
-            let numbers = ChangeNumbers.of(campaign, from: previous, to: state)
+            let numbers = ChangeNumbers.of(
+                campaign, from: previous, to: state,
+                drawnIn: maps.scene(for: state, previous: previous))
             let entries = campaign.timeline.events.filter { $0.day == day }.map { e in
                 let quotedAt = firstQuoted[e.quote]
                 if quotedAt == nil {
-                    firstQuoted[e.quote] = .init(
-                        event: e, number: numbers[e.id], headline: Headline.of(e, in: campaign))
+                    firstQuoted[e.quote] = .init(event: e, headline: Headline.of(e, in: campaign))
                 }
                 return ReportEntry(event: e, number: numbers[e.id], quotedAt: quotedAt)
             }
@@ -126,13 +128,13 @@ public struct Report: Sendable {
 }
 
 extension Report {
-    /// What stands in for a quote printed earlier: "The same sentence as event 1 above." on its own day, else the day and
-    /// headline under which it was printed.
+    /// What stands in for a quote printed earlier: "The same sentence as “ISIL takes Rasm al-Nafal” above." on
+    /// its own day, else the day and headline under which it was printed. Named by headline, not by number, as
+    /// the numbers are the map's and a PDF page's map is not the HTML's.
     public func quoteReference(_ q: ReportEntry.QuotedAt, on day: Day) -> String {
-        if q.event.day == day {
-            return "The same sentence as \(q.number.map { "event \($0)" } ?? "“\(q.headline)”") above."
-        }
-        return "The sentence quoted on \(q.event.day.longDescription) under “\(q.headline)”."
+        q.event.day == day
+            ? "The same sentence as “\(q.headline)” above."
+            : "The sentence quoted on \(q.event.day.longDescription) under “\(q.headline)”."
     }
 
     /// "21 February 2016 to 29 February 2016", or the one day.

@@ -6,15 +6,16 @@ import KMapModel
 /// a report prints the sentence once, at its first event, and the later ones point back to it.
 public struct ReportEntry: Sendable {
     public let event: Event
-    /// The number beside the places it changed on the day's map; nil for an event that changed nothing drawn.
+    /// The number beside the places it changed on the day's map (the report's composer's: the HTML and Markdown
+    /// maps); nil for an event the map gives no number.
     public let number: Int?
     /// nil when this entry prints the quote; otherwise the entry that printed it.
     public let quotedAt: QuotedAt?
 
-    /// Where a quote was printed first: the event, its day and its headline, for a reference a reader can follow.
+    /// Where a quote was printed first: the event (and so its day) and its headline, for a reference a reader
+    /// can follow.
     public struct QuotedAt: Sendable {
         public let event: Event
-        public let number: Int?
         public let headline: String
     }
 }

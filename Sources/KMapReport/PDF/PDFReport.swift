@@ -23,10 +23,12 @@ public enum PDFReport {
     public static func pages(_ r: Report) -> [Scene] {
         let map = PageMap(report: r, origin: Point(x: 32, y: 24), width: page.width - 64)
         var pages = cover(r)
-        for d in r.days {
-            let (mapPage, captionFits) = mapPage(r, d, map: map)
+        for (d, scene) in zip(r.days, map.scenes) {
+            let (mapPage, captionFits) = mapPage(
+                r, d, map: scene.items(placedIn: map.frame, idPrefix: "map:"), frame: map.frame)
             pages.append(mapPage)
-            pages += eventPages(r, d, caption: !captionFits)
+            let numbers = ChangeNumbers.of(r.campaign, from: d.previous, to: d.state, drawnIn: scene)
+            pages += eventPages(r, d, numbers: numbers, caption: !captionFits)
         }
         pages += appendix(r)
         return pages
@@ -104,10 +106,10 @@ public enum PDFReport {
     }
 
     /// The map carries the title, date and day in its banner: the page adds only the caption.
-    static func mapPage(_ r: Report, _ d: ReportDay, map: PageMap) -> (Scene, Bool) {
-        var items = map.items(d)
+    static func mapPage(_ r: Report, _ d: ReportDay, map: [SceneItem], frame: Rect) -> (Scene, Bool) {
+        var items = map
         var caption = PageFlow(columns: 1, size: page, badgeColor: .white, measurer: CairoTextMeasurer()) { _ in
-            ([], map.frame.maxY + 8)
+            ([], frame.maxY + 8)
         }
         caption.add([.init(text: r.altText(d), font: font(11.5), color: Color(hex: "#333333")!)])
         // A caption too long for the space under the map goes whole to the top of the events page.
@@ -118,8 +120,9 @@ public enum PDFReport {
         return (scene(items, title: d.day.longDescription, subject: r.altText(d)), fits)
     }
 
-    static func eventPages(_ r: Report, _ d: ReportDay, caption: Bool) -> [Scene] {
-        let numbered = d.entries.contains { $0.number != nil }
+    /// - Parameter numbers: the numbers the page's map shows, by event id.
+    static func eventPages(_ r: Report, _ d: ReportDay, numbers: [String: Int], caption: Bool) -> [Scene] {
+        let numbered = !numbers.isEmpty
         var f = flow(
             r, columns: 3, title: "\(d.day.longDescription) · events of the day",
             subtitle: numbered
@@ -131,7 +134,7 @@ public enum PDFReport {
             f.add([
                 .init(
                     text: r.line(e), font: font(12.5, bold: true), gap: 2,
-                    badge: entry.number),
+                    badge: numbers[e.id]),
                 .init(
                     text: entry.quotedAt.map { r.quoteReference($0, on: d.day) } ?? "“\(e.quote)”",
                     font: font(12, italic: entry.quotedAt == nil), color: entry.quotedAt == nil ? ink : muted, gap: 2),

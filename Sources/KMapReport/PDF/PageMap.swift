@@ -11,9 +11,10 @@ import KMapRender
 /// smallest text it holds, and composed smaller (larger on the page) when that text would print under
 /// `minimumPoints`.
 struct PageMap {
-    let composer: SceneComposer
     let frame: Rect
-    /// The smallest text of a map on the page, in points (on the day it was measured).
+    /// Each report day's map, in the report's order.
+    let scenes: [Scene]
+    /// The smallest text of the maps on the page, in points.
     let smallestPoints: Double
 
     static let minimumPoints = 7.5
@@ -22,26 +23,28 @@ struct PageMap {
     /// The composed frame's shape: wide enough for the legend beside the inset at this height.
     static let aspect = 0.62
 
+    /// - Complexity: O(days × scene) per try, at most three tries: every day's map is measured (a day with
+    ///   several numbers on one badge has smaller text than a quiet one), and the last try's maps are kept.
     init(report: Report, origin: Point, width: Double) {
         var composedWidth = 1000.0
         var options = report.composer.options
         options.changesPanel = false
-        var composer: SceneComposer
+        var scenes: [Scene]
         var points: Double
-        // Composer text sizes may depend on the frame's size, so measure and, at most twice, compose again.
+        // Composer text sizes depend on the frame's size, so measure and, at most twice, compose again.
         var tries = 0
         repeat {
             options.width = Int(composedWidth.rounded())
             options.height = Int((composedWidth * Self.aspect).rounded())
-            composer = SceneComposer(campaign: report.campaign, theme: report.composer.theme, options: options)
-            let sample = report.days.first.map { composer.scene(for: $0.state, previous: $0.previous) }
-            points = (sample.map(Self.smallestFont) ?? 10) * width / composedWidth * Self.pointsPerPixel
+            let composer = SceneComposer(campaign: report.campaign, theme: report.composer.theme, options: options)
+            scenes = report.days.map { composer.scene(for: $0.state, previous: $0.previous) }
+            points = (scenes.map(Self.smallestFont).min() ?? 10) * width / composedWidth * Self.pointsPerPixel
             tries += 1
             composedWidth = max(
                 Double(FrameOptions.widthRange.lowerBound), (composedWidth * points / Self.minimumPoints).rounded(.down)
             )
         } while points < Self.minimumPoints && tries < 3
-        self.composer = composer
+        self.scenes = scenes
         self.smallestPoints = points
         frame = Rect(
             x: origin.x, y: origin.y, width: width, height: width * Double(options.height) / Double(options.width))
@@ -52,10 +55,5 @@ struct PageMap {
         scene.items.compactMap { item -> Double? in
             if case .text(let t) = item.symbol { return t.font.size } else { return nil }
         }.min() ?? 10
-    }
-
-    /// The day's map placed in `frame`, ids prefixed `map:`.
-    func items(_ d: ReportDay) -> [SceneItem] {
-        composer.scene(for: d.state, previous: d.previous).items(placedIn: frame, idPrefix: "map:")
     }
 }
