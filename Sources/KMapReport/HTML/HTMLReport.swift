@@ -112,7 +112,7 @@ public enum HTMLReport {
     }
 
     static let style = """
-        .kr-chart img { width: 100%; height: auto; border: 1px solid #ccc; } figure { margin: 0.8em 0; } figcaption, .kr-alt { font-size: 0.9em; color: #555; }
+        .kr-chart img { width: 100%; max-width: 760px; height: auto; border: 1px solid #ccc; } figure { margin: 0.8em 0; } figcaption, .kr-alt { font-size: 0.9em; color: #555; }
         .kr-days ul { columns: 2; font-size: 0.9em; }
         section.day, .kr-appendix, .kr-sources { border-top: 2px solid #444; margin-top: 2em; overflow-wrap: anywhere; }
         section.day, .kr-events li, .kr-appendix, .kr-appendix dt { scroll-margin-top: 64px; }
