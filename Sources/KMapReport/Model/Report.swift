@@ -4,8 +4,8 @@ import KMapRender
 
 /// What a report covers: its days, each with its state, events, changes and map, and the campaign chart.
 ///
-/// Built once and written as HTML, Markdown or PDF, so every format tells the same story: the same events under
-/// the same numbers, each quote printed at its first event, the same readings in the appendix.
+/// Built once and written as HTML, Markdown or PDF, so every format tells the same story: every event of each
+/// day, numbered as on the map beside it, each quote printed at its first event, the same readings in the appendix.
 public struct Report: Sendable {
     public let campaign: Campaign
     public let days: [ReportDay]

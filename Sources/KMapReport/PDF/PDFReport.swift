@@ -52,11 +52,9 @@ public enum PDFReport {
             head.add([.init(text: n == 1 ? title : "\(title) (continued)", font: font(19, bold: true))], gap: 0)
             if n == 1, let subtitle { head.add([.init(text: subtitle, font: font(12), color: muted)], gap: 0) }
             let items = head.pages[0]
-            let bottom =
-                items.compactMap { item -> Double? in
-                    if case .text(let t) = item.symbol { t.bounds.maxY } else { nil }
-                }.max() ?? 22
-            return (items.map { SceneItem(id: "head:\($0.id)", layer: $0.layer, symbol: $0.symbol) }, bottom + 16)
+            return (
+                items.map { SceneItem(id: "head:\($0.id)", layer: $0.layer, symbol: $0.symbol) }, bottom(of: items) + 16
+            )
         }
     }
 
