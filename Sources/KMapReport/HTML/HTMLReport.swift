@@ -66,7 +66,7 @@ public enum HTMLReport {
                 if let q = entry.quotedAt {
                     h += "<p class=\"kr-same\"><a href=\"#\(q.event.id)\">\(e(r.quoteReference(q, on: d.day)))</a></p>"
                 } else {
-                    h += "<blockquote>“\(e(ev.quote))”</blockquote>"
+                    h += "<blockquote dir=\"auto\">“\(e(ev.quote))”</blockquote>"
                 }
                 h += "<span class=\"cite\">\(e(r.citation(ev)))</span></li>\n"
             }

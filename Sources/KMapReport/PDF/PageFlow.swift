@@ -75,11 +75,13 @@ struct PageFlow {
         let height = laid.reduce(0.0) { $0 + Double($1.1.count) * lineHeight($1.0.font) + $1.0.gap }
         if y + height > bottom, y > top, height <= bottom - top { nextColumn() }
         for (p, lines) in laid {
+            let rightToLeft = Self.isRightToLeft(p.text)
             for (k, line) in lines.enumerated() {
                 if y + lineHeight(p.font) > bottom { nextColumn() }
                 let indent = p.badge == nil ? 0 : Self.badgeIndent
                 let m = measurer.measure(line, font: p.font)
-                let origin = Point(x: x + indent, y: y + m.ascent)
+                // Right-to-left text (an Arabic quote) is set flush right, where its lines begin.
+                let origin = Point(x: rightToLeft ? x + columnWidth - m.width : x + indent, y: y + m.ascent)
                 if k == 0, let n = p.badge { pages[pages.count - 1] += badge(n, center: Point(x: x + 8, y: y + 8)) }
                 id += 1
                 pages[pages.count - 1].append(
@@ -97,6 +99,14 @@ struct PageFlow {
     }
 
     func lineHeight(_ font: Font) -> Double { (font.size * 1.32).rounded() }
+
+    /// Whether a text's first strong letter is Arabic or Hebrew (quotation marks and digits are neutral).
+    static func isRightToLeft(_ text: String) -> Bool {
+        for u in text.unicodeScalars where u.properties.isAlphabetic {
+            return (0x0590...0x08FF).contains(u.value) || (0xFB1D...0xFEFC).contains(u.value)
+        }
+        return false
+    }
 
     /// Word wrap, with a word wider than the column (a long address) broken between characters.
     func wrap(_ text: String, font: Font, width: Double) -> [String] {
