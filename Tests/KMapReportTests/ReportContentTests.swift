@@ -171,6 +171,7 @@ import Testing
         case .rect(let r, _, _): return r
         case .marker(let m): return m.bounds
         case .text(let t): return t.bounds
+        case .image(let m): return m.frame
         }
     }
 }
