@@ -55,7 +55,9 @@ public struct SceneComposer: Sendable {
         var placer = Self.labelPlacer(
             campaign: campaign, theme: theme, options: options, layout: layout, projection: projection,
             visible: visible, measurer: measurer)
-        let requests = Self.labelRequests(visible: visible, theme: theme, options: options, projection: projection)
+        let requests = Self.labelRequests(
+            visible: visible, theme: theme, options: options, projection: projection,
+            localLanguage: campaign.localLanguage)
         let result = placer.place(requests)
         labels = result.placed
         unlabelled = result.dropped

@@ -44,12 +44,13 @@ extension SceneComposer {
     }
 
     /// One label request per visible place, in gazetteer order.
-    static func labelRequests(visible: [Place], theme: Theme, options: FrameOptions, projection: Projection)
-        -> [LabelPlacer.Request]
-    {
+    static func labelRequests(
+        visible: [Place], theme: Theme, options: FrameOptions, projection: Projection, localLanguage: String?
+    ) -> [LabelPlacer.Request] {
         visible.map { place in
             LabelPlacer.Request(
-                id: place.id, text: options.labels.text(name: place.name, arabic: place.info.arabic),
+                id: place.id,
+                text: options.labels.text(name: place.name, names: place.info.names, localLanguage: localLanguage),
                 font: Symbology.font(for: place.kind, theme: theme),
                 anchor: projection.project(place.coordinate), radius: Symbology.radius(for: place.kind),
                 priority: place.kind.labelPriority)
@@ -64,6 +65,8 @@ extension SceneComposer {
     }
 
     var labelRequests: [LabelPlacer.Request] {
-        Self.labelRequests(visible: visiblePlaces, theme: theme, options: options, projection: projection)
+        Self.labelRequests(
+            visible: visiblePlaces, theme: theme, options: options, projection: projection,
+            localLanguage: campaign.localLanguage)
     }
 }
