@@ -34,7 +34,8 @@ public struct KMap: ParsableCommand {
             """,
         subcommands: [
             Render.self, State.self, Explain.self, Diff.self, TimelineCommand.self, Places.self, Check.self, Init.self,
-            Import.self, Lookup.self, Campaigns.self, Themes.self, Chart.self, ReportCommand.self, Export.self, Viewer.self,
+            Import.self, Lookup.self, Campaigns.self, Themes.self, Chart.self, ReportCommand.self, Export.self,
+            Viewer.self,
             Frames.self, Animate.self,
         ]
     )

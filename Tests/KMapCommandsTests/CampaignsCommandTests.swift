@@ -68,7 +68,9 @@ import Testing
             NSTemporaryDirectory() + "kmap-never-written-\(UUID().uuidString).png",
         ])
         #expect(out.status == 64)
-        #expect(out.stderr.contains("no place of 2022 Kharkiv counteroffensive has a name in 'ar'; use one of en, ru, uk, both"))
+        #expect(
+            out.stderr.contains(
+                "no place of 2022 Kharkiv counteroffensive has a name in 'ar'; use one of en, ru, uk, both"))
     }
 
     @Test func rendersKharkivInUkrainian() throws {

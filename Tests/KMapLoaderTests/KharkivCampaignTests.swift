@@ -90,7 +90,9 @@ import Testing
     @Test func aPathIsAFolder() throws {
         #expect(try CampaignLoader.resolution(of: testlandPath) == .folder(testlandPath, shadowing: nil))
         // A name with a slash is a folder even when it does not exist: the folder error, not the built-in list.
-        #expect(try CampaignLoader.resolution(of: "nowhere/kharkiv-2022") == .folder("nowhere/kharkiv-2022", shadowing: nil))
+        #expect(
+            try CampaignLoader.resolution(of: "nowhere/kharkiv-2022") == .folder("nowhere/kharkiv-2022", shadowing: nil)
+        )
         #expect(throws: CampaignError.self) { try CampaignLoader.resolve("nowhere/kharkiv-2022") }
     }
 

@@ -52,7 +52,8 @@ struct Places: ParsableCommand {
             Row(
                 id: p.id, name: p.name, kind: p.kind.rawValue, lat: p.coordinate.lat, lon: p.coordinate.lon,
                 aliases: p.info.aliases,
-                arabic: p.info.arabic, names: p.info.names.isEmpty ? nil : p.info.names, source: p.info.source, sourceRef: p.info.sourceRef,
+                arabic: p.info.arabic, names: p.info.names.isEmpty ? nil : p.info.names, source: p.info.source,
+                sourceRef: p.info.sourceRef,
                 confidence: p.info.confidence.rawValue,
                 note: p.info.note, tiedTo: p.tie?.sentence)
         }

@@ -122,7 +122,8 @@ struct StyleOptions: ParsableArguments {
         guard case .local(let language) = labels, !campaign.nameLanguages.contains(language) else { return }
         let choices = (["en"] + campaign.nameLanguages + ["both"]).joined(separator: ", ")
         throw CLIError.usage(
-            "--labels \(language): no place of \(campaign.info.title) has a name in '\(language)'; use one of \(choices)")
+            "--labels \(language): no place of \(campaign.info.title) has a name in '\(language)'; use one of \(choices)"
+        )
     }
 
     /// The encoded bytes of `scene`, with these options' density, resolution and SVG engine.

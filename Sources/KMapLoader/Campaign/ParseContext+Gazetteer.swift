@@ -48,7 +48,8 @@ extension ParseContext {
             else { continue }
             let what = "feature '\(info.id)'"
             p.allowOnly([
-                "id", "name", "aliases", "arabic", "names", "kind", "source", "sourceRef", "confidence", "note", "tiedTo",
+                "id", "name", "aliases", "arabic", "names", "kind", "source", "sourceRef", "confidence", "note",
+                "tiedTo",
                 "tiedBy", "tieConfidence", "via", "faction",
             ])
             guard let geometry = f.node("geometry"),
@@ -200,7 +201,8 @@ extension ParseContext {
             if let other = names["ar"], other != arabic {
                 diagnostics.error(
                     p.file, p.node("arabic"),
-                    "'arabic' (\(arabic)) and 'names.ar' (\(other)) disagree; keep one of them (names.ar is the newer form)")
+                    "'arabic' (\(arabic)) and 'names.ar' (\(other)) disagree; keep one of them (names.ar is the newer form)"
+                )
             }
             names["ar"] = arabic
         }
