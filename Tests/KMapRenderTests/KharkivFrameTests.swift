@@ -50,6 +50,22 @@ import Testing
         }
     }
 
+    /// On a small frame, names with no room go to the legend's key, in the language of the labels.
+    @Test func theKeyOfUnlabelledPlacesUsesTheLabelLanguage() throws {
+        let scene = try scene("2022-10-01", options: FrameOptions(width: 640, height: 480, labels: .local("uk")))
+        let keyed = scene.items.compactMap { item -> String? in
+            guard item.id.hasPrefix("key:"), case .text(let t) = item.symbol else { return nil }
+            return t.text
+        }
+        #expect(!keyed.isEmpty, "a 640x480 frame of 1 October keys some names")
+        for entry in keyed {
+            #expect(entry.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }, "\(entry)")
+        }
+        #expect(
+            LabelLanguage.both.singleLine(name: "Lyman", names: ["uk": "Лиман"], localLanguage: "uk") == "Lyman / Лиман"
+        )
+    }
+
     @Test func theLabelLanguageParsesFromTheCommandLine() {
         #expect(LabelLanguage(rawValue: "en") == .english)
         #expect(LabelLanguage(rawValue: "uk") == .local("uk"))

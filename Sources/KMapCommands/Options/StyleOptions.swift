@@ -26,7 +26,7 @@ struct StyleOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Place names in English (en), in one language the campaign names its places in (a code: ar for Khanasir, uk or ru for Kharkiv; kmap places lists them), or both: English and the campaign's local-script name.",
+            "Place names in English (en), in one language the campaign names its places in (a code: ar for Khanasir, uk or ru for Kharkiv; kmap places --format csv shows them), or both: English and the campaign's local-script name.",
             valueName: "en|LANG|both"))
     var labels: String = "en"
 

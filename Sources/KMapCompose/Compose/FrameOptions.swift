@@ -80,6 +80,11 @@ public enum LabelLanguage: Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The name on one line, for a key of places whose labels did not fit: `both` joins the two names with " / ".
+    public func singleLine(name: String, names: [String: String], localLanguage: String?) -> String {
+        text(name: name, names: names, localLanguage: localLanguage).replacingOccurrences(of: "\n", with: " / ")
+    }
+
     /// The label with only an Arabic name known, as before names per language.
     public func text(name: String, arabic: String?) -> String {
         text(name: name, names: arabic.map { ["ar": $0] } ?? [:], localLanguage: "ar")

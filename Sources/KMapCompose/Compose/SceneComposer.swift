@@ -105,8 +105,12 @@ public struct SceneComposer: Sendable {
         for _ in 0..<4 where !keyed.isEmpty {
             let places = visible.filter { keyed.contains($0.id) }
             key = PlaceKey(
-                places: places, names: places.map(\.name), width: legendSize.width - 2 * Legend.padding,
-                font: keyFont, measurer: measurer)
+                places: places,
+                names: places.map {
+                    options.labels.singleLine(
+                        name: $0.name, names: $0.info.names, localLanguage: campaign.localLanguage)
+                },
+                width: legendSize.width - 2 * Legend.padding, font: keyFont, measurer: measurer)
             let grown = (width: legendSize.width, height: legendSize.height + key.height)
             panel = LegendBox.corner(size: grown, map: layout.mapArea, avoiding: taken, points: data)
             let covered = placed.filter { $0.bounds.intersects(panel) }
