@@ -66,6 +66,13 @@ import Testing
         )
     }
 
+    /// A marker's title (the SVG <title>, the viewer's hover) names the place in English and Ukrainian.
+    @Test func markerTitlesCarryTheLocalName() throws {
+        let scene = try scene("2022-09-10")
+        let title = try #require(scene.item("place:izium")?.title)
+        #expect(title.hasPrefix("Izium (Ізюм): Ukraine, held since 10 September 2022"))
+    }
+
     @Test func theLabelLanguageParsesFromTheCommandLine() {
         #expect(LabelLanguage(rawValue: "en") == .english)
         #expect(LabelLanguage(rawValue: "uk") == .local("uk"))

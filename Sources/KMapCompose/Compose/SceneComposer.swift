@@ -316,10 +316,12 @@ public struct SceneComposer: Sendable {
             c.status == .held
             ? "held since \(c.since.longDescription)"
             : "\(c.status.rawValue) by \(c.contestedBy.map { campaign.faction($0)?.shortName ?? $0 }.joined(separator: ", ")) since \(c.statusSince.longDescription)"
-        let name = place.info.arabic.map { "\(place.name) (\($0))" } ?? place.name
+        // The English name with the campaign's local-script one (Arabic for Khanasir, Ukrainian for Kharkiv).
+        let local = campaign.localLanguage.flatMap { place.info.names[$0] }
+        let name = local.map { "\(place.name) (\($0))" } ?? place.name
         if !c.isKnown {
             return
-                "\(place.info.arabic.map { "\(place.name) (\($0))" } ?? place.name): unknown (no source gives its control on this day). Position: \(place.info.confidence.rawValue)."
+                "\(name): unknown (no source gives its control on this day). Position: \(place.info.confidence.rawValue)."
         }
         let basis = ["\(c.confidence.rawValue) (event \(c.basis.confidence.rawValue))", c.basis.eventID].compactMap {
             $0
