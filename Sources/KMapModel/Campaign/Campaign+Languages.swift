@@ -1,17 +1,15 @@
 /// The languages a campaign's places are named in, besides English: what `--labels` can show.
 extension Campaign {
-    /// Every language code some place (or area, or road) has a name in, sorted.
-    public var nameLanguages: [String] {
+    /// Every language code some place, area or road has a name in, sorted.
+    static func nameLanguages(in gazetteer: Gazetteer) -> [String] {
         let features = gazetteer.places.map(\.info) + gazetteer.areas.map(\.info) + gazetteer.roads.map(\.info)
         return Set(features.flatMap(\.names.keys)).sorted()
     }
 
-    /// The language of the local-script names `--labels both` shows beside English.
+    /// The language the most places have a name in, ties to the earlier code (never the process's hash order).
     ///
-    /// The campaign's `localLanguage` when it names one; otherwise the language the most places have a name in
-    /// (ties to the earlier code, so the choice never depends on the process), or nil when no place has one.
-    public var localLanguage: String? {
-        if let chosen = info.localLanguage { return chosen }
+    /// - Complexity: O(places × languages per place).
+    static func commonestLanguage(in gazetteer: Gazetteer) -> String? {
         var counts: [String: Int] = [:]
         for place in gazetteer.places {
             for language in place.info.names.keys { counts[language, default: 0] += 1 }
