@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import KMapExport
 import KMapLoader
 import KMapModel
 
@@ -59,18 +59,7 @@ struct Campaigns: ParsableCommand {
 
     /// `[{"id": …, "title": …, "start": …, "end": …, "folder": …, "default": true|false}]`, one campaign a line.
     static func json(_ rows: [Row]) -> String {
-        func q(_ s: String) -> String {
-            var out = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-                default: out.unicodeScalars.append(u)
-                }
-            }
-            return out + "\""
-        }
+        let q = Escaping.json
         let items = rows.map {
             "  {\"id\": \(q($0.id)), \"title\": \(q($0.title)), \"start\": \(q($0.start)), \"end\": \(q($0.end)), \"folder\": \(q($0.folder)), \"default\": \($0.isDefault)}"
         }
