@@ -15,7 +15,7 @@ extension ParseContext {
         }
         f.allowOnly([
             "id", "slug", "title", "summary", "summarySource", "start", "end", "area", "view", "attribution", "sources",
-            "factions", "supplyRoute", "staleAfter", "terrain",
+            "factions", "supplyRoute", "staleAfter", "terrain", "localLanguage",
         ])
         let id = f.string("id", required: "a short id such as khanasir-2016")
         let title = f.string("title", required: "the campaign's name")
@@ -113,6 +113,16 @@ extension ParseContext {
             supplyRoute: route)
         info.staleness = staleness(f)
         info.terrain = terrainSpec(f)
+        if let language = f.string("localLanguage") {
+            if ParseContext.isLanguageCode(language), language != "en" {
+                info.localLanguage = language
+            } else {
+                diagnostics.error(
+                    file.name, f.node("localLanguage"),
+                    "'localLanguage' is '\(language)'; give the ISO 639 code (two or three lowercase letters, not en) of the names `--labels both` shows, e.g. uk"
+                )
+            }
+        }
         return ParsedInfo(info: info, factions: factions)
     }
 

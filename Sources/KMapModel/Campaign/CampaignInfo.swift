@@ -28,6 +28,9 @@ public struct CampaignInfo: Sendable {
     public var staleness: Staleness?
     /// The relief raster the folder carries (`terrain:`), if any.
     public var terrain: TerrainSpec?
+    /// The language of the local-script names `--labels both` shows (`localLanguage`, an ISO 639 code); nil: the
+    /// language most places have a name in (`Campaign.localLanguage`).
+    public var localLanguage: String?
 
     /// A document, data set or report that data rests on.
     public struct Source: Sendable, Hashable, Identifiable {
