@@ -190,7 +190,7 @@ public struct SceneComposer: Sendable {
             let marker = Marker(
                 shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
                 radius: Symbology.radius(for: place.kind),
-                fill: control.isKnown ? color(ofFaction: control.controller) : Legend.unknownFill,
+                fill: control.isKnown ? color(ofFaction: control.controller) : theme.unknown,
                 splitFill: control.status == .contested ? attacker : nil,
                 stroke: Stroke(color: theme.ink, width: dashed ? 1.6 : 1.2, dash: dashed ? [2.5, 2] : []),
                 ring: control.status == .besieged ? attacker : nil,

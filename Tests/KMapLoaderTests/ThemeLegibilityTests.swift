@@ -1,0 +1,62 @@
+import KMapCompose
+import KMapModel
+import Testing
+
+@testable import KMapLoader
+
+/// Every built-in theme reads for every reader (issue 15): the legend's colours, the route's states and the zone
+/// tints stay apart under normal vision, deuteranopia and protanopia (Machado 2009, CIEDE2000).
+@Suite struct ThemeLegibilityTests {
+    /// Each built-in theme as drawn by default (the campaign's faction colours) and with `--recolor`.
+    static let cases: [(theme: String, recolor: Bool)] = BuiltinThemes.names.flatMap { [($0, false), ($0, true)] }
+
+    func theme(_ name: String, recolor: Bool) throws -> Theme {
+        var theme = try ThemeLoader.resolve(name)
+        theme.recolor = recolor
+        return theme
+    }
+
+    func describe(_ pairs: [(a: String, b: String, vision: ColorVision, deltaE: Double)]) -> String {
+        pairs.map { "\($0.a)/\($0.b) ΔE \(String(format: "%.1f", $0.deltaE)) (\($0.vision.rawValue))" }
+            .joined(separator: "; ")
+    }
+
+    @Test(arguments: cases) func theLegendsColoursReadApart(_ c: (theme: String, recolor: Bool)) throws {
+        let campaign = try CampaignLoader.builtin()
+        let colors = try theme(c.theme, recolor: c.recolor).legendColors(in: campaign)
+        #expect(colors.count == campaign.factions.count + 4)
+        let close = ColorVision.confusions(colors, below: ColorVision.legendMinimum)
+        #expect(close.isEmpty, "\(c.theme)\(c.recolor ? " --recolor" : ""): \(describe(close))")
+    }
+
+    @Test(arguments: BuiltinThemes.names) func theRoutesStatesReadApart(_ name: String) throws {
+        let close = ColorVision.confusions(
+            try theme(name, recolor: false).routeColors, below: ColorVision.legendMinimum)
+        #expect(close.isEmpty, "\(name): \(describe(close))")
+    }
+
+    @Test(arguments: cases) func zoneTintsHoldOnTheLand(_ c: (theme: String, recolor: Bool)) throws {
+        let campaign = try CampaignLoader.builtin()
+        let theme = try theme(c.theme, recolor: c.recolor)
+        for faction in campaign.factions {
+            let tint = theme.zoneTint(theme.color(ofFaction: faction.id, in: campaign))
+            let laid = Color(
+                r: tint.a * tint.r + (1 - tint.a) * theme.land.r, g: tint.a * tint.g + (1 - tint.a) * theme.land.g,
+                b: tint.a * tint.b + (1 - tint.a) * theme.land.b)
+            for vision in ColorVision.allCases {
+                let d = vision.difference(laid, theme.land)
+                #expect(d >= ColorVision.tintMinimum, "\(c.theme): \(faction.id)'s zone ΔE \(d) (\(vision))")
+            }
+            // Still a tint: markers and labels on it must read.
+            #expect(tint.a <= 0.6)
+        }
+    }
+
+    @Test func aTintIsAsPaleAsItCanBe() {
+        // Black on beige is seen at the palest opacity; mid grey needs more.
+        let theme = Theme.standard
+        #expect(theme.zoneTint(Color(hex: "#1a1a1a")!).a == 0.28)
+        let grey = theme.zoneTint(Color(hex: "#8c8c8c")!).a
+        #expect(grey > 0.28 && grey <= 0.6)
+    }
+}
