@@ -35,16 +35,17 @@ import Testing
         #expect(close.isEmpty, "\(name): \(describe(close))")
     }
 
-    @Test(arguments: cases) func zoneTintsHoldOnTheLand(_ c: (theme: String, recolor: Bool)) throws {
+    @Test(arguments: cases) func zoneTintsHoldOnThePaper(_ c: (theme: String, recolor: Bool)) throws {
         let campaign = try CampaignLoader.builtin()
         let theme = try theme(c.theme, recolor: c.recolor)
         for faction in campaign.factions {
             let tint = theme.zoneTint(theme.color(ofFaction: faction.id, in: campaign))
             let laid = Color(
-                r: tint.a * tint.r + (1 - tint.a) * theme.land.r, g: tint.a * tint.g + (1 - tint.a) * theme.land.g,
-                b: tint.a * tint.b + (1 - tint.a) * theme.land.b)
+                r: tint.a * tint.r + (1 - tint.a) * theme.background.r,
+                g: tint.a * tint.g + (1 - tint.a) * theme.background.g,
+                b: tint.a * tint.b + (1 - tint.a) * theme.background.b)
             for vision in ColorVision.allCases {
-                let d = vision.difference(laid, theme.land)
+                let d = vision.difference(laid, theme.background)
                 #expect(d >= ColorVision.tintMinimum, "\(c.theme): \(faction.id)'s zone ΔE \(d) (\(vision))")
             }
             // Still a tint: markers and labels on it must read.

@@ -23,7 +23,7 @@ public enum ColorVision: String, Sendable, CaseIterable {
     /// of a just-noticeable difference. Campaign authors are only warned below `confusableBelow`.
     public static let legendMinimum = 15.0
 
-    /// The least ΔE2000 between a zone tint and the land under it, for every reader.
+    /// The least ΔE2000 between a zone tint and the paper under it, for every reader.
     ///
     /// Zones are large areas, where smaller differences show than on markers, but a tint any paler vanishes on
     /// the paper for a colour-blind reader (a red tint on beige, seen with deuteranopia).

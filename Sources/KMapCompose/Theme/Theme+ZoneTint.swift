@@ -1,6 +1,6 @@
 extension Theme {
     /// The pale fill of a side's zones: its colour at the least opacity (0.28 to 0.6) that stands
-    /// `ColorVision.tintMinimum` apart from the land for every reader.
+    /// `ColorVision.tintMinimum` apart from the background for every reader.
     ///
     /// One opacity for every side left a grey side's zone invisible on beige, and a red one invisible to a
     /// deuteranope, while a black side's was already dark; per colour, each zone is as pale as it can be and
@@ -8,7 +8,7 @@ extension Theme {
     public func zoneTint(_ color: Color) -> Color {
         let steps = stride(from: 0.28, through: 0.6, by: 0.02)
         let alpha = steps.first {
-            ColorVision.leastDifference(color.over(land, alpha: $0), land) >= ColorVision.tintMinimum
+            ColorVision.leastDifference(color.over(background, alpha: $0), background) >= ColorVision.tintMinimum
         }
         return color.withAlpha(alpha ?? 0.6)
     }
