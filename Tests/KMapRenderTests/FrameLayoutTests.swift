@@ -26,6 +26,8 @@ import Testing
         var markers: [(String, Rect)] = []
         var badges: [(String, Rect)] = []
         var furniture: [(String, Rect)] = []
+        /// The title, the date and the route banner's text.
+        var title: [(String, Rect)] = []
     }
 
     static func boxes(_ scene: Scene) -> Boxes {
@@ -45,6 +47,8 @@ import Testing
                 b.badges.append((item.id, r))
             case .rect(let r, _, _) where furniture.contains(item.id):
                 b.furniture.append((item.id, r))
+            case .text(let t) where ["title", "date", "route"].contains(item.id):
+                b.title.append((item.id, t.bounds))
             default: break
             }
         }
@@ -89,6 +93,7 @@ import Testing
                 return ids[0].dropFirst("change:".count) != ids[1].dropFirst("place:".count)
             }
             found += Self.overlaps(b.markers, b.markers, same: true)
+            found += Self.overlaps(b.title, b.title, same: true)
             #expect(found.isEmpty, "\(size) \(day): \(found.prefix(8).joined(separator: "; "))")
         }
     }

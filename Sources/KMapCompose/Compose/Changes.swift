@@ -78,8 +78,16 @@ struct Changes {
         if let route = state.route, let info = campaign.info.supplyRoute, previous.route?.phase != route.phase {
             roads.append((info.name, route.phase))
         }
+        let route = campaign.info.supplyRoute
         for (p, r) in zip(previous.roads, state.roads) where p.phase != r.phase {
-            let name = campaign.gazetteer.road(r.id)?.name ?? r.id
+            let road = campaign.gazetteer.road(r.id)
+            // The road the supply route runs along is said once, by the route's name.
+            if let route, let via = road?.via, roads.first?.name == route.name, via.contains(route.from),
+                via.contains(route.to)
+            {
+                continue
+            }
+            let name = road?.name ?? r.id
             if !roads.contains(where: { $0.name == name }) { roads.append((name, r.phase)) }
         }
         self.roads = roads

@@ -22,6 +22,8 @@ struct FrameLayout: Sendable {
     var scalePanel: Rect
     /// The attribution line's baseline, right-aligned to this x.
     let attributionBaseline: Point
+    /// The strip along the bottom that holds the attribution.
+    let footer: Double
     /// The most room the panel listing what changed may take; its box grows with its entries, up to this.
     let changesPanel: Rect?
 
@@ -44,7 +46,9 @@ struct FrameLayout: Sendable {
         let h = height / k
         frame = Rect(x: 0, y: 0, width: w, height: h)
         banner = Rect(x: 0, y: 0, width: w, height: compact ? 70 : 92)
-        let footer = 22.0
+        // A compact frame's attribution may take two lines.
+        let footer = compact ? 30.0 : 22.0
+        self.footer = footer
         let scaleSize = compact ? (width: 170.0, height: 44.0) : (width: 250.0, height: 56.0)
         if !withPanel {
             changesPanel = nil
@@ -84,7 +88,7 @@ struct FrameLayout: Sendable {
 
     /// Areas labels must keep out of, besides the legend, inset and north arrow.
     var reserved: [Rect] {
-        [banner, scalePanel, Rect(x: 0, y: frame.maxY - 22, width: frame.width, height: 22)]
+        [banner, scalePanel, Rect(x: 0, y: frame.maxY - footer, width: frame.width, height: footer)]
             + (changesPanel.map { [$0] } ?? [])
     }
 }

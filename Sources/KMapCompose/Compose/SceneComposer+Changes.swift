@@ -269,7 +269,7 @@ extension SceneComposer {
     }
 
     /// The source most events cite: the panel names only the others, instead of repeating it on every line.
-    var primarySource: String? {
+    static func primarySource(of campaign: Campaign) -> String? {
         var count: [String: Int] = [:]
         for e in campaign.timeline.events { count[e.source, default: 0] += 1 }
         return count.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key

@@ -37,18 +37,36 @@ extension SceneComposer {
         items += scaleBar()
         let attribution = ([campaign.info.attribution] + (contextCredit().map { [$0] } ?? []) + ["made with kmap"])
             .joined(separator: "  ·  ")
-        // Shrunk to fit a narrow frame rather than run off its left edge.
-        var small = Font(family: theme.fontFamily, size: 11)
-        var w = measurer.measure(attribution, font: small).width
-        while w > layout.frame.width - 24, small.size > 6 {
-            small.size -= 0.5
-            w = measurer.measure(attribution, font: small).width
-        }
-        items.append(
-            text(
-                "attribution", attribution, small,
-                at: Point(x: layout.attributionBaseline.x - w, y: layout.attributionBaseline.y), theme.mutedInk))
+        items += attributionLines(attribution)
         return items
+    }
+
+    /// The attribution, right-aligned at the foot of the frame: one line, or on a compact frame two lines split
+    /// at a " · " near the middle, shrunk only as far as needed to fit.
+    func attributionLines(_ attribution: String) -> [SceneItem] {
+        var lines = [attribution]
+        var small = Font(family: theme.fontFamily, size: 11)
+        // A little slack: text drawn at the frame's scale is not exactly the measured width scaled.
+        let room = (layout.frame.width - 24) * 0.97
+        if layout.compact, measurer.measure(attribution, font: small).width > room {
+            let parts = attribution.components(separatedBy: "  ·  ")
+            let split = (1..<max(2, parts.count)).min { a, b in
+                abs(parts[..<a].joined(separator: "  ·  ").count - attribution.count / 2)
+                    < abs(parts[..<b].joined(separator: "  ·  ").count - attribution.count / 2)
+            } ?? 1
+            lines = [parts[..<split].joined(separator: "  ·  "), parts[split...].joined(separator: "  ·  ")]
+            small.size = 9.5
+        }
+        while small.size > 5, lines.contains(where: { measurer.measure($0, font: small).width > room }) {
+            small.size -= 0.5
+        }
+        return lines.enumerated().map { k, line in
+            let w = measurer.measure(line, font: small).width
+            let y = layout.attributionBaseline.y - Double(lines.count - 1 - k) * (small.size + 2)
+            return text(
+                k == 0 ? "attribution" : "attribution:\(k)", line, small, at: Point(x: layout.attributionBaseline.x - w, y: y),
+                theme.mutedInk)
+        }
     }
 
     /// "✕ Aleppo supply road CUT at Rasm al-Nafal and 2 unnamed points along it, since 21 Feb (day 2 of the cut)".

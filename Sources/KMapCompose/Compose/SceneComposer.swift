@@ -26,6 +26,8 @@ public struct SceneComposer: Sendable {
     /// Each faction's colour, resolved once (`Theme.color(ofFaction:in:)`): the campaign's unless the theme
     /// recolours, else the theme's, else a palette colour; grey for an id no faction has.
     let factionColors: [String: Color]
+    /// The source most events cite, which the panel does not repeat.
+    let primarySource: String?
     /// The legend's entries and panel, the same on every frame.
     let legendBox: LegendBox
     /// The middle of each road's longest stretch in frame, where a badge for unnamed points on it goes.
@@ -71,6 +73,7 @@ public struct SceneComposer: Sendable {
         var colors: [String: Color] = [:]
         for faction in campaign.factions { colors[faction.id] = theme.color(ofFaction: faction.id, in: campaign) }
         factionColors = colors
+        primarySource = Self.primarySource(of: campaign)
         let data =
             visible.map { projection.project($0.coordinate) }
             + campaign.gazetteer.roads.flatMap { $0.path.map(projection.project) }
