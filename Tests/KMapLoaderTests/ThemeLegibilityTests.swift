@@ -1,5 +1,6 @@
 import KMapCompose
 import KMapModel
+import KMapTestSupport
 import Testing
 
 @testable import KMapLoader
@@ -51,6 +52,33 @@ import Testing
             // Still a tint: markers and labels on it must read.
             #expect(tint.a <= 0.6)
         }
+    }
+
+    @Test(arguments: cases) func theBuiltinCampaignKeepsEachThemesHighlight(_ c: (theme: String, recolor: Bool)) throws
+    {
+        let theme = try theme(c.theme, recolor: c.recolor)
+        #expect(theme.fittingChanges(to: try CampaignLoader.builtin()) == theme)
+    }
+
+    @Test func aHighlightInASidesColourMovesOff() throws {
+        // Kharkiv's case: the campaign's government is blue; wikipedia's violet looks like it to a deuteranope.
+        let folder = try testlandCopy(editing: "campaign.yaml") {
+            $0.replacingOccurrences(of: "color: \"#e3242b\"", with: "color: \"#1f5fbf\"")
+        }
+        let campaign = try CampaignLoader.load(folder: folder)
+        let theme = Theme.standard
+        let others = theme.legendColors(in: campaign).filter { $0.id != "changed" }
+        #expect(others.contains { ColorVision.leastDifference($0.color, theme.changed) < ColorVision.legendMinimum })
+        let fitted = theme.fittingChanges(to: campaign)
+        #expect(fitted.changed != theme.changed)
+        for other in others {
+            #expect(
+                ColorVision.leastDifference(other.color, fitted.changed) >= ColorVision.legendMinimum,
+                "\(fitted.changed.hex) against \(other.id)")
+        }
+        var rest = fitted
+        rest.changed = theme.changed
+        #expect(rest == theme, "only the highlight moves")
     }
 
     @Test func aTintIsAsPaleAsItCanBe() {

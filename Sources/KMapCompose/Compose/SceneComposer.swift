@@ -42,6 +42,7 @@ public struct SceneComposer: Sendable {
     public init(
         campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer
     ) {
+        let theme = theme.fittingChanges(to: campaign)
         self.campaign = campaign
         self.theme = theme
         self.options = options
