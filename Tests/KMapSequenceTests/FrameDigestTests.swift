@@ -68,9 +68,7 @@ import Testing
             (item, ["id", "layer", "symbol", "title"]),
             (
                 marker,
-                [
-                    "shape", "center", "radius", "fill", "splitFill", "stroke", "ring", "hollow", "highlight", "scale",
-                ]
+                ["shape", "center", "radius", "fill", "splitFill", "stroke", "ring", "hollow", "highlight", "scale"]
             ),
             (Stroke(color: .black, width: 1), ["color", "width", "dash"]),
             (font, ["family", "size", "bold", "italic"]),

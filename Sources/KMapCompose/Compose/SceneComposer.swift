@@ -13,7 +13,8 @@ public struct SceneComposer: Sendable {
     let layout: FrameLayout
     /// Label placement for the whole campaign.
     let labels: [LabelPlacer.Placement]
-    /// Places whose label could not be placed without overlap (left unlabelled rather than overlapping).
+    /// Places with neither a label nor a key entry (left unnamed rather than overlapping): only in frames too
+    /// crowded for the key's `PlaceKey.capacity`.
     public let unlabelled: [String]
     /// Places inside the map area, in gazetteer order: the only ones drawn, labelled and listed in the legend.
     public let visiblePlaces: [Place]
@@ -105,7 +106,7 @@ public struct SceneComposer: Sendable {
         var key = PlaceKey()
         let keyFont = Font(family: theme.fontFamily, size: layout.compact ? 11 : 12)
         for _ in 0..<4 where !keyed.isEmpty {
-            let places = visible.filter { keyed.contains($0.id) }
+            let places = Array(visible.filter { keyed.contains($0.id) }.prefix(PlaceKey.capacity))
             key = PlaceKey(
                 places: places, names: places.map(\.name), width: legendSize.width - 2 * Legend.padding,
                 font: keyFont, measurer: measurer)
@@ -132,7 +133,9 @@ public struct SceneComposer: Sendable {
             placed += letters.place(letterRequests).placed
         }
         labels = placed
-        unlabelled = visible.map(\.id).filter(keyed.contains)
+        // Places with neither a name on the map nor an entry in the key (only in very crowded frames).
+        let inKey = Set(key.items.map(\.placeID))
+        unlabelled = visible.map(\.id).filter { keyed.contains($0) && !inKey.contains($0) }
         let markerBoxes = Self.markerBoxes(visible, positions: positions)
         markerBounds = markerBoxes
         let slots = Set(visible.map { Self.changeSlot(for: $0, positions: positions) })
@@ -141,17 +144,21 @@ public struct SceneComposer: Sendable {
             obstacles.insert(label.bounds)
             if let leader = label.leader, let a = leader.first, let b = leader.last {
                 // Small boxes along the leader, so a badge never sits on it.
-                let n = max(1, Int((((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot() / 4).rounded(.up)))
+                let n = max(
+                    1, Int((((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot() / 4).rounded(.up)))
                 for k in 0...n {
                     let t = Double(k) / Double(n)
-                    obstacles.insert(Rect(x: a.x + (b.x - a.x) * t - 1, y: a.y + (b.y - a.y) * t - 1, width: 2, height: 2))
+                    obstacles.insert(
+                        Rect(x: a.x + (b.x - a.x) * t - 1, y: a.y + (b.y - a.y) * t - 1, width: 2, height: 2))
                 }
             }
         }
         badgeObstacles = obstacles
         contextTowns = ContextTowns(
             campaign: campaign, theme: theme, area: layout.mapArea, projection: projection, placer: placer,
-            placed: placed + [LabelPlacer.Placement(id: "legend", text: "", font: keyFont, origin: .init(x: 0, y: 0), bounds: panel)])
+            placed: placed + [
+                LabelPlacer.Placement(id: "legend", text: "", font: keyFont, origin: .init(x: 0, y: 0), bounds: panel)
+            ])
     }
 
     /// Device pixels per layout unit: the scene is composed at the frame's size divided by this, then scaled.
@@ -178,7 +185,8 @@ public struct SceneComposer: Sendable {
         items += roads(state)
         items += markers(state, changed: changes.changedPlaces)
         let panel = changesPanel(changes)
-        items += changeBadges(changes, numbered: panel.numbered)
+        // A frame without its own panel (a report page) numbers every change: the page lists them.
+        items += changeBadges(changes, numbered: panel.numbered || !options.changesPanel)
         items += eventFlags(state)
         items += labelItems()
         items += furniture(state)

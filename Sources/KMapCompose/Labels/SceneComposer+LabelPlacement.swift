@@ -18,7 +18,8 @@ extension SceneComposer {
         let markers = markerBoxes(visible, positions: positions)
         let changeSlots = visible.map { changeSlot(for: $0, positions: positions) }
         let pointers = EdgePointer.roads(
-            campaign: campaign, area: layout.mapArea, projection: positions.projection, font: edgeFont(theme), measurer: measurer
+            campaign: campaign, area: layout.mapArea, projection: positions.projection, font: edgeFont(theme),
+            measurer: measurer
         ).map(\.bounds)
         return LabelPlacer(
             measurer: measurer, frame: layout.frame.insetBy(4),
