@@ -97,7 +97,9 @@ public struct SceneComposer: Sendable {
         var placer = Self.labelPlacer(
             campaign: campaign, theme: theme, options: options, layout: layout, positions: positions,
             visible: visible, legend: legendPanel, measurer: measurer)
-        let requests = Self.labelRequests(visible: visible, theme: theme, options: options, positions: positions)
+        let requests = Self.labelRequests(
+            visible: visible, theme: theme, options: options, positions: positions,
+            localLanguage: campaign.localLanguage)
         let result = placer.place(requests)
         // Names with no room go to a key in the legend, which grows; labels it then covers join the key.
         var placed = result.placed
@@ -108,8 +110,12 @@ public struct SceneComposer: Sendable {
         for _ in 0..<4 where !keyed.isEmpty {
             let places = Array(visible.filter { keyed.contains($0.id) }.prefix(PlaceKey.capacity))
             key = PlaceKey(
-                places: places, names: places.map(\.name), width: legendSize.width - 2 * Legend.padding,
-                font: keyFont, measurer: measurer)
+                places: places,
+                names: places.map {
+                    options.labels.singleLine(
+                        name: $0.name, names: $0.info.names, localLanguage: campaign.localLanguage)
+                },
+                width: legendSize.width - 2 * Legend.padding, font: keyFont, measurer: measurer)
             let grown = (width: legendSize.width, height: legendSize.height + key.height)
             panel = LegendBox.corner(size: grown, map: layout.mapArea, avoiding: taken, points: data)
             let covered = placed.filter { $0.bounds.intersects(panel) }
@@ -322,10 +328,12 @@ public struct SceneComposer: Sendable {
             c.status == .held
             ? "held since \(c.since.longDescription)"
             : "\(c.status.rawValue) by \(c.contestedBy.map { campaign.faction($0)?.shortName ?? $0 }.joined(separator: ", ")) since \(c.statusSince.longDescription)"
-        let name = place.info.arabic.map { "\(place.name) (\($0))" } ?? place.name
+        // The English name with the campaign's local-script one (Arabic for Khanasir, Ukrainian for Kharkiv).
+        let local = campaign.localLanguage.flatMap { place.info.names[$0] }
+        let name = local.map { "\(place.name) (\($0))" } ?? place.name
         if !c.isKnown {
             return
-                "\(place.info.arabic.map { "\(place.name) (\($0))" } ?? place.name): unknown (no source gives its control on this day). Position: \(place.info.confidence.rawValue)."
+                "\(name): unknown (no source gives its control on this day). Position: \(place.info.confidence.rawValue)."
         }
         let basis = ["\(c.confidence.rawValue) (event \(c.basis.confidence.rawValue))", c.basis.eventID].compactMap {
             $0
