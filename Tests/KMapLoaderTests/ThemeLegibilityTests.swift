@@ -22,12 +22,15 @@ import Testing
             .joined(separator: "; ")
     }
 
+    /// Every built-in campaign, in each theme as its frames draw it (the highlight fitted to its colours).
     @Test(arguments: cases) func theLegendsColoursReadApart(_ c: (theme: String, recolor: Bool)) throws {
-        let campaign = try CampaignLoader.builtin()
-        let colors = try theme(c.theme, recolor: c.recolor).legendColors(in: campaign)
-        #expect(colors.count == campaign.factions.count + 4)
-        let close = ColorVision.confusions(colors, below: ColorVision.legendMinimum)
-        #expect(close.isEmpty, "\(c.theme)\(c.recolor ? " --recolor" : ""): \(describe(close))")
+        for name in CampaignLoader.builtinNames {
+            let campaign = try CampaignLoader.builtin(name)
+            let colors = try theme(c.theme, recolor: c.recolor).fittingChanges(to: campaign).legendColors(in: campaign)
+            #expect(colors.count == campaign.factions.count + 4)
+            let close = ColorVision.confusions(colors, below: ColorVision.legendMinimum)
+            #expect(close.isEmpty, "\(name), \(c.theme)\(c.recolor ? " --recolor" : ""): \(describe(close))")
+        }
     }
 
     @Test(arguments: BuiltinThemes.names) func theRoutesStatesReadApart(_ name: String) throws {
@@ -37,20 +40,23 @@ import Testing
     }
 
     @Test(arguments: cases) func zoneTintsHoldOnThePaper(_ c: (theme: String, recolor: Bool)) throws {
-        let campaign = try CampaignLoader.builtin()
         let theme = try theme(c.theme, recolor: c.recolor)
-        for faction in campaign.factions {
-            let tint = theme.zoneTint(theme.color(ofFaction: faction.id, in: campaign))
-            let laid = Color(
-                r: tint.a * tint.r + (1 - tint.a) * theme.background.r,
-                g: tint.a * tint.g + (1 - tint.a) * theme.background.g,
-                b: tint.a * tint.b + (1 - tint.a) * theme.background.b)
-            for vision in ColorVision.allCases {
-                let d = vision.difference(laid, theme.background)
-                #expect(d >= ColorVision.tintMinimum, "\(c.theme): \(faction.id)'s zone ΔE \(d) (\(vision))")
+        for campaign in try CampaignLoader.builtinNames.map({ try CampaignLoader.builtin($0) }) {
+            for faction in campaign.factions {
+                let tint = theme.zoneTint(theme.color(ofFaction: faction.id, in: campaign))
+                let laid = Color(
+                    r: tint.a * tint.r + (1 - tint.a) * theme.background.r,
+                    g: tint.a * tint.g + (1 - tint.a) * theme.background.g,
+                    b: tint.a * tint.b + (1 - tint.a) * theme.background.b)
+                for vision in ColorVision.allCases {
+                    let d = vision.difference(laid, theme.background)
+                    #expect(
+                        d >= ColorVision.tintMinimum,
+                        "\(campaign.info.id), \(c.theme): \(faction.id)'s zone ΔE \(d) (\(vision))")
+                }
+                // Still a tint: markers and labels on it must read.
+                #expect(tint.a <= 0.6)
             }
-            // Still a tint: markers and labels on it must read.
-            #expect(tint.a <= 0.6)
         }
     }
 
