@@ -22,7 +22,7 @@ public enum MarkdownReport {
             m += "### Events\n\n"
             if d.entries.isEmpty { m += "No event is dated this day.\n\n" }
             if d.entries.contains(where: { $0.number != nil }) {
-                m += "Numbered as on the map, where the orange badges mark the places each event changed.\n\n"
+                m += "Numbered as on the map, where the numbered badges mark the places each event changed.\n\n"
             }
             for entry in d.entries {
                 let e = entry.event

@@ -570,6 +570,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         usage(
             "animation with an unknown extension", ["animate", "-o", "OUT:x.avi"],
             ["cannot tell the animation format", ".mp4, .webm or .gif"]),
+        usage(
+            "animation hold out of range", ["animate", "-o", "OUT:x.gif", "--hold", "-1"],
+            ["--hold -1.0 is out of range", "give 0–60 seconds"]),
         // kmap export (issue 17).
         usage(
             "export with an unknown extension", ["export", "-o", "OUT:x.shp"],

@@ -24,11 +24,13 @@ import Testing
         }
     }
 
-    /// Initial control states only what its quotes say: Khanasir (the lead), Rasm al-Nafal (Al-Masdar's "NDF
-    /// positions inside this small village"); not divided Aleppo, not Jabbul.
+    /// Initial control states only what its quotes say: Khanasir (the article's "recaptured Khanasir"), Rasm
+    /// al-Nafal (Al-Masdar's "NDF positions inside this small village"); not divided Aleppo, not Jabbul.
     @Test func initialControlCoversOnlyWhatItsQuotesName() throws {
         let s = try state("2016-02-21", "18:00")
         #expect(s["khanasir"]?.controller == "government")
+        #expect(s["khanasir"]?.confidence == .stated, "stated by 'recaptured', not read from the lead")
+        #expect(s["as-safira"]?.confidence == .inferred, "only implied by the convoy sent from it")
         #expect(s["rasm-al-nafal"]?.controller == "government")
         #expect(s["rasm-al-nafal"]?.confidence == .stated)
         for id in [

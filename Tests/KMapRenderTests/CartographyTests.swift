@@ -108,7 +108,7 @@ import Testing
         let isw = SceneComposer(campaign: campaign, theme: recolored)
         let (scene, _) = try frame("2016-02-23", composer: isw)
         let got = try pixel(scene, at: try center("khanasir", isw))
-        #expect(got.isClose(to: try #require(Color(hex: "#3a3a3a"))), "ISIL in the ISW theme: \(got.hex)")
+        #expect(got.isClose(to: try #require(Color(hex: "#2b2b2b"))), "ISIL in the ISW theme: \(got.hex)")
     }
 
     @Test(arguments: [(LabelLanguage.english, "Khanasir"), (.arabic, "خناصر"), (.both, "Khanasir\nخناصر")])

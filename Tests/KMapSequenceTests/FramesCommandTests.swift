@@ -187,7 +187,7 @@ import Testing
             ])
         #expect(probe.status == 0)
         #expect(
-            probe.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "400,300,15",
-            "10 frames + 1 s held at 5 fps")
+            probe.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "400,300,55",
+            "10 days held 1 s each at 5 fps, and 1 s more on the last")
     }
 }

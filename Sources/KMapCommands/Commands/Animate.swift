@@ -17,24 +17,38 @@ struct Animate: ParsableCommand {
             sequence. The video is written to a temporary name and renamed when ffmpeg succeeds. An interrupted \
             run keeps the finished frames; running it again only renders the rest, then encodes.
 
+            Pacing: each state (a day at --step 1d) stays on screen for --hold seconds, 1 by default, long enough \
+            to read the date; transition frames (--tween) are shown once each, at --fps, so they stay smooth; \
+            the last frame stays --hold-last seconds more. A day with --tween N lasts --hold + N/--fps seconds.
+
             Examples:
               kmap animate -o khanasir.mp4
               kmap animate -o feb.gif --from 2016-02-21 --to 2016-02-29 \\
                 --step 6h --tween 2 --size 800x600 --fps 8
               kmap animate -o khanasir.webm --fps 6 --hold-last 4
+              kmap animate -o quick.gif --hold 0.5
             """)
 
     @Option(
         name: [.short, .long], help: ArgumentHelp("The animation to write: .mp4, .webm or .gif.", valueName: "path"))
     var output: String
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Frames per second (1–60).", valueName: "n"))
-    var fps: Int = 4
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Frames per second (1–60); transition frames show one frame each.", valueName: "n"))
+    var fps: Int = Playback.defaultFPS
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Seconds each state (each day at --step 1d) stays on screen (0–60; 0 for one frame).", valueName: "seconds")
+    )
+    var hold: Double = Playback.defaultHold
 
     @Option(
         name: .customLong("hold-last"), parsing: .unconditional,
-        help: ArgumentHelp("Seconds to hold the last frame (0–60).", valueName: "seconds"))
-    var holdLast: Double = 2
+        help: ArgumentHelp("Seconds more the last frame stays (0–60).", valueName: "seconds"))
+    var holdLast: Double = Playback.defaultHoldLast
 
     @Option(
         help: ArgumentHelp(
@@ -50,6 +64,10 @@ struct Animate: ParsableCommand {
         try reportingErrors {
             let format = try videoFormat()
             guard (1...60).contains(fps) else { throw CLIError.usage("--fps \(fps) is out of range; give 1–60") }
+            guard hold >= 0, hold <= 60 else {
+                throw CLIError.usage(
+                    "--hold \(hold) is out of range; give 0–60 seconds (1 shows each day for a second)")
+            }
             guard holdLast >= 0, holdLast <= 60 else {
                 throw CLIError.usage("--hold-last \(holdLast) is out of range; give 0–60 seconds")
             }
@@ -111,12 +129,13 @@ struct Animate: ParsableCommand {
         try OutputFile.write(marked, to: output, createFolder: false, force: true)
     }
 
-    /// Pipes the manifest's frames (the last one held) into ffmpeg, into a temporary file renamed on success.
+    /// Pipes the manifest's frames, each repeated for as long as it stays (`Playback`), into ffmpeg, into a
+    /// temporary file renamed on success.
     func encode(
         _ manifest: FrameManifest, folder: FrameFolder, format: VideoFormat, ffmpeg: FFmpeg, interruption: Interruption
     ) throws {
-        var paths = manifest.frames.map { folder.url($0.file) }
-        if let last = paths.last { paths += Array(repeating: last, count: Int((holdLast * Double(fps)).rounded())) }
+        let playback = Playback(fps: fps, hold: hold, holdLast: holdLast)
+        let paths = playback.sequence(manifest).map { folder.url(manifest.frames[$0].file) }
         // Temporaries of runs killed outright go first; ffmpeg then writes into files kmap made (exclusively, not
         // through a link), so it never follows a planted link.
         let name = URL(fileURLWithPath: output).lastPathComponent

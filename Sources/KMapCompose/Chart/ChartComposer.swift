@@ -77,7 +77,7 @@ public struct ChartComposer: Sendable {
             "chart:title", "\(campaign.info.title): \(first.longDescription) to \(last.longDescription)",
             Font(family: theme.fontFamily, size: 17, bold: true), left, 26, theme.ink)
 
-        // The route strip: one segment per run of the same phase.
+        // The route strip: one segment per run of the same phase, a cut hatched so it reads without colour.
         if campaign.info.supplyRoute != nil {
             text("chart:route:label", campaign.info.supplyRoute!.name, body, left, strip.y - 4, theme.ink)
             var start = 0
@@ -93,6 +93,7 @@ public struct ChartComposer: Sendable {
                     SceneItem(
                         id: "chart:route:\(data[start].day)", layer: .roads, symbol: .rect(r, fill: c, stroke: nil),
                         title: "\(data[start].day) to \(data[i - 1].day): \(phase.rawValue)"))
+                if phase == .cut { items += hatch(r, id: "chart:route:\(data[start].day)") }
                 start = i
             }
         }
@@ -159,13 +160,13 @@ public struct ChartComposer: Sendable {
             lx += 16 + measurer.measure(name, font: body).width + 18
         }
         for (id, label, c) in [
-            ("open", "road open", theme.routeOpen), ("cut", "cut", theme.routeCut),
+            ("open", "road open", theme.routeOpen), ("cut", "cut (hatched)", theme.routeCut),
             ("cleared", "cleared, not yet reopened", theme.routeCleared),
         ] {
+            let swatch = Rect(x: lx, y: legendY - 10, width: 12, height: 12)
             items.append(
-                SceneItem(
-                    id: "chart:legend:\(id):swatch", layer: .legend,
-                    symbol: .rect(Rect(x: lx, y: legendY - 10, width: 12, height: 12), fill: c, stroke: nil)))
+                SceneItem(id: "chart:legend:\(id):swatch", layer: .legend, symbol: .rect(swatch, fill: c, stroke: nil)))
+            if id == "cut" { items += hatch(swatch, id: "chart:legend:cut:swatch", layer: .legend) }
             text("chart:legend:\(id)", label, body, lx + 16, legendY, theme.ink)
             lx += 16 + measurer.measure(label, font: body).width + 18
         }
@@ -178,6 +179,15 @@ public struct ChartComposer: Sendable {
                 .init("Title", "\(campaign.info.title): timeline chart"), .init("Source", campaign.info.attribution),
                 .init("Software", "kmap"),
             ])
+    }
+
+    /// White diagonal stripes over a cut's rectangle.
+    func hatch(_ r: Rect, id: String, layer: Layer = .roads) -> [SceneItem] {
+        r.hatching(spacing: 6).enumerated().map { i, line in
+            SceneItem(
+                id: "\(id):hatch:\(i)", layer: layer,
+                symbol: .polyline(points: line, stroke: Stroke(color: theme.halo, width: 1.5)))
+        }
     }
 
     /// A sentence describing the chart, for alt text.

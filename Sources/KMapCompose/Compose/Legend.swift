@@ -19,9 +19,6 @@ struct Legend {
         case front
     }
 
-    /// The fill of a place no source speaks for: no faction's colour.
-    static let unknownFill = Color(hex: "#bdbdbd")!
-
     static let rowHeight = 21.0
     static let headingHeight = 24.0
     static let padding = 12.0
@@ -274,7 +271,7 @@ extension SceneComposer {
                 marker(
                     "legend:unknown:swatch",
                     Marker(
-                        shape: .circle, center: mid, radius: 7, fill: Legend.unknownFill, stroke: outline,
+                        shape: .circle, center: mid, radius: 7, fill: theme.unknown, stroke: outline,
                         hollow: theme.halo))
                 text("legend:unknown", words(entry), body, textX, baseline, theme.ink)
             case .changed:
@@ -286,7 +283,7 @@ extension SceneComposer {
                 text("legend:changed", words(entry), body, textX, baseline, theme.ink)
             case .zones:
                 // Halves in the pale tints of the first two factions, as the zones are drawn.
-                let tints = campaign.factions.prefix(2).map { color(ofFaction: $0.id).withAlpha(0.28) }
+                let tints = campaign.factions.prefix(2).map { theme.zoneTint(color(ofFaction: $0.id)) }
                 for (k, tint) in tints.enumerated() {
                     let half = Rect(
                         x: swatchX - 9 + Double(k) * 18 / Double(tints.count), y: mid.y - 7,
@@ -305,7 +302,7 @@ extension SceneComposer {
                 items.append(
                     SceneItem(
                         id: "legend:hatched:swatch", layer: .legend,
-                        symbol: .rect(box, fill: holder.withAlpha(0.28), stroke: nil)))
+                        symbol: .rect(box, fill: theme.zoneTint(holder), stroke: nil)))
                 for (k, dx) in [-6.0, 0, 6].enumerated() {
                     let a = Point(x: box.center.x + dx - 4, y: box.maxY)
                     let b = Point(x: box.center.x + dx + 4, y: box.y)

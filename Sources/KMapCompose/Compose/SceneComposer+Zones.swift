@@ -40,7 +40,7 @@ extension SceneComposer {
             items.append(
                 SceneItem(
                     id: "zone:\(zone.side)", layer: .zones,
-                    symbol: .polygon(rings: rings, fill: color(ofFaction: zone.side).withAlpha(0.28), stroke: nil)))
+                    symbol: .polygon(rings: rings, fill: theme.zoneTint(color(ofFaction: zone.side)), stroke: nil)))
         }
         for hatch in zones.hatches {
             for (i, line) in hatch.lines.enumerated() {

@@ -45,6 +45,7 @@ public struct SceneComposer: Sendable {
     public init(
         campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer
     ) {
+        let theme = theme.fittingChanges(to: campaign)
         self.campaign = campaign
         self.theme = theme
         self.options = options
@@ -314,7 +315,7 @@ public struct SceneComposer: Sendable {
             let marker = Marker(
                 shape: Symbology.shape(for: place.kind), center: markerPositions.point(place),
                 radius: Symbology.radius(for: place.kind),
-                fill: control.isKnown ? color(ofFaction: control.controller) : Legend.unknownFill,
+                fill: control.isKnown ? color(ofFaction: control.controller) : theme.unknown,
                 splitFill: control.status == .contested ? attacker : nil,
                 stroke: Stroke(color: theme.ink, width: dashed ? 1.6 : 1.2, dash: dashed ? [2.5, 2] : []),
                 ring: control.status == .besieged ? attacker : nil,

@@ -16,6 +16,19 @@ public enum ColorVision: String, Sendable, CaseIterable {
     /// difference anyone can see side by side; map symbols seen apart need several times that).
     public static let confusableBelow = 10.0
 
+    /// The least ΔE2000 a built-in theme keeps between any two colours of its legend (factions, unknown, change
+    /// highlight, road fill, road cut, route states), for every reader.
+    ///
+    /// These mark small symbols that must read apart at a glance, side by side or not: about six times the 2.3
+    /// of a just-noticeable difference. Campaign authors are only warned below `confusableBelow`.
+    public static let legendMinimum = 15.0
+
+    /// The least ΔE2000 between a zone tint and the paper under it, for every reader.
+    ///
+    /// Zones are large areas, where smaller differences show than on markers, but a tint any paler vanishes on
+    /// the paper for a colour-blind reader (a red tint on beige, seen with deuteranopia).
+    public static let tintMinimum = 12.0
+
     /// The Machado 2009 matrix (severity 1.0) in linear RGB; nil for normal vision.
     var matrix: [[Double]]? {
         switch self {
@@ -25,6 +38,11 @@ public enum ColorVision: String, Sendable, CaseIterable {
         case .deuteranopia:
             [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]
         }
+    }
+
+    /// The least difference any reader sees between `a` and `b`.
+    public static func leastDifference(_ a: Color, _ b: Color) -> Double {
+        allCases.map { $0.difference(a, b) }.min()!
     }
 
     /// The colour as this reader sees it, in linear RGB (alpha ignored).
@@ -39,9 +57,9 @@ public enum ColorVision: String, Sendable, CaseIterable {
         ColorVision.deltaE2000(ColorVision.lab(linear(a)), ColorVision.lab(linear(b)))
     }
 
-    /// The pairs among `colors` that some reader can hardly tell apart, with the reader and the difference, in
+    /// The pairs among `colors` that some reader sees closer than `below`, with the reader and the difference, in
     /// input order (normal vision when everyone confuses them, else the reader who sees them closest).
-    public static func confusions(_ colors: [(id: String, color: Color)]) -> [(
+    public static func confusions(_ colors: [(id: String, color: Color)], below: Double = confusableBelow) -> [(
         a: String, b: String, vision: ColorVision, deltaE: Double
     )] {
         var out: [(a: String, b: String, vision: ColorVision, deltaE: Double)] = []
@@ -50,10 +68,10 @@ public enum ColorVision: String, Sendable, CaseIterable {
                 // Normal vision first: colours everyone confuses are said to be so, not blamed on one reader.
                 let normal = ColorVision.normal.difference(colors[i].color, colors[j].color)
                 let worst =
-                    normal < confusableBelow
+                    normal < below
                     ? (ColorVision.normal, normal)
                     : allCases.map { ($0, $0.difference(colors[i].color, colors[j].color)) }.min { $0.1 < $1.1 }!
-                if worst.1 < confusableBelow { out.append((colors[i].id, colors[j].id, worst.0, worst.1)) }
+                if worst.1 < below { out.append((colors[i].id, colors[j].id, worst.0, worst.1)) }
             }
         }
         return out

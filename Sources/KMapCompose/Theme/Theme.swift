@@ -12,7 +12,8 @@ public struct Theme: Sendable, Hashable {
     public var waterLabel = Color(hex: "#2f6f9c")!
     public var roadCasing = Color(hex: "#6b5b45")!
     public var roadFill = Color(hex: "#f7d16b")!
-    public var roadCut = Color(hex: "#c1121f")!
+    /// The road-cut badge: no faction's hue, so a cut never reads as a side's mark.
+    public var roadCut = Color(hex: "#0c008f")!
     public var ink = Color(hex: "#1e1e1e")!
     public var mutedInk = Color(hex: "#5a5a5a")!
     public var halo = Color(hex: "#ffffff")!
@@ -20,9 +21,12 @@ public struct Theme: Sendable, Hashable {
     public var panelBorder = Color(hex: "#4d4d4d")!
     public var routeCut = Color(hex: "#c1121f")!
     public var routeCleared = Color(hex: "#d98c00")!
-    public var routeOpen = Color(hex: "#2e7d32")!
-    /// The highlight of what changed since the previous frame.
-    public var changed = Color(hex: "#ff8c00")!
+    /// Blue, not green: red and green banners look alike to a red–green colour-blind reader.
+    public var routeOpen = Color(hex: "#1f6fb4")!
+    /// The highlight of what changed since the previous frame, in a hue no faction uses.
+    public var changed = Color(hex: "#c929ff")!
+    /// The fill of a place no source speaks for (drawn hollow).
+    public var unknown = Color(hex: "#c6c6c6")!
     public var fontFamily = "DejaVu Sans"
     public var labelSize = 14.0
     public var factionColors: [String: Color] = [:]

@@ -22,6 +22,8 @@ enum BuiltinThemes {
         font: DejaVu Sans
         labelSize: 14
         # Faction colours by faction id, for factions whose campaign gives no colour (or for all with --recolor).
+        # Every pair of legend colours stays 15 CIEDE2000 apart with normal vision, deuteranopia and protanopia
+        # (ThemeLegibilityTests); keep it so when you edit.
         factions:
           government: "#e3242b"     # the Syrian government and allies: red
           isil: "#1a1a1a"           # ISIL: black
@@ -36,7 +38,7 @@ enum BuiltinThemes {
           waterLabel: "#2f6f9c"
           roadCasing: "#6b5b45"
           roadFill: "#f7d16b"
-          roadCut: "#c1121f"
+          roadCut: "#0c008f"        # the cut badge: navy, no faction's hue (red would read as the government's)
           ink: "#1e1e1e"
           mutedInk: "#5a5a5a"
           halo: "#ffffff"
@@ -44,14 +46,16 @@ enum BuiltinThemes {
           panelBorder: "#4d4d4d"
           routeCut: "#c1121f"
           routeCleared: "#d98c00"
-          routeOpen: "#2e7d32"
-          changed: "#ff8c00"
+          routeOpen: "#1f6fb4"      # blue: red and green banners look alike with red-green colour blindness
+          changed: "#c929ff"        # what changed: violet, a hue no side uses
+          unknown: "#c6c6c6"        # a place no source speaks for (drawn hollow)
         """
 
     static let isw = """
         # kmap theme in the style of the Institute for the Study of War's control-of-terrain maps: muted paper,
-        # grey roads, deep regime red, charcoal ISIS, violet for al-Qaeda-aligned groups. An approximation of
-        # the look, not ISW's official palette.
+        # sand roads, deep regime red, charcoal ISIS, violet for al-Qaeda-aligned groups. An approximation of
+        # the look, not ISW's official palette. Changes are blue and road cuts deep purple, hues no side uses;
+        # every pair of legend colours stays 15 CIEDE2000 apart for colour-blind readers too.
         name: isw
         description: In the style of ISW control-of-terrain maps (an approximation, not ISW's palette)
         font: DejaVu Sans
@@ -61,7 +65,7 @@ enum BuiltinThemes {
         zones: 5
         factions:
           government: "#b3202a"
-          isil: "#3a3a3a"
+          isil: "#2b2b2b"
           jund-al-aqsa: "#7b4f9d"
           nusra: "#7b4f9d"
           rebels: "#5a9e4b"
@@ -72,8 +76,8 @@ enum BuiltinThemes {
           waterOutline: "#7f9fb8"
           waterLabel: "#4f6f88"
           roadCasing: "#7a7a7a"
-          roadFill: "#d9d9d9"
-          roadCut: "#b3202a"
+          roadFill: "#f0e0a8"
+          roadCut: "#4a0561"
           ink: "#202020"
           mutedInk: "#606060"
           halo: "#f7f5f0"
@@ -81,7 +85,8 @@ enum BuiltinThemes {
           panelBorder: "#7a7a7a"
           routeCut: "#b3202a"
           routeCleared: "#c77d0a"
-          routeOpen: "#3f7f3a"
-          changed: "#e07b00"
+          routeOpen: "#2f6f9f"
+          changed: "#2994ff"
+          unknown: "#c6c6c6"
         """
 }

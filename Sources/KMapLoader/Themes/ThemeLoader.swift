@@ -74,7 +74,7 @@ public enum ThemeLoader {
         ("roadCasing", \.roadCasing), ("roadFill", \.roadFill), ("roadCut", \.roadCut), ("ink", \.ink),
         ("mutedInk", \.mutedInk),
         ("halo", \.halo), ("panel", \.panel), ("panelBorder", \.panelBorder), ("routeCut", \.routeCut),
-        ("routeCleared", \.routeCleared), ("routeOpen", \.routeOpen), ("changed", \.changed),
+        ("routeCleared", \.routeCleared), ("routeOpen", \.routeOpen), ("changed", \.changed), ("unknown", \.unknown),
     ]
 
     static func parse(_ text: String, name: String, fonts: [String]? = nil) throws(ThemeError) -> Theme {

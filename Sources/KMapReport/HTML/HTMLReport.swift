@@ -56,7 +56,7 @@ public enum HTMLReport {
             if d.entries.isEmpty { h += "<p>No event is dated this day.</p>\n" }
             if d.entries.contains(where: { $0.number != nil }) {
                 h +=
-                    "<p class=\"cite\">Numbered as on the map, where the orange badges mark the places each event changed.</p>\n"
+                    "<p class=\"cite\">Numbered as on the map, where the numbered badges mark the places each event changed.</p>\n"
             }
             h += "<ul class=\"kr-events\">\n"
             for entry in d.entries {

@@ -124,7 +124,7 @@ public enum PDFReport {
         var f = flow(
             r, columns: 3, title: "\(d.day.longDescription) · events of the day",
             subtitle: numbered
-                ? "Numbered as on the map, where the orange badges mark the places each event changed." : nil)
+                ? "Numbered as on the map, where the numbered badges mark the places each event changed." : nil)
         if caption { f.add([.init(text: r.altText(d), font: font(11.5), color: muted)]) }
         if d.entries.isEmpty { f.add([.init(text: "No event is dated this day.", font: font(12, italic: true))]) }
         for entry in d.entries {
