@@ -47,9 +47,11 @@ public struct SceneComposer: Sendable {
         self.campaign = campaign
         self.theme = theme
         self.options = options
-        self.measurer = measurer
         var layout = FrameLayout(
             width: Double(options.width), height: Double(options.height), withPanel: options.changesPanel)
+        let measurer: any TextMeasurer =
+            layout.pixelScale == 1 ? measurer : ScaledMeasurer(base: measurer, scale: layout.pixelScale)
+        self.measurer = measurer
         let view = options.view ?? campaign.defaultView
         // The legend lists what the campaign's frames in this view can show, so its size is known before fitting.
         let inView = campaign.gazetteer.places.filter { view.contains($0.coordinate) }
