@@ -27,6 +27,8 @@ let package = Package(
         ),
         // Plane geometry through GEOS (Voronoi, buffers, unions): derived zones of control. Draws nothing.
         .target(name: "KMapGeometry", dependencies: ["CGEOS"]),
+        // Map projections through PROJ (conformal, chosen from the area), injected into the composer. Draws nothing.
+        .target(name: "KMapProjection", dependencies: ["KMapModel", "KMapCompose", "CPROJ"]),
         // State + theme + frame → a backend-neutral `Scene`: projection, symbols, labels, legend, furniture.
         .target(name: "KMapCompose", dependencies: ["KMapModel", "KMapGeometry"]),
         // Scenes into bytes: Cairo (PNG, PDF, Cairo's SVG), kmap's SVG writer, the PNG encoder.
@@ -42,7 +44,7 @@ let package = Package(
             name: "KMapCommands",
             dependencies: [
                 "KMapModel", "KMapLoader", "KMapCompose", "KMapRender", "KMapSequence", "KMapReport", "KMapExport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KMapProjection", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "kmap", dependencies: ["KMapCommands"]),
@@ -53,6 +55,8 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         // GEOS's C API (Debian's libgeos-dev). Imported only by KMapGeometry.
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        // PROJ's C API (Debian's libproj-dev). Imported only by KMapProjection.
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         // libdeflate (Debian's libdeflate-dev) for the PNG encoder. Imported only by KMapRender.
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
@@ -76,6 +80,12 @@ let package = Package(
         .testTarget(
             name: "KMapRenderTests",
             dependencies: ["KMapRender", "KMapCompose", "KMapGeometry", "KMapModel", "KMapLoader", "KMapTestSupport"]),
+        .testTarget(
+            name: "KMapProjectionTests",
+            dependencies: [
+                "KMapProjection", "KMapCompose", "KMapGeometry", "KMapModel", "KMapLoader", "KMapRender",
+                "KMapTestSupport",
+            ]),
         .testTarget(
             name: "KMapExportTests", dependencies: ["KMapExport", "KMapModel", "KMapLoader", "KMapTestSupport"]),
         .testTarget(

@@ -2,6 +2,7 @@ import ArgumentParser
 import KMapCompose
 import KMapLoader
 import KMapModel
+import KMapProjection
 import KMapRender
 
 /// An error the user can act on, with the sysexits code it exits with.
@@ -51,6 +52,7 @@ struct CLIError: Error, CustomStringConvertible {
         case let e as RenderError:
             let code: Int32 = if case .badSize = e { 64 } else { 70 }
             self.init(message: e.description, code: code)
+        case let e as ProjectionError: self.init(message: e.description, code: 70)
         default: self.init(message: "\(error)", code: 1)
         }
     }

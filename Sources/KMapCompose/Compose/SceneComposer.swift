@@ -27,8 +27,11 @@ public struct SceneComposer: Sendable {
     /// recolours, else the theme's, else a palette colour; grey for an id no faction has.
     let factionColors: [String: Color]
 
+    /// - Parameter plane: the map projection for this frame's view (`view(of:options:)`); nil for `Equirectangular`
+    ///   centred on it. The command line passes PROJ's choice (`KMapProjection`), so this module needs no C.
     public init(
-        campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer
+        campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer,
+        plane: (any PlaneProjection)? = nil
     ) {
         self.campaign = campaign
         self.theme = theme
@@ -38,8 +41,8 @@ public struct SceneComposer: Sendable {
             width: Double(options.width), height: Double(options.height), withPanel: options.changesPanel)
         self.layout = layout
         let projection = Projection(
-            fitting: options.view ?? campaign.defaultView,
-            into: Self.fitArea(layout, fitted: options.view == nil && campaign.info.view == nil))
+            fitting: Self.view(of: campaign, options: options),
+            into: Self.fitArea(layout, fitted: options.view == nil && campaign.info.view == nil), plane: plane)
         self.projection = projection
         roadPointers = EdgePointer.roads(
             campaign: campaign, area: layout.mapArea, projection: projection, font: Self.edgeFont(theme),
@@ -62,6 +65,11 @@ public struct SceneComposer: Sendable {
         contextTowns = ContextTowns(
             campaign: campaign, theme: theme, area: layout.mapArea, projection: projection, placer: placer,
             placed: result.placed)
+    }
+
+    /// The area a frame shows: the options' view, else the campaign's (its own or the fitted default).
+    public static func view(of campaign: Campaign, options: FrameOptions) -> GeoBounds {
+        options.view ?? campaign.defaultView
     }
 
     /// Where the view is fitted: the map area, or for a fitted view on a wide enough frame the part right of the
