@@ -51,7 +51,20 @@ final class Geometry {
     func voronoi(envelope: Geometry) throws(GeometryError) -> Geometry {
         try context.own(GEOSVoronoiDiagram_r(h, raw, envelope.raw, 0, 0), "a Voronoi diagram")
     }
-    func contains(_ other: Geometry) -> Bool { GEOSContains_r(h, raw, other.raw) == 1 }
+    func contains(_ other: Geometry) -> Bool {
+        context.operations += 1
+        return GEOSContains_r(h, raw, other.raw) == 1
+    }
+    /// Its bounding box; all zeros for an empty geometry.
+    var envelope: (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        var e = (0.0, 0.0, 0.0, 0.0)
+        guard !isEmpty else { return e }
+        GEOSGeom_getXMin_r(h, raw, &e.0)
+        GEOSGeom_getYMin_r(h, raw, &e.1)
+        GEOSGeom_getXMax_r(h, raw, &e.2)
+        GEOSGeom_getYMax_r(h, raw, &e.3)
+        return e
+    }
     var isEmpty: Bool { GEOSisEmpty_r(h, raw) == 1 }
     var area: Double {
         var a = 0.0
