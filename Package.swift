@@ -35,8 +35,9 @@ let package = Package(
         .target(name: "KMapRender", dependencies: ["KMapModel", "KMapCompose", "CCairo", "CPangoCairo", "CDeflate"]),
         // Frame sequences: planning, transitions, the manifest, parallel and resumable rendering, ffmpeg.
         .target(name: "KMapSequence", dependencies: ["KMapModel", "KMapCompose", "KMapRender"]),
-        // Exports for other tools: the history as time-aware GeoJSON, KML and CSV; campaign text escaped per format.
-        .target(name: "KMapExport", dependencies: ["KMapModel"]),
+        // Exports for other tools: the history as time-aware GeoJSON, KML and CSV; campaign text escaped per format;
+        // derived zones per stretch (GEOS, on the plane the command injects).
+        .target(name: "KMapExport", dependencies: ["KMapModel", "KMapCompose", "KMapGeometry"]),
         // Reports: HTML, Markdown and multi-page PDF of a campaign's days.
         .target(name: "KMapReport", dependencies: ["KMapModel", "KMapCompose", "KMapRender", "KMapExport"]),
         // The command line, as a library so tests can run commands in-process.
@@ -87,7 +88,8 @@ let package = Package(
                 "KMapTestSupport",
             ]),
         .testTarget(
-            name: "KMapExportTests", dependencies: ["KMapExport", "KMapModel", "KMapLoader", "KMapTestSupport"]),
+            name: "KMapExportTests",
+            dependencies: ["KMapExport", "KMapCompose", "KMapModel", "KMapLoader", "KMapTestSupport"]),
         .testTarget(
             name: "KMapReportTests",
             dependencies: ["KMapReport", "KMapRender", "KMapCompose", "KMapModel", "KMapLoader", "KMapTestSupport"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KMapCompose
+import KMapExport
 import KMapLoader
 import KMapModel
 import KMapProjection
@@ -53,6 +54,9 @@ struct CLIError: Error, CustomStringConvertible {
             let code: Int32 = if case .badSize = e { 64 } else { 70 }
             self.init(message: e.description, code: code)
         case let e as ProjectionError: self.init(message: e.description, code: 70)
+        case let e as ZoneExportError:
+            let code: Int32 = if case .tooMuchWork = e { 64 } else { 70 }
+            self.init(message: e.description, code: code)
         default: self.init(message: "\(error)", code: 1)
         }
     }

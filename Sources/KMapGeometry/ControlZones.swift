@@ -106,7 +106,9 @@ public struct ControlZones: Sendable {
             ).unaryUnion()
             guard !merged.isEmpty else { continue }
             unions.append((side, merged))
-            let smooth = smoothing > 0 ? try merged.buffer(-smoothing).buffer(smoothing) : merged
+            var smooth = smoothing > 0 ? try merged.buffer(-smoothing).buffer(smoothing) : merged
+            // GEOS's buffer can return rings that touch themselves; a GIS tool given the export would reject them.
+            if !smooth.isValid { smooth = try smooth.madeValid() }
             zones.append((side, smooth.polygons))
         }
         for i in unions.indices {
