@@ -26,16 +26,31 @@ public struct ZoneStretches: Sendable {
     /// that no input makes kmap work without bound.
     public static let workLimit = 3_000_000
 
+    /// Refuses before any replay when the span could need more than `workLimit` zone-site computations: the
+    /// instants at which events count within it (and its days' ends, when evidence ages), plus one, times the places.
+    public static func checkWork(campaign: Campaign, first: Day? = nil, last: Day? = nil) throws(ZoneExportError) {
+        let timeline = campaign.timeline
+        let lowest = Instant.endOf((first ?? campaign.info.start).adding(days: -1))
+        let highest = Instant.endOf(last ?? campaign.info.end)
+        var instants = Set<Instant>()
+        for t in timeline.instants where t > lowest && t <= highest { instants.insert(t) }
+        let days = timeline.staleness == nil ? 0 : highest.day.days(since: lowest.day)
+        let changes = instants.count + days
+        guard (changes + 1) * campaign.gazetteer.places.count <= workLimit else {
+            throw .tooMuchWork(changes: changes, places: campaign.gazetteer.places.count, limit: workLimit)
+        }
+    }
+
     /// - Parameters:
     ///   - plane: the plane the geometry is computed on (`ProjectionChoice.plane(for: campaign.info.area)` on the
     ///     command line), so that reach and smoothing are true distances.
-    /// - Throws: `ZoneExportError.tooMuchWork` before any geometry when the span holds too many changes for its
-    ///   places; `.geometry` when GEOS fails.
+    /// - Throws: `ZoneExportError.tooMuchWork` (`checkWork`) before any geometry; `.geometry` when GEOS fails.
     public init(
         campaign: Campaign, radiusKm: Double, plane: any PlaneProjection, history: History? = nil, first: Day? = nil,
         last: Day? = nil
     ) throws(ZoneExportError) {
         self.radiusKm = radiusKm
+        try Self.checkWork(campaign: campaign, first: first, last: last)
         let history = history ?? campaign.timeline.history(through: campaign.info.end)
         let from = first ?? campaign.info.start
         let window = Stretches.Window(
@@ -66,10 +81,6 @@ public struct ZoneStretches: Sendable {
                 firstInside += 1
             }
             steps.append((t, group))
-        }
-        let work = (steps.count + 1) * places.count
-        guard work <= Self.workLimit else {
-            throw .tooMuchWork(changes: steps.count, places: places.count, limit: Self.workLimit)
         }
 
         var open: [String: (polygons: [PlanePolygon], start: Instant?)] = [:]
@@ -133,8 +144,9 @@ public enum ZoneExportError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .tooMuchWork(let changes, let places, let limit):
-            "derived zones for \(changes) changes of \(places) places is more than kmap computes in one export "
-                + "((changes + 1) × places ≤ \(limit)); narrow the span with --from/--to, or leave out --zones"
+            "derived zones for \(places) places that may change at \(changes) instants are more than kmap computes "
+                + "in one export ((instants + 1) × places ≤ \(limit)); narrow the span with --from/--to, or leave out "
+                + "--zones"
         case .geometry(let reason): "the derived zones could not be computed: \(reason)"
         }
     }

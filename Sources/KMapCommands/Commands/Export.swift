@@ -74,7 +74,7 @@ struct Export: ParsableCommand {
             throw CLIError.usage("--zones \(zones): give the zones' reach in km, more than 0 and at most 1000 (e.g. 5)")
         }
         guard format == .geojson else {
-            throw CLIError.usage("--zones is for GeoJSON only (polygons); use --format geojson or an .geojson output")
+            throw CLIError.usage("--zones is for GeoJSON only (polygons); use --format geojson or a .geojson output")
         }
         return zones
     }
@@ -83,6 +83,7 @@ struct Export: ParsableCommand {
         throws -> String
     {
         if format == .eventsCSV { return CSVExport.events(campaign, first: first, last: last) }
+        if zoneRadiusKm != nil { try ZoneStretches.checkWork(campaign: campaign, first: first, last: last) }
         let history = campaign.timeline.history(through: campaign.info.end)
         let stretches = Stretches(campaign: campaign, history: history, first: first, last: last)
         switch format {
