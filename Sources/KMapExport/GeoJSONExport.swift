@@ -70,11 +70,10 @@ public enum GeoJSONExport {
     }
 
     static func multiPolygon(_ polygons: [[[Coordinate]]]) -> String {
-        let text = polygons.map { rings in
-            "[" + rings.map { ring in
-                "[" + ring.map { "[\(Escaping.number($0.lon)), \(Escaping.number($0.lat))]" }.joined(separator: ", ") + "]"
-            }.joined(separator: ", ") + "]"
-        }.joined(separator: ", ")
+        func ring(_ r: [Coordinate]) -> String {
+            "[" + r.map { "[\(Escaping.number($0.lon)), \(Escaping.number($0.lat))]" }.joined(separator: ", ") + "]"
+        }
+        let text = polygons.map { "[" + $0.map(ring).joined(separator: ", ") + "]" }.joined(separator: ", ")
         return "{\"type\": \"MultiPolygon\", \"coordinates\": [\(text)]}"
     }
 

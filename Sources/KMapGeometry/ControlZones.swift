@@ -85,12 +85,16 @@ public struct ControlZones: Sendable {
                 }
             }
         }
+        // A disc's quarter in as many segments as keep it within 0.1 of a circle (16 from a reach of about 90): a
+        // small-scale frame of many places gets 5-segment quarters, a third of the vertices of every overlay after.
+        let discSegments = Int32(
+            min(16, max(4, (Double.pi / 4 / acos(max(-1, 1 - 0.1 / max(reach, 0.1)))).rounded(.up))))
         // Each site's ground: its cell within reach, cut to the frame and the lakes only where it reaches them,
         // so a site costs the same whatever the number of sites and lakes.
         var shapes: [Geometry] = []
         for i in sites.indices {
             let cell = cellOf[i].map { cells[$0] } ?? envelope
-            var shape = try cell.intersection(try points[i].buffer(reach, segments: 16))
+            var shape = try cell.intersection(try points[i].buffer(reach, segments: discSegments))
             let box = Box(shape.envelope)
             if !frameBox.contains(box) { shape = try shape.intersection(clip) }
             for lake in lakes where lake.box.intersects(box) { shape = try shape.difference(lake.shape) }
@@ -106,16 +110,24 @@ public struct ControlZones: Sendable {
             ).unaryUnion()
             guard !merged.isEmpty else { continue }
             unions.append((side, merged))
-            var smooth = smoothing > 0 ? try merged.buffer(-smoothing).buffer(smoothing) : merged
+            // Rounding corners by less than a unit (a pixel) shows nothing and costs two buffers of the whole zone.
+            var smooth = smoothing >= 1 ? try merged.buffer(-smoothing).buffer(smoothing) : merged
             // GEOS's buffer can return rings that touch themselves; a GIS tool given the export would reject them.
             if !smooth.isValid { smooth = try smooth.madeValid() }
             zones.append((side, smooth.polygons))
+        }
+        // Each zone's outline and its half-unit widening once, not once per pair of sides.
+        var outlines: [Geometry] = []
+        var widened: [Geometry] = []
+        for (_, union) in unions {
+            outlines.append(try union.boundary())
+            widened.append(try union.buffer(0.5, segments: 2))
         }
         for i in unions.indices {
             for j in unions.indices where j > i {
                 // The part of one side's outline that runs along the other's zone: robust where an exact
                 // intersection of two outlines would find only points (their vertices differ after the union).
-                let shared = try unions[i].1.boundary().intersection(try unions[j].1.buffer(0.5, segments: 2))
+                let shared = try outlines[i].intersection(widened[j])
                 guard !shared.isEmpty else { continue }
                 fronts += try shared.lineMerge().lines.filter { $0.count > 1 }
             }
@@ -140,3 +152,9 @@ public struct ControlZones: Sendable {
         operations = ctx.operations
     }
 }
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

@@ -194,7 +194,10 @@ extension BadInput {
         },
         // 13. Zones are sub-quadratic in places (ZoneScaleTests counts GEOS's work); an export of zones over a
         // history is bounded in changes × places, so no campaign makes it run for hours.
-        BadInput("derived zones of 3,000 places over 2,000 days of changes", 64, ["derived zones for 3000 places", "--from/--to"]) { s in
+        BadInput(
+            "derived zones of 3,000 places over 2,000 days of changes", 64,
+            ["derived zones for 3000 places", "--from/--to"]
+        ) { s in
             let campaign = try syntheticCampaign(places: 3000, events: 2000, days: 2000)
             var i = Invocation(["export", "--campaign", campaign, "--zones", "5", "-o", s.out + "/z.geojson"])
             i.cpuLimitSeconds = 60

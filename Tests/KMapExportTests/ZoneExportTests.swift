@@ -63,7 +63,8 @@ import Testing
     }
 
     @Test func theGeoJSONMarksZonesDerived() {
-        let text = GeoJSONExport.document(Stretches(campaign: Self.campaign), campaign: Self.campaign, zones: Self.zones)
+        let text = GeoJSONExport.document(
+            Stretches(campaign: Self.campaign), campaign: Self.campaign, zones: Self.zones)
         #expect(text.contains("\"type\": \"MultiPolygon\""))
         #expect(text.contains("\"feature\": \"zone\", \"id\": \"zone:isil\", \"kind\": \"derived-zone\""))
         #expect(text.contains("\"derived\": true, \"radiusKm\": 5"))

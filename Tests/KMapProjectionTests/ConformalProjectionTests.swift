@@ -25,7 +25,8 @@ import Testing
     ]
 
     static func composer(_ view: String, plane: (any PlaneProjection)?) -> SceneComposer {
-        SceneComposer(campaign: wide, options: FrameOptions(width: 1600, height: 1200, view: views[view]!), plane: plane)
+        SceneComposer(
+            campaign: wide, options: FrameOptions(width: 1600, height: 1200, view: views[view]!), plane: plane)
     }
 
     static func plane(_ view: String) throws -> any PlaneProjection { try ProjectionChoice.plane(for: views[view]!) }
@@ -84,7 +85,8 @@ import Testing
         #expect(try Self.plane("synthetic").name.hasPrefix("+proj=tmerc"), "8° × 6° at 43° N is taller than wide")
     }
 
-    @Test(arguments: ["synthetic", "ukraine"]) func localRightAnglesAndProportionsHoldAcrossAWideView(view: String) throws
+    @Test(arguments: ["synthetic", "ukraine"]) func localRightAnglesAndProportionsHoldAcrossAWideView(view: String)
+        throws
     {
         let projection = Self.composer(view, plane: try Self.plane(view)).projection
         for c in Self.grid(view) {
@@ -123,6 +125,22 @@ import Testing
         let b = Self.composer("ukraine", plane: try Self.plane("ukraine"))
         let state = try Self.wide.state(on: Self.wide.info.start)
         #expect(a.scene(for: state) == b.scene(for: state))
+    }
+
+    /// On a conic projection meridians converge: the north arrow, near the frame's top right, leans to true north.
+    @Test func theNorthArrowPointsToTrueNorthWhereItStands() throws {
+        let composer = Self.composer("ukraine", plane: try Self.plane("ukraine"))
+        let scene = composer.scene(for: try Self.wide.state(on: Self.wide.info.start))
+        guard case .polygon(let rings, _, _) = try #require(scene.item("north:left")).symbol else {
+            Issue.record("no north arrow")
+            return
+        }
+        let tip = rings[0][0]
+        let tail = rings[0][2]  // the notch at the back, on the arrow's axis
+        let drawn = atan2(tip.x - tail.x, tail.y - tip.y) * 180 / Double.pi
+        let north = composer.projection.northAngle(at: tip) * 180 / Double.pi
+        #expect(abs(north) > 1, "north leans by \(north)° at the top right of a 590 km conic view")
+        #expect(abs(drawn - north) < 0.5, "arrow at \(drawn)°, true north at \(north)°")
     }
 
     @Test func aPROJFailureNamesTheDefinitionAndPROJsReason() {

@@ -59,9 +59,27 @@ public struct Projection: Sendable {
     public func unproject(_ p: Point) -> Coordinate {
         plane.inverse(
             Point(
-                x: planeOrigin.x + (p.x - center.x) / pixelsPerUnit, y: planeOrigin.y - (p.y - center.y) / pixelsPerUnit))
+                x: planeOrigin.x + (p.x - center.x) / pixelsPerUnit, y: planeOrigin.y - (p.y - center.y) / pixelsPerUnit
+            ))
+    }
+
+    /// The direction of true north at frame point `p`, in radians clockwise from straight up.
+    ///
+    /// Zero everywhere on the equirectangular plane; on a conic one the meridians converge, so north leans towards
+    /// the central meridian away from it (about 3° at the edge of a 600 km view of eastern Ukraine).
+    public func northAngle(at p: Point) -> Double {
+        let c = unproject(p)
+        let a = project(c)
+        let b = project(Coordinate(lon: c.lon, lat: c.lat + 0.01))
+        return atan2(b.x - a.x, a.y - b.y)
     }
 
     /// Pixels per kilometre on the ground at the view's centre (the plane's scale factor there included).
     public var pixelsPerKm: Double { pixelsPerUnit * plane.unitsPerMetre(at: origin) * 1000 }
 }
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

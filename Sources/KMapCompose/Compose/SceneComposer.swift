@@ -30,7 +30,8 @@ public struct SceneComposer: Sendable {
     /// - Parameter plane: the map projection for this frame's view (`view(of:options:)`); nil for `Equirectangular`
     ///   centred on it. The command line passes PROJ's choice (`KMapProjection`), so this module needs no C.
     public init(
-        campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer,
+        campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(),
+        measurer: any TextMeasurer,
         plane: (any PlaneProjection)? = nil
     ) {
         self.campaign = campaign
