@@ -58,7 +58,7 @@ public enum SceneBlend {
     /// Whether a layer shows the map's state, whose colours mix; other layers switch half-way.
     static func blends(_ layer: Layer) -> Bool {
         switch layer {
-        case .zones, .water, .roads, .markers, .roadMarks: true
+        case .zones, .water, .roads, .roadStatus, .markers, .roadMarks: true
         default: false
         }
     }

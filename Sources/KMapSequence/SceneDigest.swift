@@ -58,6 +58,7 @@ extension FNV1a {
             add(m.ring)
             add(m.hollow)
             add(m.highlight)
+            add(m.scale)
         case .text(let t):
             add(byte: 5)
             add(string: t.text)
@@ -68,6 +69,7 @@ extension FNV1a {
             add(byte: t.font.italic ? 1 : 0)
             add(t.color)
             add(t.halo)
+            add(t.haloWidth)
             add(t.bounds)
         }
     }

@@ -21,14 +21,16 @@ import Testing
         }
         let campaign = try CampaignLoader.load(folder: folder)
         let first = try banner(campaign, "2020-01-01")
-        #expect(first == "Main supply road: CUT since the start (1 Jan) at Bravo", "\(first)")
+        #expect(first == "✕ Main supply road CUT at Bravo, since the start (1 Jan)", "\(first)")
         let third = try banner(campaign, "2020-01-03")
-        #expect(third.hasPrefix("Main supply road: CUT since the start (1 Jan)"), "\(third)")
+        #expect(third.hasPrefix("✕ Main supply road CUT at Bravo, since the start (1 Jan)"), "\(third)")
         #expect(!third.contains("31 Dec") && !third.contains("of the cut"))
     }
 
     @Test func aCutDuringTheCampaignCountsItsDays() throws {
         let campaign = try CampaignLoader.load(folder: testlandPath)
-        #expect(try banner(campaign, "2020-01-03").hasPrefix("Main supply road: CUT since 2 Jan (day 2 of the cut)"))
+        let text = try banner(campaign, "2020-01-03")
+        #expect(text.hasPrefix("✕ Main supply road CUT"), "\(text)")
+        #expect(text.hasSuffix("since 2 Jan (day 2 of the cut)"), "\(text)")
     }
 }

@@ -74,8 +74,10 @@ import Testing
                     }
                     let t = try #require(texts.first, "\(day): the flag of \(place.id) names it")
                     #expect(t.text.hasPrefix(place.name))
-                    #expect(
-                        c.layout.mapArea.contains(t.bounds.center), "\(day): the flag of \(place.id) is inside the map")
+                    let k = c.pixelScale
+                    let area = c.layout.mapArea
+                    let inPixels = Rect(x: area.x * k, y: area.y * k, width: area.width * k, height: area.height * k)
+                    #expect(inPixels.contains(t.bounds.center), "\(day): the flag of \(place.id) is inside the map")
                 }
             }
         }

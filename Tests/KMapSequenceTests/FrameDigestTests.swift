@@ -66,10 +66,10 @@ import Testing
             (Self.scene([item]), ["width", "height", "background", "items", "title", "subject", "metadata"]),
             (Scene.Metadata("k", "v"), ["key", "value"]),
             (item, ["id", "layer", "symbol", "title"]),
-            (marker, ["shape", "center", "radius", "fill", "splitFill", "stroke", "ring", "hollow", "highlight"]),
+            (marker, ["shape", "center", "radius", "fill", "splitFill", "stroke", "ring", "hollow", "highlight", "scale"]),
             (Stroke(color: .black, width: 1), ["color", "width", "dash"]),
             (font, ["family", "size", "bold", "italic"]),
-            (text, ["text", "origin", "font", "color", "halo", "bounds"]),
+            (text, ["text", "origin", "font", "color", "halo", "haloWidth", "bounds"]),
             (Point(x: 0, y: 0), ["x", "y"]),
             (Rect(x: 0, y: 0, width: 1, height: 1), ["x", "y", "width", "height"]),
             (Color.black, ["r", "g", "b", "a"]),
@@ -86,6 +86,6 @@ import Testing
     @Test func theDigestOfAFixedSceneIsPinned() {
         #expect(
             digest([Self.marker(split: .white, ring: nil), Self.polygon([[Point(x: 0, y: 0), Point(x: 4, y: 3)]])])
-                == "7554d71d848eba1f")
+                == "8303a9260742285c")
     }
 }

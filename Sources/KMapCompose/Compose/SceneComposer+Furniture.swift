@@ -16,42 +16,69 @@ extension SceneComposer {
                     points: [Point(x: 0, y: banner.maxY - 0.5), Point(x: banner.maxX, y: banner.maxY - 0.5)],
                     stroke: Stroke(color: theme.panelBorder, width: 1))))
         let day = state.instant.day
-        let when = state.instant.isEndOfDay ? day.longDescription : "\(day.longDescription), \(state.instant.time)"
-        let dayNumber = campaign.dayNumber(day)
-        items.append(
-            text(
-                "title", campaign.info.title, Font(family: theme.fontFamily, size: 26, bold: true),
-                at: Point(x: 20, y: 38), theme.ink))
-        let date = "\(when)  ·  day \(dayNumber)"
-        let dateFont = Font(family: theme.fontFamily, size: 22)
+        let longDate = layout.compact ? "\(day.shortDescription) \(day.components.year)" : day.longDescription
+        let when = state.instant.isEndOfDay ? longDate : "\(longDate), \(state.instant.time)"
+        let date = "\(when)  ·  day \(campaign.dayNumber(day))"
+        let dateFont = Font(family: theme.fontFamily, size: layout.compact ? 16 : 22)
         let dateWidth = measurer.measure(date, font: dateFont).width
-        items.append(text("date", date, dateFont, at: Point(x: banner.maxX - 20 - dateWidth, y: 38), theme.ink))
+        let baseline = layout.compact ? 28.0 : 38.0
+        items.append(text("date", date, dateFont, at: Point(x: banner.maxX - 20 - dateWidth, y: baseline), theme.ink))
+        // The title shrinks rather than run into the date.
+        var titleFont = Font(family: theme.fontFamily, size: layout.compact ? 20 : 26, bold: true)
+        let room = banner.width - 20 - dateWidth - 20 - 24
+        let titleWidth = measurer.measure(campaign.info.title, font: titleFont).width
+        if titleWidth > room {
+            titleFont.size = max(9, (titleFont.size * room / titleWidth * 10).rounded(.down) / 10)
+        }
+        items.append(text("title", campaign.info.title, titleFont, at: Point(x: 20, y: baseline), theme.ink))
         if let route = state.route, let info = campaign.info.supplyRoute {
             items += routeBanner(route, name: info.name, day: day)
         }
         items += scaleBar()
         let attribution = ([campaign.info.attribution] + (contextCredit().map { [$0] } ?? []) + ["made with kmap"])
             .joined(separator: "  ·  ")
-        // Shrunk to fit a narrow frame rather than run off its left edge.
-        var small = Font(family: theme.fontFamily, size: 11)
-        var w = measurer.measure(attribution, font: small).width
-        while w > layout.frame.width - 24, small.size > 6 {
-            small.size -= 0.5
-            w = measurer.measure(attribution, font: small).width
-        }
-        items.append(
-            text(
-                "attribution", attribution, small,
-                at: Point(x: layout.attributionBaseline.x - w, y: layout.attributionBaseline.y), theme.mutedInk))
+        items += attributionLines(attribution)
         return items
     }
 
-    /// "Aleppo supply road: CUT since 22 Feb (day 2 of the cut) at Rasm al-Nafal and 2 unmapped points".
+    /// The attribution, right-aligned at the foot of the frame: one line, or on a compact frame two lines split
+    /// at a " · " near the middle, shrunk only as far as needed to fit.
+    func attributionLines(_ attribution: String) -> [SceneItem] {
+        var lines = [attribution]
+        var small = Font(family: theme.fontFamily, size: 11)
+        // A little slack: text drawn at the frame's scale is not exactly the measured width scaled.
+        let room = (layout.frame.width - 24) * 0.97
+        if layout.compact, measurer.measure(attribution, font: small).width > room {
+            let parts = attribution.components(separatedBy: "  ·  ")
+            let split = (1..<max(2, parts.count)).min { a, b in
+                abs(parts[..<a].joined(separator: "  ·  ").count - attribution.count / 2)
+                    < abs(parts[..<b].joined(separator: "  ·  ").count - attribution.count / 2)
+            } ?? 1
+            lines = [parts[..<split].joined(separator: "  ·  "), parts[split...].joined(separator: "  ·  ")]
+            small.size = 9.5
+        }
+        while small.size > 5, lines.contains(where: { measurer.measure($0, font: small).width > room }) {
+            small.size -= 0.5
+        }
+        return lines.enumerated().map { k, line in
+            let w = measurer.measure(line, font: small).width
+            let y = layout.attributionBaseline.y - Double(lines.count - 1 - k) * (small.size + 2)
+            return text(
+                k == 0 ? "attribution" : "attribution:\(k)", line, small, at: Point(x: layout.attributionBaseline.x - w, y: y),
+                theme.mutedInk)
+        }
+    }
+
+    /// "✕ Aleppo supply road CUT at Rasm al-Nafal and 2 unnamed points along it, since 21 Feb (day 2 of the cut)".
+    ///
+    /// The mark before the words (✕ cut, ✓ open) says the state without its colour; the box spans the banner
+    /// on every frame, so it does not jump in an animation.
     func routeBanner(_ route: LinkState, name: String, day: Day) -> [SceneItem] {
         var names = route.cutAt.compactMap { campaign.gazetteer.place($0)?.name }
-        // Points the source counts but does not name have no marker: "unmapped" says why the map shows fewer cuts.
+        // Points the source counts but does not name have no marker.
         if route.unnamedCut > 0 {
-            names.append("\(route.unnamedCut) unmapped point\(route.unnamedCut == 1 ? "" : "s")")
+            let n = route.unnamedCut
+            names.append("\(n) unnamed point\(n == 1 ? "" : "s") along it")
         }
         let text: String
         let color: Color
@@ -61,40 +88,42 @@ extension SceneComposer {
             let at = names.isEmpty ? "" : " at \(Self.list(names))"
             if route.cutFromStart {
                 // Cut before the first day, on a day no source gives: counting "day N of the cut" would invent it.
-                text = "\(name): CUT since the start (\(campaign.info.start.shortDescription))\(at)"
+                text = "✕ \(name) CUT\(at), since the start (\(dayText(campaign.info.start)))"
             } else {
                 // "day N of the cut", not "day N": the header's day counts from the campaign's start.
-                text =
-                    "\(name): CUT since \(since.shortDescription) (day \(day.days(since: since) + 1) of the cut)\(at)"
+                text = "✕ \(name) CUT\(at), since \(dayText(since)) (day \(day.days(since: since) + 1) of the cut)"
             }
             color = theme.routeCut
         case .cleared:
             let since = route.clearedAt?.day ?? day
-            text = "\(name): cleared \(since.shortDescription), not yet reported reopened"
+            text = "◐ \(name): cleared \(dayText(since)), not yet reported reopened"
             color = theme.routeCleared
         case .open:
             if let reopened = route.reopenedAt {
-                text = "\(name): OPEN, reopened \(reopened.day.shortDescription)"
+                text = "✓ \(name) OPEN, reopened \(dayText(reopened.day))"
             } else {
-                text = "\(name): OPEN"
+                text = "✓ \(name) OPEN"
             }
             color = theme.routeOpen
         case .unknown:
-            text = "\(name): no recent source"
+            text = "? \(name): no recent source"
             color = theme.mutedInk
         }
         // Shrunk to fit narrow frames rather than clipped.
-        var font = Font(family: theme.fontFamily, size: 17, bold: true)
+        var font = Font(family: theme.fontFamily, size: layout.compact ? 13 : 17, bold: true)
         var m = measurer.measure(text, font: font)
-        let room = Double(options.width) - 40 - 24
+        let room = layout.banner.width - 40 - 24
         if m.width > room {
-            font.size = max(9, (font.size * room / m.width).rounded(.down))
+            font.size = max(7, (font.size * room / m.width * 10).rounded(.down) / 10)
             m = measurer.measure(text, font: font)
         }
-        let box = Rect(x: 20, y: 52, width: m.width + 24, height: 30)
+        let top = layout.compact ? 38.0 : 52.0
+        let height = layout.compact ? 24.0 : 30.0
+        let box = Rect(x: 20, y: top, width: layout.banner.width - 40, height: height)
+        let baseline = box.y + (height + m.ascent - m.descent) / 2
         return [
             SceneItem(id: "route:panel", layer: .furniture, symbol: .rect(box, fill: color, stroke: nil)),
-            self.text("route", text, font, at: Point(x: box.x + 12, y: box.y + 21), .white),
+            self.text("route", text, font, at: Point(x: box.x + 12, y: baseline), .white),
         ]
     }
 

@@ -3,7 +3,7 @@ import KMapModel
 extension SceneComposer {
     /// The inset's panel: top-left of the map, clear of the banner.
     static func insetPanel(_ layout: FrameLayout, locator: Locator?) -> Rect? {
-        guard let locator, layout.frame.width >= 900 else { return nil }
+        guard let locator, !layout.compact else { return nil }
         let b = locator.bounds
         let aspect = (b.maxLon - b.minLon) * cos(b.center.lat * Double.pi / 180) / (b.maxLat - b.minLat)
         let width = min(240, layout.mapArea.width * 0.2)

@@ -26,6 +26,18 @@ public struct SceneComposer: Sendable {
     /// Each faction's colour, resolved once (`Theme.color(ofFaction:in:)`): the campaign's unless the theme
     /// recolours, else the theme's, else a palette colour; grey for an id no faction has.
     let factionColors: [String: Color]
+    /// The source most events cite, which the panel does not repeat.
+    let primarySource: String?
+    /// The legend's entries and panel, the same on every frame.
+    let legendBox: LegendBox
+    /// The middle of each road's longest stretch in frame, where a badge for unnamed points on it goes.
+    let roadAnchors: [String: Point]
+    /// Where markers are drawn: projected, or nudged clear of each other.
+    let markerPositions: MarkerPositions
+    /// Each visible place's marker box (with room for a ring), by index in `visiblePlaces`.
+    let markerBounds: [Rect]
+    /// What a change badge must keep clear of: markers, labels and their leaders, cut badges, furniture.
+    let badgeObstacles: RectGrid
 
     /// - Parameter plane: the map projection for this frame's view (`view(of:options:)`); nil for `Equirectangular`
     ///   centred on it. The command line passes PROJ's choice (`KMapProjection`), so this module needs no C.
@@ -38,12 +50,22 @@ public struct SceneComposer: Sendable {
         self.theme = theme
         self.options = options
         self.measurer = measurer
-        let layout = FrameLayout(
+        var layout = FrameLayout(
             width: Double(options.width), height: Double(options.height), withPanel: options.changesPanel)
-        self.layout = layout
+        let view = Self.view(of: campaign, options: options)
+        // The legend lists what the campaign's frames in this view can show, so its size is known before fitting.
+        let inView = campaign.gazetteer.places.filter { view.contains($0.coordinate) }
+        var entries = Legend.entries(
+            campaign: campaign, places: inView, zones: Self.zoneRadius(options: options, theme: theme))
+        if layout.compact { entries = Legend.compact(entries) }
+        let legendSize = LegendBox.size(
+            entries: entries, compact: layout.compact, campaign: campaign, fontFamily: theme.fontFamily,
+            measurer: measurer)
         let projection = Projection(
-            fitting: Self.view(of: campaign, options: options),
-            into: Self.fitArea(layout, fitted: options.view == nil && campaign.info.view == nil), plane: plane)
+            fitting: view,
+            into: Self.fitArea(
+                layout, legendWidth: legendSize.width, fitted: options.view == nil && campaign.info.view == nil),
+            plane: plane)
         self.projection = projection
         roadPointers = EdgePointer.roads(
             campaign: campaign, area: layout.mapArea, projection: projection, font: Self.edgeFont(theme),
@@ -56,16 +78,84 @@ public struct SceneComposer: Sendable {
         var colors: [String: Color] = [:]
         for faction in campaign.factions { colors[faction.id] = theme.color(ofFaction: faction.id, in: campaign) }
         factionColors = colors
+        primarySource = Self.primarySource(of: campaign)
+        let data =
+            visible.map { projection.project($0.coordinate) }
+            + campaign.gazetteer.roads.flatMap { $0.path.map(projection.project) }
+        let furniture =
+            [Self.northArrowBox(layout)] + (Self.insetPanel(layout, locator: campaign.locator).map { [$0] } ?? [])
+            + roadPointers.map(\.bounds)
+        if layout.mapArea.contains(layout.scalePanel) {
+            let s = layout.scalePanel
+            layout.scalePanel = LegendBox.corner(
+                size: (s.width, s.height), map: layout.mapArea, avoiding: furniture, points: data,
+                order: [(true, true), (false, true), (true, false), (false, false)])
+        }
+        self.layout = layout
+        let taken = furniture + [layout.scalePanel]
+        let legendPanel = LegendBox.corner(size: legendSize, map: layout.mapArea, avoiding: taken, points: data)
+        roadAnchors = Self.roadAnchors(campaign.gazetteer.roads, projection: projection, area: layout.mapArea)
+        let positions = MarkerPositions(projection: projection, places: visible)
+        markerPositions = positions
         var placer = Self.labelPlacer(
-            campaign: campaign, theme: theme, options: options, layout: layout, projection: projection,
-            visible: visible, measurer: measurer)
-        let requests = Self.labelRequests(visible: visible, theme: theme, options: options, projection: projection)
+            campaign: campaign, theme: theme, options: options, layout: layout, positions: positions,
+            visible: visible, legend: legendPanel, measurer: measurer)
+        let requests = Self.labelRequests(visible: visible, theme: theme, options: options, positions: positions)
         let result = placer.place(requests)
-        labels = result.placed
-        unlabelled = result.dropped
+        // Names with no room go to a key in the legend, which grows; labels it then covers join the key.
+        var placed = result.placed
+        var keyed = Set(result.dropped)
+        var panel = legendPanel
+        var key = PlaceKey()
+        let keyFont = Font(family: theme.fontFamily, size: layout.compact ? 11 : 12)
+        for _ in 0..<4 where !keyed.isEmpty {
+            let places = visible.filter { keyed.contains($0.id) }
+            key = PlaceKey(
+                places: places, names: places.map(\.name), width: legendSize.width - 2 * Legend.padding,
+                font: keyFont, measurer: measurer)
+            let grown = (width: legendSize.width, height: legendSize.height + key.height)
+            panel = LegendBox.corner(size: grown, map: layout.mapArea, avoiding: taken, points: data)
+            let covered = placed.filter { $0.bounds.intersects(panel) }
+            if covered.isEmpty { break }
+            placed.removeAll { $0.bounds.intersects(panel) }
+            keyed.formUnion(covered.map(\.id))
+        }
+        legendBox = LegendBox(entries: entries, compact: layout.compact, panel: panel, key: key)
+        if !key.items.isEmpty {
+            // The key's letters beside their markers, clear of the names and the grown legend.
+            var letters = LabelPlacer(
+                measurer: measurer, frame: placer.frame, obstacles: placer.obstacles + [panel] + placed.map(\.bounds),
+                leaderObstacles: placer.leaderObstacles)
+            let letterFont = Font(family: theme.fontFamily, size: 11, bold: true)
+            let letterRequests = key.items.compactMap { item -> LabelPlacer.Request? in
+                guard let place = byID[item.placeID].map({ visible[$0] }) else { return nil }
+                return LabelPlacer.Request(
+                    id: place.id, text: item.letter, font: letterFont, anchor: positions.point(place),
+                    radius: Symbology.radius(for: place.kind), priority: place.kind.labelPriority)
+            }
+            placed += letters.place(letterRequests).placed
+        }
+        labels = placed
+        unlabelled = visible.map(\.id).filter(keyed.contains)
+        let markerBoxes = Self.markerBoxes(visible, positions: positions)
+        markerBounds = markerBoxes
+        let slots = Set(visible.map { Self.changeSlot(for: $0, positions: positions) })
+        var obstacles = RectGrid(placer.obstacles.filter { !slots.contains($0) })
+        for label in placed {
+            obstacles.insert(label.bounds)
+            if let leader = label.leader, let a = leader.first, let b = leader.last {
+                // Small boxes along the leader, so a badge never sits on it.
+                let n = max(1, Int((((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot() / 4).rounded(.up)))
+                for k in 0...n {
+                    let t = Double(k) / Double(n)
+                    obstacles.insert(Rect(x: a.x + (b.x - a.x) * t - 1, y: a.y + (b.y - a.y) * t - 1, width: 2, height: 2))
+                }
+            }
+        }
+        badgeObstacles = obstacles
         contextTowns = ContextTowns(
             campaign: campaign, theme: theme, area: layout.mapArea, projection: projection, placer: placer,
-            placed: result.placed)
+            placed: placed + [LabelPlacer.Placement(id: "legend", text: "", font: keyFont, origin: .init(x: 0, y: 0), bounds: panel)])
     }
 
     /// The area a frame shows: the options' view, else the campaign's (its own or the fitted default).
@@ -73,10 +163,13 @@ public struct SceneComposer: Sendable {
         options.view ?? campaign.defaultView
     }
 
+    /// Device pixels per layout unit: the scene is composed at the frame's size divided by this, then scaled.
+    public var pixelScale: Double { layout.pixelScale }
+
     /// Where the view is fitted: the map area, or for a fitted view on a wide enough frame the part right of the
-    /// legend and inset's column, so the fighting is not drawn under them (the map still fills the whole area).
-    static func fitArea(_ layout: FrameLayout, fitted: Bool) -> Rect {
-        let column = layout.legendWidth + 16
+    /// legend's column, so the fighting is not drawn under it (the map still fills the whole area).
+    static func fitArea(_ layout: FrameLayout, legendWidth: Double, fitted: Bool) -> Rect {
+        let column = legendWidth + 16
         let area = layout.mapArea
         guard fitted, area.width - column >= area.width / 2 else { return area }
         return Rect(x: area.x + column, y: area.y, width: area.width - column, height: area.height)
@@ -84,25 +177,36 @@ public struct SceneComposer: Sendable {
 
     /// The frame for `state`; `previous` (the state of the frame before, e.g. the day before) marks what changed.
     public func scene(for state: ControlState, previous: ControlState? = nil) -> Scene {
-        let changes = Changes(campaign: campaign, from: previous, to: state)
+        let changes = Changes(
+            campaign: campaign, from: previous, to: state, shown: { visibleByID[$0] != nil },
+            roadShown: { roadAnchors[$0] != nil })
         var items: [SceneItem] = []
         items += contextItems()
         items += zones(state)
         items += water()
         items += roads(state)
         items += markers(state, changed: changes.changedPlaces)
-        items += changeBadges(changes)
+        let panel = changesPanel(changes)
+        items += changeBadges(changes, numbered: panel.numbered)
         items += eventFlags(state)
         items += labelItems()
         items += furniture(state)
         items += inset()
         items += northArrow()
-        items += changesPanel(changes)
-        items += legend(state, changes: changes)
+        items += panel.items
+        items += legend()
         items.sort { $0.layer < $1.layer }  // stable: keeps order within a layer
         let date = state.instant.day.longDescription
-        return Scene(
-            width: Double(options.width), height: Double(options.height),
+        var scene = layoutScene(items: items, state: state, date: date).scaled(by: layout.pixelScale)
+        scene.width = Double(options.width)
+        scene.height = Double(options.height)
+        return scene
+    }
+
+    /// The scene in layout units, before `pixelScale`.
+    private func layoutScene(items: [SceneItem], state: ControlState, date: String) -> Scene {
+        Scene(
+            width: layout.frame.width, height: layout.frame.height,
             background: options.transparent ? nil : theme.background, items: items,
             title: "\(campaign.info.title), \(date)",
             subject: "Territorial control on \(state.instant) (\(campaign.info.attribution))",
@@ -167,6 +271,8 @@ public struct SceneComposer: Sendable {
             }
         }
         items += roadPointerItems()
+        items += cutStretches(state)
+        items += displacementLeaders()
         // A badge at every point where a road is cut, up and right of the place's marker so both stay visible.
         var marked: Set<String> = []
         for road in state.roads {
@@ -176,15 +282,15 @@ public struct SceneComposer: Sendable {
                 items.append(
                     SceneItem(
                         id: "cut:\(placeID)", layer: .roadMarks,
-                        symbol: .marker(Self.cutBadge(for: place, projection: projection, theme: theme))))
+                        symbol: .marker(Self.cutBadge(for: place, positions: markerPositions, theme: theme))))
             }
         }
         return items
     }
 
     /// The road-cut badge of a place; its position never depends on the day, so labels avoid it.
-    static func cutBadge(for place: Place, projection: Projection, theme: Theme) -> Marker {
-        let p = projection.project(place.coordinate)
+    static func cutBadge(for place: Place, positions: MarkerPositions, theme: Theme) -> Marker {
+        let p = positions.point(place)
         let offset = Symbology.radius(for: place.kind) * 0.7 + 5
         return Marker(
             shape: .cutBadge, center: Point(x: p.x + offset, y: p.y - offset), radius: 6, fill: theme.roadCut,
@@ -197,7 +303,7 @@ public struct SceneComposer: Sendable {
             let attacker = control.contestedBy.first.map { color(ofFaction: $0) }
             let dashed = place.info.confidence == .estimate
             let marker = Marker(
-                shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
+                shape: Symbology.shape(for: place.kind), center: markerPositions.point(place),
                 radius: Symbology.radius(for: place.kind),
                 fill: control.isKnown ? color(ofFaction: control.controller) : Legend.unknownFill,
                 splitFill: control.status == .contested ? attacker : nil,
@@ -235,7 +341,7 @@ public struct SceneComposer: Sendable {
             if let leader = label.leader {
                 items.append(
                     SceneItem(
-                        id: "leader:\(label.id)", layer: .labels,
+                        id: "leader:\(label.id)", layer: .roads,
                         symbol: .polyline(points: leader, stroke: Stroke(color: theme.mutedInk, width: 1))))
             }
             items.append(

@@ -46,10 +46,14 @@ struct LabelPlacer {
         let leaderGrid = RectGrid(leaderObstacles)
         // Two passes: every label first tries the rings near its marker; only then do the labels left over try
         // the far rings, with longer leaders, so a far label never takes the place of a near one.
-        for (pass, rings) in [Self.nearRings, Self.farRings].enumerated() {
+        // A third pass gives the labels still left a smaller secondary size, near their markers first.
+        let passes = [(Self.nearRings, 1.0), (Self.farRings, 1.0), (Self.nearRings + Self.farRings, 0.82)]
+        for (pass, (rings, size)) in passes.enumerated() {
             var left: [String] = []
             let waiting = Set(dropped)
-            for (_, request) in order where pass == 0 || waiting.contains(request.id) {
+            for (_, original) in order where pass == 0 || waiting.contains(original.id) {
+                var request = original
+                request.font.size *= size
                 let found =
                     if indexed {
                         best(

@@ -44,4 +44,16 @@ struct RectGrid {
         }
         return false
     }
+
+    /// Whether any stored rectangle other than one equal to `own` overlaps `r`: a badge next to its own marker.
+    func intersectsAny(_ r: Rect, ignoring own: Rect) -> Bool {
+        let (xs, ys) = span(r)
+        for y in ys {
+            for x in xs {
+                guard let list = cells[Self.key(x, y)] else { continue }
+                for i in list where rects[Int(i)] != own && rects[Int(i)].intersects(r) { return true }
+            }
+        }
+        return false
+    }
 }

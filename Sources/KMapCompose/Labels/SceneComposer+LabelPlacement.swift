@@ -7,51 +7,55 @@ extension SceneComposer {
     /// cut, a change number), so that one placement serves every frame of a sequence. The legend's largest
     /// possible panel is reserved, so its size on any one day never moves a label.
     static func labelPlacer(
-        campaign: Campaign, theme: Theme, options: FrameOptions, layout: FrameLayout, projection: Projection,
-        visible: [Place],
+        campaign: Campaign, theme: Theme, options: FrameOptions, layout: FrameLayout, positions: MarkerPositions,
+        visible: [Place], legend: Rect,
         measurer: any TextMeasurer
     ) -> LabelPlacer {
         let onRoads = Set(campaign.gazetteer.roads.flatMap(\.via))
         let badges = visible.filter { onRoads.contains($0.id) }.map {
-            cutBadge(for: $0, projection: projection, theme: theme).bounds
+            cutBadge(for: $0, positions: positions, theme: theme).bounds
         }
-        let changeSlots = visible.map { place -> Rect in
-            let c = changeBadgeCenter(for: place, projection: projection)
-            let r = changeBadgeRadius + 1
-            return Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)
-        }
-        let markers = visible.map { place in
-            Marker(
-                shape: Symbology.shape(for: place.kind), center: projection.project(place.coordinate),
-                radius: Symbology.radius(for: place.kind), fill: .black, stroke: Stroke(color: .black, width: 1),
-                ring: .black
-            ).bounds
-        }
-        let legendSpace = layout.legendPanel(
-            height: Legend.height(
-                of: Legend.allEntries(
-                    campaign: campaign, places: visible, zones: zoneRadius(options: options, theme: theme))))
+        let markers = markerBoxes(visible, positions: positions)
+        let changeSlots = visible.map { changeSlot(for: $0, positions: positions) }
         let pointers = EdgePointer.roads(
-            campaign: campaign, area: layout.mapArea, projection: projection, font: edgeFont(theme), measurer: measurer
+            campaign: campaign, area: layout.mapArea, projection: positions.projection, font: edgeFont(theme), measurer: measurer
         ).map(\.bounds)
         return LabelPlacer(
             measurer: measurer, frame: layout.frame.insetBy(4),
             obstacles: markers + badges + changeSlots + pointers + layout.reserved + [
-                legendSpace, northArrowBox(layout),
+                legend, northArrowBox(layout),
             ]
                 + (insetPanel(layout, locator: campaign.locator).map { [$0] } ?? []),
             leaderObstacles: markers)
     }
 
+    /// The box of a place's first change-badge slot, which labels keep clear of.
+    static func changeSlot(for place: Place, positions: MarkerPositions) -> Rect {
+        let c = changeBadgeCenter(for: place, positions: positions)
+        let r = changeBadgeRadius + 1
+        return Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)
+    }
+
+    /// Each place's marker box with room for a besieged ring: what labels, leaders and badges keep clear of.
+    static func markerBoxes(_ visible: [Place], positions: MarkerPositions) -> [Rect] {
+        visible.map { place in
+            Marker(
+                shape: Symbology.shape(for: place.kind), center: positions.point(place),
+                radius: Symbology.radius(for: place.kind), fill: .black, stroke: Stroke(color: .black, width: 1),
+                ring: .black
+            ).bounds
+        }
+    }
+
     /// One label request per visible place, in gazetteer order.
-    static func labelRequests(visible: [Place], theme: Theme, options: FrameOptions, projection: Projection)
+    static func labelRequests(visible: [Place], theme: Theme, options: FrameOptions, positions: MarkerPositions)
         -> [LabelPlacer.Request]
     {
         visible.map { place in
             LabelPlacer.Request(
                 id: place.id, text: options.labels.text(name: place.name, arabic: place.info.arabic),
                 font: Symbology.font(for: place.kind, theme: theme),
-                anchor: projection.project(place.coordinate), radius: Symbology.radius(for: place.kind),
+                anchor: positions.point(place), radius: Symbology.radius(for: place.kind),
                 priority: place.kind.labelPriority)
         }
     }
@@ -59,11 +63,11 @@ extension SceneComposer {
     /// The placer and requests of this composer, for tests that run the placement both ways (indexed and all pairs).
     var labelPlacer: LabelPlacer {
         Self.labelPlacer(
-            campaign: campaign, theme: theme, options: options, layout: layout, projection: projection,
-            visible: visiblePlaces, measurer: measurer)
+            campaign: campaign, theme: theme, options: options, layout: layout, positions: markerPositions,
+            visible: visiblePlaces, legend: legendBox.panel, measurer: measurer)
     }
 
     var labelRequests: [LabelPlacer.Request] {
-        Self.labelRequests(visible: visiblePlaces, theme: theme, options: options, projection: projection)
+        Self.labelRequests(visible: visiblePlaces, theme: theme, options: options, positions: markerPositions)
     }
 }

@@ -75,7 +75,7 @@ extension Marker {
     }
 
     /// Radii of the besieger's ring and of the change glow.
-    public var ringRadius: Double { radius + 3.5 }
-    public var glowRadius: Double { radius + (ring != nil ? 8 : 5) }
+    public var ringRadius: Double { radius + 3.5 * scale }
+    public var glowRadius: Double { radius + (ring != nil ? 8 : 5) * scale }
     public var hollowRadius: Double { radius * 0.45 }
 }

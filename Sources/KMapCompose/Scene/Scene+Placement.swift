@@ -2,6 +2,20 @@ extension Scene {
     /// This scene's items scaled and moved to fill `frame` (keeping its aspect), for composing pages: a map or
     /// a chart on a report page. Ids get `prefix`, so two embedded scenes never share an id.
     public func items(placedIn frame: Rect, idPrefix prefix: String) -> [SceneItem] {
+        transformedItems(placedIn: frame, idPrefix: prefix, background: true)
+    }
+
+    /// This scene drawn `k` times larger: a frame composed in layout units, turned into the frame's pixels.
+    public func scaled(by k: Double) -> Scene {
+        guard k != 1 else { return self }
+        var out = self
+        out.width = (width * k).rounded()
+        out.height = (height * k).rounded()
+        out.items = transformedItems(placedIn: Rect(x: 0, y: 0, width: out.width, height: out.height), idPrefix: "", background: false)
+        return out
+    }
+
+    private func transformedItems(placedIn frame: Rect, idPrefix prefix: String, background withBackground: Bool) -> [SceneItem] {
         let s = min(frame.width / width, frame.height / height)
         let dx = frame.x + (frame.width - width * s) / 2
         let dy = frame.y + (frame.height - height * s) / 2
@@ -11,7 +25,7 @@ extension Scene {
             st.map { Stroke(color: $0.color, width: $0.width * s, dash: $0.dash.map { $0 * s }) }
         }
         var out: [SceneItem] = []
-        if let background {
+        if withBackground, let background {
             out.append(
                 SceneItem(
                     id: "\(prefix)background", layer: .background,
@@ -28,14 +42,39 @@ extension Scene {
                 m.center = p(m.center)
                 m.radius *= s
                 m.stroke = k(m.stroke)!
+                m.scale *= s
                 symbol = .marker(m)
             case .text(var t):
                 t.origin = p(t.origin)
                 t.font.size *= s
+                t.haloWidth *= s
                 t.bounds = r(t.bounds)
                 symbol = .text(t)
             }
             out.append(SceneItem(id: prefix + item.id, layer: item.layer, symbol: symbol, title: item.title))
+        }
+        return out
+    }
+}
+
+extension SceneItem {
+    /// This item moved down by `dy`.
+    func translated(dy: Double) -> SceneItem {
+        func p(_ q: Point) -> Point { Point(x: q.x, y: q.y + dy) }
+        func r(_ q: Rect) -> Rect { Rect(x: q.x, y: q.y + dy, width: q.width, height: q.height) }
+        var out = self
+        switch symbol {
+        case .polygon(let rings, let fill, let stroke):
+            out.symbol = .polygon(rings: rings.map { $0.map(p) }, fill: fill, stroke: stroke)
+        case .polyline(let points, let stroke): out.symbol = .polyline(points: points.map(p), stroke: stroke)
+        case .rect(let rect, let fill, let stroke): out.symbol = .rect(r(rect), fill: fill, stroke: stroke)
+        case .marker(var m):
+            m.center = p(m.center)
+            out.symbol = .marker(m)
+        case .text(var t):
+            t.origin = p(t.origin)
+            t.bounds = r(t.bounds)
+            out.symbol = .text(t)
         }
         return out
     }

@@ -46,7 +46,7 @@ public struct Scene: Sendable, Hashable {
 
 /// What a scene item belongs to; also its z-order, lowest first.
 public enum Layer: String, Sendable, Hashable, CaseIterable, Comparable {
-    case background, context, zones, water, roads, markers, roadMarks, changes, labels, furniture, legend
+    case background, context, zones, water, roads, roadStatus, markers, roadMarks, changes, labels, furniture, legend
 
     /// Layers that depend on the campaign and the frame's size, never on the day.
     public var isStatic: Bool { self == .background || self == .context || self == .water || self == .roads }
@@ -123,12 +123,15 @@ public struct Marker: Sendable, Hashable {
     public var hollow: Color?
     /// For a place that changed since the previous frame: a glow in this colour.
     public var highlight: Color?
+    /// The frame's symbol scale: widens the besieged ring and change glow with the marker (1 at 1600×1200).
+    public var scale: Double
 
     public init(
         shape: MarkerShape, center: Point, radius: Double, fill: Color, splitFill: Color? = nil, stroke: Stroke,
         ring: Color? = nil,
-        hollow: Color? = nil, highlight: Color? = nil
+        hollow: Color? = nil, highlight: Color? = nil, scale: Double = 1
     ) {
+        self.scale = scale
         self.shape = shape
         self.center = center
         self.radius = radius
@@ -142,7 +145,7 @@ public struct Marker: Sendable, Hashable {
 
     /// The area the symbol covers, ring included, for label collision.
     public var bounds: Rect {
-        let r = radius + (ring != nil ? 4 : 0) + stroke.width
+        let r = radius + (ring != nil ? 4 * scale : 0) + stroke.width
         return Rect(x: center.x - r, y: center.y - r, width: 2 * r, height: 2 * r)
     }
 }
@@ -169,6 +172,8 @@ public struct TextItem: Sendable, Hashable {
     public var color: Color
     /// A halo behind the glyphs so text reads over roads and markers.
     public var halo: Color?
+    /// The halo's stroke width: 3.5 at 1600×1200, scaled with the frame.
+    public var haloWidth: Double = 3.5
     /// Where the text sits, for collision and tests: its ink box from the font's extents.
     public var bounds: Rect
 

@@ -186,12 +186,12 @@ enum CairoSceneRenderer {
         }
         if let glow = m.highlight {
             outlinePath(.circle(center: m.center, radius: m.glowRadius), cr)
-            setStroke(Stroke(color: glow.withAlpha(0.85), width: 4), cr)
+            setStroke(Stroke(color: glow.withAlpha(0.85), width: 4 * m.scale), cr)
             cairo_stroke(cr)
         }
         if let ring = m.ring {
             outlinePath(.circle(center: m.center, radius: m.ringRadius), cr)
-            setStroke(Stroke(color: ring, width: 3), cr)
+            setStroke(Stroke(color: ring, width: 3 * m.scale), cr)
             cairo_stroke(cr)
         }
         outlinePath(m.outline(), cr)

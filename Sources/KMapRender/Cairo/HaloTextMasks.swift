@@ -15,6 +15,7 @@ final class HaloTextMasks {
         var font: Font
         var x: Double, y: Double
         var scale: Double
+        var haloWidth: Double
     }
 
     private final class Masks {
@@ -38,9 +39,6 @@ final class HaloTextMasks {
 
     private let kept = KeptWhileShown<Key, Masks>()
 
-    /// Width of the halo stroke, in scene pixels (as `PangoText.draw`).
-    static let haloWidth = 3.5
-
     /// Masks held, for tests.
     var count: Int { kept.count }
 
@@ -49,7 +47,7 @@ final class HaloTextMasks {
 
     /// Draws haloed `t` on `cr`, an image context scaled by `scale` with no other transformation.
     func draw(_ t: TextItem, halo: Color, on cr: OpaquePointer, scale: Double) throws(RenderError) {
-        let key = Key(text: t.text, font: t.font, x: t.origin.x, y: t.origin.y, scale: scale)
+        let key = Key(text: t.text, font: t.font, x: t.origin.x, y: t.origin.y, scale: scale, haloWidth: t.haloWidth)
         let masks = try kept.value(key) { () throws(RenderError) in try Self.make(t, scale: scale) }
         cairo_save(cr)
         cairo_identity_matrix(cr)
@@ -65,7 +63,7 @@ final class HaloTextMasks {
         let scratch = try CairoCanvas(
             surface: cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)!, during: "measuring a label")
         let ink = PangoText.inkBox(t, on: scratch.cr)
-        let pad = haloWidth / 2 + 2
+        let pad = t.haloWidth / 2 + 2
         let x0 = ((ink.x - pad) * scale).rounded(.down)
         let y0 = ((ink.y - pad) * scale).rounded(.down)
         let x1 = ((ink.x + ink.width + pad) * scale).rounded(.up)
@@ -91,7 +89,7 @@ final class HaloTextMasks {
             return cairo_surface_reference(canvas.surface)!
         }
         let halo = try layer { cr in
-            cairo_set_line_width(cr, haloWidth)
+            cairo_set_line_width(cr, t.haloWidth)
             cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
             cairo_stroke(cr)
         }

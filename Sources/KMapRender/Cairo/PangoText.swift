@@ -74,7 +74,7 @@ enum PangoText {
             if let halo = t.halo {
                 pango_cairo_layout_path(cr, layout)
                 cairo_set_source_rgba(cr, halo.r, halo.g, halo.b, halo.a)
-                cairo_set_line_width(cr, 3.5)
+                cairo_set_line_width(cr, t.haloWidth)
                 cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
                 cairo_set_dash(cr, nil, 0, 0)
                 cairo_stroke_preserve(cr)

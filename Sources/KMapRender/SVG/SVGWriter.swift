@@ -55,6 +55,7 @@ public enum SVGWriter {
         switch layer {
         case .markers: "places"
         case .roadMarks: "road-cuts"
+        case .roadStatus: "road-status"
         default: layer.rawValue
         }
     }
@@ -161,13 +162,13 @@ public enum SVGWriter {
                 line(
                     outline(
                         .circle(center: m.center, radius: m.glowRadius),
-                        "\(fill(nil))\(stroke(Stroke(color: glow.withAlpha(0.85), width: 4)))"))
+                        "\(fill(nil))\(stroke(Stroke(color: glow.withAlpha(0.85), width: 4 * m.scale)))"))
             }
             if let ring = m.ring {
                 line(
                     outline(
                         .circle(center: m.center, radius: m.ringRadius),
-                        "\(fill(nil))\(stroke(Stroke(color: ring, width: 3)))"))
+                        "\(fill(nil))\(stroke(Stroke(color: ring, width: 3 * m.scale)))"))
             }
             if let split = m.splitFill {
                 line("<clipPath id=\"\(id)-clip\">\(outline(m.outline(), ""))</clipPath>")
@@ -197,7 +198,7 @@ public enum SVGWriter {
             attributes += fill(t.color)
             if let halo = t.halo {
                 attributes +=
-                    " stroke=\"\(halo.hex)\" stroke-width=\"3.5\" stroke-linejoin=\"round\" paint-order=\"stroke\""
+                    " stroke=\"\(halo.hex)\" stroke-width=\"\(n(t.haloWidth))\" stroke-linejoin=\"round\" paint-order=\"stroke\""
             }
             let lines = t.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if lines.count == 1 {
