@@ -1,7 +1,7 @@
 /// PROJ refused a projection or a point: what was asked, and PROJ's own reason.
 ///
-/// The command line exits 70 with this message (an internal failure, not the user's data), except for a view
-/// PROJ cannot project at all, which names the view so the user can change `view` in campaign.yaml or `--view`.
+/// The command line exits 70 with this message; it names the definition, which carries the view's centre and
+/// parallels, and says what to check (the view's latitudes and width, the PROJ installation).
 public struct ProjectionError: Error, Sendable, CustomStringConvertible {
     /// The PROJ definition that failed, e.g. `+proj=lcc +lat_1=… …`.
     public var definition: String
