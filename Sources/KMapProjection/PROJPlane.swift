@@ -11,7 +11,7 @@ import KMapModel
 /// Owns its PROJ context and projection (destroyed on deinit). PROJ objects are not thread-safe and a composer
 /// is shared by the parallel frame workers, so every call takes a lock. Forward results are kept (exact by
 /// construction: the same position always projects the same): every frame of a sequence projects the same places
-/// again, and a 10,000-place frame spent about 70 ms in PROJ's formulas before.
+/// again; without the cache a 10,000-place frame took about 70 ms more than on the equirectangular plane.
 public final class PROJPlane: PlaneProjection, @unchecked Sendable {
     public let name: String
     private let context: OpaquePointer
