@@ -12,7 +12,7 @@ public enum MarkdownReport {
         let t = text
         var m = "# \(t(c.info.title))\n\n"
         m +=
-            "A day-by-day record of control, \(r.days.first?.day.longDescription ?? "") to \(r.days.last?.day.longDescription ?? ""), drawn by kmap from sourced events.\n\n"
+            "A day-by-day record of control, \(r.span), drawn by kmap from sourced events.\n\n"
         if let summary = c.info.summary { m += "> \(t(summary))\n>\n> — \(t(c.info.summaryAttribution ?? ""))\n\n" }
         let chart = try image("chart.svg") { SVGWriter.write(r.chart.scene()) }
         m += "![\(alt(r.chart.description()))](\(chart))\n\n"
@@ -20,10 +20,15 @@ public enum MarkdownReport {
             m += "## \(d.day.longDescription) (day \(d.number))\n\n"
             m += "![\(alt(r.altText(d)))](\(try image(r.mapName(d)) { try r.mapPNG(d) }))\n\n"
             m += "### Events\n\n"
-            if d.events.isEmpty { m += "No event is dated this day.\n\n" }
-            for e in d.events {
-                m +=
-                    "- **\(t(r.when(e)))** · \(t(Headline.of(e, in: c)))  \n  > “\(t(e.quote))”  \n  \(t(r.citation(e)))\n"
+            if d.entries.isEmpty { m += "No event is dated this day.\n\n" }
+            if d.entries.contains(where: { $0.number != nil }) {
+                m += "Numbered as on the map, where the orange badges mark the places each event changed.\n\n"
+            }
+            for entry in d.entries {
+                let e = entry.event
+                let number = entry.number.map { "**\($0)** · " } ?? ""
+                let quote = entry.quotedAt.map { t(r.quoteReference($0, on: d.day)) } ?? "> “\(t(e.quote))”"
+                m += "- \(number)**\(t(r.line(e)))**  \n  \(quote)  \n  \(t(r.citation(e)))\n"
             }
             m += "\n### What changed since \(d.day.adding(days: -1).longDescription)\n\n"
             if d.changes.isEmpty { m += "No place changed hands.\n" }
@@ -32,6 +37,15 @@ public enum MarkdownReport {
             }
             if let a = d.routeBefore, let b = d.routeAfter, a != b, let name = c.info.supplyRoute?.name {
                 m += "- \(t(name)): \(a.rawValue) → \(b.rawValue)\n"
+            }
+            m += "\n"
+        }
+        let readings = r.readings
+        if !readings.isEmpty {
+            m += "## Appendix: how the sources were read\n\n\(t(Report.readingsIntro))\n\n"
+            for reading in readings {
+                m +=
+                    "- **\(t(reading.event.day.longDescription)) · \(t(reading.headline))**: \(t(reading.text))\n"
             }
             m += "\n"
         }

@@ -2,6 +2,7 @@
 """Drives kmap's viewer in headless Chromium (Debian's chromium, chromium-driver, python3-selenium).
 
 Usage: viewer_test.py VIEWER.html
+       viewer_test.py REPORT.html report   (an HTML report: the viewer with every day's events below it)
 Prints one JSON object of what it saw; exits 0 when every check passed, 1 when one failed (the reason on
 stderr), 77 when no browser can be driven (the caller skips and says why).
 """
@@ -21,6 +22,7 @@ except ImportError as error:
     sys.exit(77)
 
 path = sys.argv[1]
+mode = sys.argv[2] if len(sys.argv) > 2 else "viewer"
 options = Options()
 for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"]:
     options.add_argument(argument)
@@ -44,7 +46,7 @@ def text(element_id):
     return driver.find_element(By.ID, element_id).text
 
 
-try:
+def run_viewer():
     wait = WebDriverWait(driver, 10)
     started = time.monotonic()
     driver.get("file://" + path + "#2016-02-24")
@@ -91,6 +93,63 @@ try:
     seen["afterPlay"] = driver.execute_script("return document.body.dataset.day")
     seen["errors"] = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
     check(not seen["errors"], f"console errors: {seen['errors']}")
+
+
+def run_report():
+    wait = WebDriverWait(driver, 10)
+    driver.get("file://" + path + "#2016-02-24")
+    wait.until(lambda d: d.execute_script("return document.body.dataset.day") == "2016-02-24")
+    seen["date"] = text("kv-date")
+    check(seen["date"].startswith("24 February 2016"), f"the report opened on {seen['date']!r}, not 24 February 2016")
+    seen["days"] = driver.execute_script("return JSON.parse(document.getElementById('kmap-data').textContent).days")
+    check(driver.find_element(By.ID, "kv-slider").get_attribute("max") == str(len(seen["days"]) - 1),
+          "the slider does not span the report's days")
+    title = driver.execute_script("return document.querySelector('#place-khanasir > title').textContent")
+    check("contested" in title, f"Khanasir's hover title on 24 February: {title!r}")
+    seen["scrollY"] = driver.execute_script("return window.scrollY")
+    check(seen["scrollY"] == 0, "the day's fragment scrolled the page away from the map")
+
+    # What a reader sees: every quote of the report's days once, no pointer to another command.
+    shown = " ".join(driver.execute_script("return document.body.innerText").split())
+    quotes = driver.execute_script(
+        "const d = JSON.parse(document.getElementById('kmap-data').textContent);"
+        "const days = new Set(d.days); return [...new Set(d.events.filter(e => days.has(e.day)).map(e => e.quote))];")
+    counts = {q: shown.count(" ".join(q.split())) for q in quotes}
+    seen["quotes"] = len(quotes)
+    seen["quotesNotOnce"] = {q[:60]: n for q, n in counts.items() if n != 1}
+    check(quotes and not seen["quotesNotOnce"], f"quotes not shown exactly once: {seen['quotesNotOnce']}")
+    check("kmap timeline" not in shown, "the page sends the reader to kmap timeline")
+    check("Appendix: how the sources were read" in shown, "no appendix of readings")
+
+    # A day's "show on the map" link moves the map to that day and brings it into view.
+    section = driver.find_element(By.ID, "events-2016-02-25")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", section)
+    # Clicked by script: selenium's own click scrolls the link to the top, under the sticky day controls.
+    driver.execute_script("arguments[0].click()", section.find_element(By.CLASS_NAME, "kr-show"))
+    wait.until(lambda d: d.execute_script("return document.body.dataset.day") == "2016-02-25")
+    seen["afterLink"] = text("kv-date")
+    check(seen["afterLink"].startswith("25 February 2016"), f"the link showed {seen['afterLink']!r}")
+    top = driver.execute_script("return document.getElementById('kv-date').getBoundingClientRect().top")
+    check(-1 <= top < 200, f"the map is not in view after the link (date at {top}px)")
+
+    # The side panel lists the day's events by number and headline, and points below for the quotes.
+    seen["asideEvents"] = text("kv-events")
+    check("Quotes and sources below" in seen["asideEvents"], "the side panel does not point to the quotes below")
+    slider = driver.find_element(By.ID, "kv-slider")
+    slider.send_keys(Keys.ARROW_RIGHT)
+    wait.until(lambda d: d.execute_script("return document.body.dataset.day") == "2016-02-26")
+    check(driver.execute_script("return location.hash") == "#2016-02-26", "the address does not follow the slider")
+    seen["loaded"] = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    check(not seen["loaded"], f"the page loaded {seen['loaded']}")
+    seen["errors"] = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    check(not seen["errors"], f"console errors: {seen['errors']}")
+
+
+try:
+    if mode == "report":
+        run_report()
+    else:
+        run_viewer()
 except Exception as error:
     failures.append(f"{type(error).__name__}: {error}")
 finally:

@@ -168,6 +168,30 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         data("missing field: place name", "gazetteer.geojson", ["gazetteer.geojson:", "'name'"]) {
             $0.replacingOccurrences(of: "\"name\": \"Delta\", ", with: "")
         },
+        // Names per language (issue 16).
+        data(
+            "names: not a language code", "gazetteer.geojson",
+            ["gazetteer.geojson:", "'Ukrainian' in 'names' is not a language code"]
+        ) {
+            $0.replacingOccurrences(
+                of: "\"name\": \"Delta\", ", with: "\"name\": \"Delta\", \"names\": {\"Ukrainian\": \"Дельта\"}, ")
+        },
+        data("names: arabic and names.ar disagree", "gazetteer.geojson", ["gazetteer.geojson:", "disagree"]) {
+            $0.replacingOccurrences(
+                of: "\"name\": \"Delta\", ",
+                with: "\"name\": \"Delta\", \"arabic\": \"دلتا\", \"names\": {\"ar\": \"ذلتا\"}, ")
+        },
+        data("localLanguage: not a language code", "campaign.yaml", ["campaign.yaml:", "'localLanguage' is 'Arabic'"]) {
+            $0.replacingOccurrences(of: "start: 2020-01-01\n", with: "start: 2020-01-01\nlocalLanguage: Arabic\n")
+        },
+        usage(
+            "unknown built-in campaign id",
+            ["render", "--campaign", "kharkiv-2002", "--day", "2022-09-10", "-o", "OUT"],
+            ["did you mean 'kharkiv-2022'?", "built-in campaigns: khanasir-2016, kharkiv-2022"]),
+        usage(
+            "--labels in a language the campaign lacks",
+            ["render", "--campaign", "kharkiv-2022", "--day", "2022-09-10", "--labels", "ar", "-o", "OUT"],
+            ["--labels ar: no place of 2022 Kharkiv counteroffensive has a name in 'ar'"]),
         // Unknown ids.
         data("unknown place id", "events.yaml", ["events.yaml:15", "unknown place 'bravoo'; did you mean 'bravo'?"]) {
             $0.replacingOccurrences(

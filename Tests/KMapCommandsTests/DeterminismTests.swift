@@ -21,6 +21,26 @@ import Testing
         #expect(files[0] == files[1])
     }
 
+    /// A report's files (the PDF's pages, the HTML built on the viewer, the Markdown) from two processes.
+    @Test(arguments: ["pdf", "html", "md"])
+    func twoProcessesWriteTheSameReport(format: String) throws {
+        let kmap = try ProcessRunner.kmap()
+        let dir = try scratchFolder("determinism-report-\(format)")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var files: [Data] = []
+        for run in 0..<2 {
+            // The same name in two folders: a Markdown report names its images' folder after itself.
+            try FileManager.default.createDirectory(atPath: "\(dir)/\(run)", withIntermediateDirectories: true)
+            let out = "\(dir)/\(run)/report.\(format)"
+            let r = try ProcessRunner.run(
+                kmap,
+                ["report", "--from", "2016-02-22", "--to", "2016-02-24", "--size", "800x600", "--quiet", "-o", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            files.append(try #require(FileManager.default.contents(atPath: out)))
+        }
+        #expect(files[0] == files[1])
+    }
+
     @Test func framesAreTheSameOnOneJobOrTwo() throws {
         let kmap = try ProcessRunner.kmap()
         let dir = try scratchFolder("determinism-frames")

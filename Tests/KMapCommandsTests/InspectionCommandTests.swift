@@ -77,7 +77,7 @@ import Testing
         let places = campaign.gazetteer.places
         let g = campaign.gazetteer
         let csv = try Places.render(g, format: .csv, title: "t")
-        #expect(csv.hasPrefix("id,name,kind,lat,lon,aliases,arabic,source,sourceRef,confidence\n"))
+        #expect(csv.hasPrefix("id,name,kind,lat,lon,aliases,arabic,names,source,sourceRef,confidence\n"))
         #expect(csv.split(separator: "\n").count == places.count + 1)
         let geojson = try Places.render(g, format: .geojson, title: "t")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(geojson.utf8)) as? [String: Any])

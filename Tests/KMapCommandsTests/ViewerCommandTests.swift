@@ -63,6 +63,29 @@ import Testing
         #expect(quotes.contains(evil), "the text arrives intact, as text")
     }
 
+    @Test func hostileCampaignTextNeverBecomesMarkupOrScriptInTheHTMLReport() throws {
+        let evil = "</script><script>alert(1)</script><img src=x onerror=alert(2)>"
+        let campaign = try testlandCopy(editing: "events.yaml") {
+            $0.replacingOccurrences(of: "Black takes Bravo.", with: evil)
+                .replacingOccurrences(
+                    of: "    confidence: stated\n  - date: 2020-01-03",
+                    with:
+                        "    confidence: stated\n    note: \"\(evil.replacingOccurrences(of: "\"", with: "\\\""))\"\n  - date: 2020-01-03"
+                )
+        }
+        let dir = try scratchFolder("report-hostile")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let arguments = ["report", "--campaign", campaign, "--size", "800x600", "--quiet", "-o", dir + "/r.html"]
+        #expect(runKMap(arguments) == 0)
+        let html = try String(contentsOfFile: dir + "/r.html", encoding: .utf8)
+        #expect(html.components(separatedBy: "<script").count - 1 == 2, "only the page's two script elements")
+        #expect(!html.contains("<img src=x"), "the quote is text, not an image")
+        #expect(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)"), "the quote is shown, escaped, under its day")
+        let data = try #require(Self.data(in: html))
+        let notes = (data["events"] as? [[String: Any]])?.compactMap { $0["note"] as? String } ?? []
+        #expect(notes.contains(evil), "the reading arrives intact, as text")
+    }
+
     static let browserParts = [
         "/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/bin/python3", "/usr/lib/python3/dist-packages/selenium",
     ]
@@ -85,6 +108,27 @@ import Testing
         let step = try #require(seen["sliderStepMs"] as? Double)
         #expect(step > 0, "the page measured its slider step")
         print("viewer in Chromium: opened in \(seen["openSeconds"] ?? "?") s, a slider step drew in \(step) ms")
+    }
+
+    /// The HTML report is the viewer with the days' events below it: the browser opens a day from the fragment,
+    /// shows every quote once, follows a day's link to the map, and loads nothing.
+    @Test(
+        .enabled(
+            if: browserMissing.isEmpty,
+            "no browser to drive: \(browserMissing.joined(separator: ", ")) missing (Debian packages chromium, chromium-driver, python3-selenium; Scripts/setup installs them)"
+        ))
+    func aRealBrowserOpensTheReportOnADay() throws {
+        let dir = try scratchFolder("viewer-report")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/report.html"
+        #expect(runKMap(["report", "--from", "2016-02-21", "--to", "2016-02-29", "--quiet", "-o", path]) == 0)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Browser/viewer_test.py").path
+        let run = try ProcessRunner.run("/usr/bin/python3", [script, path, "report"])
+        #expect(run.status == 0, "the browser test failed: \(run.stderr)\n\(run.stdout)")
+        let seen = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((seen["date"] as? String)?.hasPrefix("24 February 2016") == true)
+        #expect((seen["quotes"] as? Int ?? 0) > 20, "the week's quotes were counted")
     }
 
     /// The page's JSON data, parsed.

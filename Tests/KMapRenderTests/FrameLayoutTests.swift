@@ -1,5 +1,6 @@
 import KMapLoader
 import KMapModel
+import KMapTestSupport
 import Testing
 
 @testable import KMapCompose
@@ -40,7 +41,13 @@ import Testing
             case .text(let t) where item.id.hasPrefix("label:") && item.layer == .labels:
                 b.labels.append((item.id, t.bounds))
             case .marker(let m) where item.id.hasPrefix("place:"):
-                b.markers.append((item.id, Rect(x: m.center.x - m.radius, y: m.center.y - m.radius, width: 2 * m.radius, height: 2 * m.radius)))
+                b.markers.append(
+                    (
+                        item.id,
+                        Rect(
+                            x: m.center.x - m.radius, y: m.center.y - m.radius, width: 2 * m.radius,
+                            height: 2 * m.radius)
+                    ))
             case .marker(let m) where item.id.hasPrefix("change:") && !item.id.hasSuffix(":number"):
                 b.badges.append((item.id, m.bounds))
             case .rect(let r, _, _) where item.id.hasPrefix("change:") && !item.id.hasSuffix(":number"):
@@ -103,11 +110,13 @@ import Testing
         let parts = size.split(separator: "x").compactMap { Int($0) }
         let composer = SceneComposer(campaign: campaign, options: FrameOptions(width: parts[0], height: parts[1]))
         let scene = try scene("2016-02-24", parts[0], parts[1], composer: composer)
-        let named = Set(scene.items.compactMap { item -> String? in
-            guard item.layer == .labels || item.layer == .legend, item.id.hasPrefix("label:") || item.id.hasPrefix("key:")
-            else { return nil }
-            return String(item.id.split(separator: ":")[1])
-        })
+        let named = Set(
+            scene.items.compactMap { item -> String? in
+                guard item.layer == .labels || item.layer == .legend,
+                    item.id.hasPrefix("label:") || item.id.hasPrefix("key:")
+                else { return nil }
+                return String(item.id.split(separator: ":")[1])
+            })
         let missing = composer.visiblePlaces.map(\.id).filter { !named.contains($0) }
         #expect(missing.isEmpty, "\(size): no label or key entry for \(missing)")
     }
@@ -117,10 +126,11 @@ import Testing
         let parts = size.split(separator: "x").compactMap { Int($0) }
         for day in Self.days {
             let scene = try scene(day, parts[0], parts[1])
-            let entries = Set(scene.items.compactMap { item -> String? in
-                guard item.id.hasPrefix("changes:"), item.id.hasSuffix(":badge") else { return nil }
-                return String(item.id.split(separator: ":")[1])
-            })
+            let entries = Set(
+                scene.items.compactMap { item -> String? in
+                    guard item.id.hasPrefix("changes:"), item.id.hasSuffix(":badge") else { return nil }
+                    return String(item.id.split(separator: ":")[1])
+                })
             var onMap: Set<String> = []
             for item in scene.items where item.id.hasPrefix("change:") && item.id.hasSuffix(":number") {
                 if case .text(let t) = item.symbol { onMap.formUnion(t.text.split(separator: ",").map(String.init)) }
@@ -152,6 +162,34 @@ import Testing
         let base = try titleSize(1600, 1200)
         #expect(abs(try titleSize(3840, 2160) - base * 1.8) < 0.5, "a 4K slide is 1.8 times the default")
         #expect(try titleSize(640, 480) >= 12, "a thumbnail's title stays legible")
+    }
+
+    /// Found with a 10,000-place campaign: thousands of names without room made a key past "zz" and crashed.
+    /// A crowded frame keys at most `PlaceKey.capacity` names and leaves the rest unnamed, without overlap.
+    @Test func aCrowdedFrameKeysAFewNamesAndLeavesTheRest() throws {
+        let folder = try testlandCopy(editing: "gazetteer.geojson") { text in
+            var extra = ""
+            for i in 0..<900 {
+                let lon = 10.2 + Double(i % 30) * 0.016
+                let lat = 50.3 + Double(i / 30) * 0.018
+                extra += """
+                      {"type": "Feature", "geometry": {"type": "Point", "coordinates": [\(lon), \(lat)]},
+                       "properties": {"id": "crowd-\(i)", "name": "Crowded Village \(i)", "aliases": [], "kind": "village", "source": "script", "confidence": "exact"}},
+
+                    """
+            }
+            return text.replacingOccurrences(
+                of: #"{"type": "FeatureCollection", "features": ["#,
+                with: #"{"type": "FeatureCollection", "features": ["# + "\n" + extra)
+        }
+        let campaign = try CampaignLoader.load(folder: folder)
+        let composer = SceneComposer(campaign: campaign, options: FrameOptions(width: 640, height: 480))
+        let scene = composer.scene(for: try campaign.state(on: try #require(Day("2020-01-03"))))
+        let keyed = scene.items.filter { $0.id.hasPrefix("key:") }
+        #expect(keyed.count <= PlaceKey.capacity)
+        #expect(!composer.unlabelled.isEmpty, "900 villages in a thumbnail cannot all be named")
+        let b = Self.boxes(scene)
+        #expect(Self.overlaps(b.labels, b.labels, same: true).isEmpty)
     }
 
     struct Failure: Error {}

@@ -25,27 +25,40 @@ import Testing
         #expect(report.days.count == 9)
     }
 
-    @Test func htmlHasEveryDayEveryAltTextAndEverySource() throws {
-        var images: [String: Int] = [:]
-        let html = try HTMLReport.html(report) { name, _, bytes in
-            images[name] = try bytes().count
-            return name
+    @Test func htmlIsTheViewerWithEveryDayAndEverySource() throws {
+        let html = HTMLReport.html(report)
+        for id in ["kv-slider", "kv-play", "kv-date", "kv-map", "kmap-data"] {
+            #expect(html.contains("id=\"\(id)\""), "the viewer's \(id)")
         }
+        #expect(html.contains("default-src 'none'"), "the viewer's policy: nothing is loaded")
+        let data = try #require(Self.viewerData(in: html))
+        #expect(data["days"] as? [String] == report.days.map(\.day.description), "the slider's days are the report's")
+        #expect(data["eventsBelow"] as? Bool == true)
         for d in report.days {
-            #expect(html.contains("id=\"day-\(d.day)\""), "\(d.day) missing")
-            #expect(images["maps/khanasir-\(d.day).png"] != nil)
-            for e in d.events {
-                #expect(html.contains("id=\"\(e.id)\""))
-                #expect(html.contains(HTMLReport.e("“\(e.quote)”")), "\(e.id)'s quote")
-            }
+            #expect(html.contains("id=\"events-\(d.day)\""), "\(d.day) missing")
+            #expect(html.contains("href=\"#\(d.day)\""), "a link that shows \(d.day) on the map")
+            #expect(!html.contains("id=\"\(d.day)\""), "no element takes a day's fragment, so it never scrolls away")
+            for e in d.events { #expect(html.contains("id=\"\(e.id)\"")) }
         }
-        // Every <img> has a non-empty alt.
+        // The chart is the one image; the maps are the viewer's SVG.
         let imgs = html.components(separatedBy: "<img ").dropFirst()
-        #expect(imgs.count == report.days.count + 1)
-        for img in imgs { #expect(img.contains("alt=\"") && !img.contains("alt=\"\"")) }
+        #expect(imgs.count == 1)
+        for img in imgs { #expect(img.hasPrefix("src=\"data:image/svg+xml;base64,") && !img.contains("alt=\"\"")) }
         #expect(html.contains("CC BY-SA 4.0"))
         #expect(html.contains("2016 Khanasir offensive"))
-        #expect(html.contains("Rasm al-Nafal (ISIL)"), "the 22 Feb alt text names the change")
+        #expect(html.contains("Rasm al-Nafal (ISIL)"), "the 22 Feb caption names the change")
+        for load in ["src=\"http", "src=\"//", "url(http", "url(//", "@import"] {
+            #expect(!html.contains(load), "nothing loaded from elsewhere: \(load)")
+        }
+    }
+
+    /// The page's JSON data, parsed.
+    static func viewerData(in html: String) -> [String: Any]? {
+        guard let start = html.range(of: "<script type=\"application/json\" id=\"kmap-data\">"),
+            let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex)
+        else { return nil }
+        return try? JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8))
+            as? [String: Any]
     }
 
     @Test func markdownHasEveryDayAndSource() throws {
@@ -56,15 +69,18 @@ import Testing
         #expect(md.components(separatedBy: "![").count - 1 == report.days.count + 1)
     }
 
-    @Test func pdfHasACoverAndAPagePerDay() throws {
+    @Test func pdfHasACoverAndAMapPagePerDay() throws {
         let bytes = try PDFReport.pdf(report)
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.hasPrefix("%PDF-"))
         let pages =
             text.components(separatedBy: "/Type /Page\n").count - 1 + text.components(separatedBy: "/Type /Page ").count
             - 1
-        #expect(pages == report.days.count + 1, "\(pages) pages")
-        #expect(PDFReport.pages(report).count == report.days.count + 1)
+        let scenes = PDFReport.pages(report)
+        #expect(pages == scenes.count, "\(pages) pages")
+        let maps = scenes.filter { $0.items.contains { $0.id == "map:background" } }
+        #expect(maps.count == report.days.count, "a map page per day")
+        #expect(scenes.first?.items.contains { $0.id.hasPrefix("chart:") } == true, "the cover's chart")
     }
 
     @Test func altTextSaysWhatTheMapShows() throws {

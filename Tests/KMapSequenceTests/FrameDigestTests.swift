@@ -66,7 +66,10 @@ import Testing
             (Self.scene([item]), ["width", "height", "background", "items", "title", "subject", "metadata"]),
             (Scene.Metadata("k", "v"), ["key", "value"]),
             (item, ["id", "layer", "symbol", "title"]),
-            (marker, ["shape", "center", "radius", "fill", "splitFill", "stroke", "ring", "hollow", "highlight", "scale"]),
+            (
+                marker,
+                ["shape", "center", "radius", "fill", "splitFill", "stroke", "ring", "hollow", "highlight", "scale"]
+            ),
             (Stroke(color: .black, width: 1), ["color", "width", "dash"]),
             (font, ["family", "size", "bold", "italic"]),
             (text, ["text", "origin", "font", "color", "halo", "haloWidth", "bounds"]),

@@ -49,7 +49,9 @@ struct Explain: ParsableCommand {
         let n = Narration(campaign: campaign)
         let info = place.info
         var out = "\(place.name) (\(place.id)), \(place.kind.rawValue)"
-        if let arabic = info.arabic { out += ", \(arabic)" }
+        // One local name (Khanasir's Arabic) is printed as it is; several are tagged with their language.
+        let locals = info.localNames
+        for local in locals { out += locals.count == 1 ? ", \(local.name)" : ", \(local.name) (\(local.language))" }
         out += "\n"
         if !info.aliases.isEmpty { out += "  also: \(info.aliases.joined(separator: ", "))\n" }
         out +=

@@ -31,6 +31,8 @@ struct Places: ParsableCommand {
         var lon: Double
         var aliases: [String]
         var arabic: String?
+        /// The names in other languages by language code (nil when none): the gazetteer's `names`.
+        var names: [String: String]?
         var source: String
         var sourceRef: String?
         var confidence: String
@@ -50,7 +52,8 @@ struct Places: ParsableCommand {
             Row(
                 id: p.id, name: p.name, kind: p.kind.rawValue, lat: p.coordinate.lat, lon: p.coordinate.lon,
                 aliases: p.info.aliases,
-                arabic: p.info.arabic, source: p.info.source, sourceRef: p.info.sourceRef,
+                arabic: p.info.arabic, names: p.info.names.isEmpty ? nil : p.info.names, source: p.info.source,
+                sourceRef: p.info.sourceRef,
                 confidence: p.info.confidence.rawValue,
                 note: p.info.note, tiedTo: p.tie?.sentence)
         }
@@ -66,10 +69,12 @@ struct Places: ParsableCommand {
         case .geojson:
             return try DayFormats.gazetteerGeoJSON(gazetteer, rows: rows, title: title)
         case .csv:
-            var out = "id,name,kind,lat,lon,aliases,arabic,source,sourceRef,confidence\n"
+            var out = "id,name,kind,lat,lon,aliases,arabic,names,source,sourceRef,confidence\n"
             for r in rows {
+                let names = (r.names ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
                 let text = [
-                    r.aliases.joined(separator: "; "), r.arabic ?? "", r.source, r.sourceRef ?? "", r.confidence,
+                    r.aliases.joined(separator: "; "), r.arabic ?? "", names.joined(separator: "; "), r.source,
+                    r.sourceRef ?? "", r.confidence,
                 ]
                 out += [r.id, r.name, r.kind].map(csv).joined(separator: ",") + ",\(r.lat),\(r.lon),"
                 out += text.map(csv).joined(separator: ",") + "\n"

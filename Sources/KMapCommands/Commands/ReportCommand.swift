@@ -14,9 +14,14 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             The output's form follows -o:
               DIR            a folder: index.html, report.md, report.pdf, chart.svg and maps/*.png
-              report.html    one self-contained HTML page (images embedded)
+              report.html    one self-contained page that works offline: the viewer's map of the report's
+                             days (slider, play; report.html#2016-02-24 opens a day), then every day's
+                             events, what changed, the readings and the sources
               report.md      Markdown, images in report-images/ beside it
-              report.pdf     a cover with the summary and a chart, then a page per day
+              report.pdf     A4 landscape: a cover with the summary, a chart and the sources; per day its
+                             map across the page, then every event of the day; the readings in an appendix
+            Events are numbered as on the day's map; a sentence that carries several events is quoted once.
+            --size sets the maps of the HTML and Markdown; the PDF's maps are composed at their printed size.
             Without --from/--to the report covers every day with an event; with them, every day in the range.
 
             Examples:
@@ -146,16 +151,12 @@ struct ReportCommand: ParsableCommand {
         }
         switch plan.form {
         case .pdf:
-            progress.say("drawing \(report.days.count + 1) PDF pages")
+            progress.say("drawing the PDF's pages")
             try save(try PDFReport.pdf(report), output, createFolder: false)
             Console.error("wrote \(output)")
         case .html:
-            let html = try HTMLReport.html(report) { name, mime, bytes in
-                defer { progress.tick(name) }
-                return "data:\(mime);base64,\(Data(try bytes()).base64EncodedString())"
-            }
-            progress.finish()
-            try save(Array(html.utf8), output, createFolder: false)
+            progress.say("drawing \(report.days.count) maps")
+            try save(Array(HTMLReport.html(report).utf8), output, createFolder: false)
             Console.error("wrote \(output)")
         case .markdown(let images, let folder):
             let md = try MarkdownReport.markdown(report) { name, bytes in
@@ -168,17 +169,15 @@ struct ReportCommand: ParsableCommand {
             Console.error("wrote \(output) and \(folder)/")
         case .folder:
             let dir = output
-            let html = try HTMLReport.html(report) { name, _, bytes in
+            let md = try MarkdownReport.markdown(report) { name, bytes in
                 try save(try bytes(), "\(dir)/\(name)", createFolder: true)
                 progress.tick(name)
                 return name
             }
             progress.finish()
-            try save(Array(html.utf8), "\(dir)/index.html", createFolder: true)
-            // The Markdown links the images the HTML wrote.
-            let md = try MarkdownReport.markdown(report) { name, _ in name }
             try save(Array(md.utf8), "\(dir)/report.md", createFolder: true)
-            progress.say("drawing \(report.days.count + 1) PDF pages")
+            try save(Array(HTMLReport.html(report).utf8), "\(dir)/index.html", createFolder: true)
+            progress.say("drawing the PDF's pages")
             try save(try PDFReport.pdf(report), "\(dir)/report.pdf", createFolder: true)
             Console.error("wrote \(dir)/index.html, report.md, report.pdf, chart.svg and maps/")
         }

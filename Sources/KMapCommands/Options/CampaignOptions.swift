@@ -7,13 +7,17 @@ struct CampaignOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A campaign data folder (see docs/DATA.md); default: the built-in Khanasir 2016 campaign.", valueName: "dir"
-        ))
+            "A built-in campaign's id (kmap campaigns lists them: khanasir-2016, kharkiv-2022) or a campaign data folder (docs/DATA.md); a bare name that is also a folder here reads the folder. Default: the built-in khanasir-2016.",
+            valueName: "id|dir"))
     var campaign: String?
 
     func load() throws -> Campaign {
-        let c = try CampaignLoader.resolve(campaign)
-        return c
+        if let campaign, case .folder(let path, let shadowed?) = try CampaignLoader.resolution(of: campaign) {
+            Console.error(
+                "kmap: note: reading the folder '\(path)', not the built-in campaign '\(shadowed)'; write ./\(path) to say so, or run from another folder for the built-in"
+            )
+        }
+        return try CampaignLoader.resolve(campaign)
     }
 }
 

@@ -25,7 +25,10 @@ struct StyleOptions: ParsableArguments {
     var recolor = false
 
     @Option(
-        name: .long, help: ArgumentHelp("Place names in English (en), Arabic (ar) or both.", valueName: "en|ar|both"))
+        name: .long,
+        help: ArgumentHelp(
+            "Place names in English (en), in one language the campaign names its places in (a code: ar for Khanasir, uk or ru for Kharkiv; kmap places --format csv shows them), or both: English and the campaign's local-script name.",
+            valueName: "en|LANG|both"))
     var labels: String = "en"
 
     @Option(
@@ -58,7 +61,8 @@ struct StyleOptions: ParsableArguments {
     func frameOptions() throws -> FrameOptions {
         var options = try FrameSize.parse(size)
         guard let language = LabelLanguage(rawValue: labels) else {
-            throw CLIError.usage("--labels '\(labels)' is not one of en, ar, both")
+            throw CLIError.usage(
+                "--labels '\(labels)' is not en, both or a language code (two or three lowercase letters, e.g. ar, uk)")
         }
         options.labels = language
         options.transparent = transparent
@@ -107,6 +111,7 @@ struct StyleOptions: ParsableArguments {
     /// A composer for `campaign` with these options; build one per sequence, not per frame.
     func composer(for campaign: Campaign) throws -> SceneComposer {
         let options = try frameOptions()
+        try Self.check(options.labels, for: campaign)
         _ = try encoding()
         // The projection is chosen from the area (ProjectionChoice): equirectangular for a small one, PROJ's
         // conformal one for a wide one.
@@ -114,6 +119,15 @@ struct StyleOptions: ParsableArguments {
         let composer = SceneComposer(campaign: campaign, theme: try resolvedTheme(), options: options, plane: plane)
         for warning in composer.themeWarnings { Console.error("kmap: warning: \(warning)") }
         return composer
+    }
+
+    /// Throws (64) when `--labels` names a language no place of `campaign` has a name in.
+    static func check(_ labels: LabelLanguage, for campaign: Campaign) throws {
+        guard case .local(let language) = labels, !campaign.nameLanguages.contains(language) else { return }
+        let choices = (["en"] + campaign.nameLanguages + ["both"]).joined(separator: ", ")
+        throw CLIError.usage(
+            "--labels \(language): no place of \(campaign.info.title) has a name in '\(language)'; use one of \(choices)"
+        )
     }
 
     /// The encoded bytes of `scene`, with these options' density, resolution and SVG engine.

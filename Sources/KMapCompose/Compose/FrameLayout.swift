@@ -80,7 +80,8 @@ struct FrameLayout: Sendable {
             // Bottom-right of the frame beside a side panel (which stops above it), else of the map.
             let side = withPanel && !portrait
             scalePanel = Rect(
-                x: (side ? w - 16 : mapArea.maxX) - scaleSize.width, y: mapArea.maxY - scaleSize.height - (side ? 2 : 6),
+                x: (side ? w - 16 : mapArea.maxX) - scaleSize.width,
+                y: mapArea.maxY - scaleSize.height - (side ? 2 : 6),
                 width: scaleSize.width, height: scaleSize.height)
         }
         attributionBaseline = Point(x: w - 12, y: h - 8)

@@ -32,18 +32,61 @@ public struct FrameOptions: Sendable, Hashable {
     public static let heightRange = 300...8000
 }
 
-/// The names on the map: English, Arabic (where the gazetteer has it), or both on two lines.
-public enum LabelLanguage: String, Sendable, Hashable, CaseIterable {
-    case english = "en"
-    case arabic = "ar"
+/// The names on the map: English, the names in one other language (where the gazetteer has them), or both.
+///
+/// `--labels en|LANG|both`: LANG is any language code the campaign's gazetteer names places in (`ar`, `uk`,
+/// `ru`…); `both` is English with the campaign's local-script names (`Campaign.localLanguage`) on a second line.
+public enum LabelLanguage: Sendable, Hashable, CaseIterable {
+    case english
+    /// The names in this language; a place without one keeps its English name.
+    case local(String)
+    /// English, and under it the name in the campaign's local language where the place has one.
     case both
 
-    /// The label of a place: Arabic falls back to the English name where no Arabic name is recorded.
-    public func text(name: String, arabic: String?) -> String {
+    /// Arabic, as `--labels ar` has always meant.
+    public static let arabic = LabelLanguage.local("ar")
+
+    public static var allCases: [LabelLanguage] { [.english, .arabic, .both] }
+
+    /// `en`, `both`, or a language code of two or three lowercase letters; nil for anything else.
+    public init?(rawValue: String) {
+        switch rawValue {
+        case "en": self = .english
+        case "both": self = .both
+        default:
+            guard (2...3).contains(rawValue.utf8.count),
+                rawValue.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) })
+            else { return nil }
+            self = .local(rawValue)
+        }
+    }
+
+    /// What `--labels` takes for this choice.
+    public var rawValue: String {
+        switch self {
+        case .english: "en"
+        case .local(let language): language
+        case .both: "both"
+        }
+    }
+
+    /// The label of a place named `name` in English and `names` in other languages; `localLanguage` is the
+    /// campaign's language for `both`. A missing name falls back to English.
+    public func text(name: String, names: [String: String], localLanguage: String?) -> String {
         switch self {
         case .english: name
-        case .arabic: arabic ?? name
-        case .both: arabic.map { "\(name)\n\($0)" } ?? name
+        case .local(let language): names[language] ?? name
+        case .both: localLanguage.flatMap { names[$0] }.map { "\(name)\n\($0)" } ?? name
         }
+    }
+
+    /// The name on one line, for a key of places whose labels did not fit: `both` joins the two names with " / ".
+    public func singleLine(name: String, names: [String: String], localLanguage: String?) -> String {
+        text(name: name, names: names, localLanguage: localLanguage).replacingOccurrences(of: "\n", with: " / ")
+    }
+
+    /// The label with only an Arabic name known, as before names per language.
+    public func text(name: String, arabic: String?) -> String {
+        text(name: name, names: arabic.map { ["ar": $0] } ?? [:], localLanguage: "ar")
     }
 }

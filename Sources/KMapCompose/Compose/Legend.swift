@@ -60,7 +60,7 @@ struct Legend {
     static func compact(_ entries: [Entry]) -> [Entry] {
         entries.filter {
             switch $0 {
-            case .faction, .uncertain, .changed, .cut: true
+            case .faction, .uncertain, .changed, .cut, .zones: true
             default: false
             }
         }
@@ -108,7 +108,9 @@ struct Legend {
         case .uncertain: compact ? "hollow: inferred or reported" : "hollow: state inferred or reported"
         case .unknown: "grey hollow: no recent source"
         case .changed: compact ? "changed" : "changed since the previous frame"
-        case .zones(let km): "shaded: ground nearest a place, ≤ \(SceneComposer.format(km)) km"
+        case .zones(let km):
+            compact
+                ? "shaded: derived, not sourced" : "shaded: ground nearest a place, ≤ \(SceneComposer.format(km)) km"
         case .hatched: "hatched: contested (attacker's colour)"
         case .front: "where zones of two sides meet"
         case .estimated: "position estimated"
@@ -353,7 +355,8 @@ extension SceneComposer {
                 items.append(
                     SceneItem(
                         id: "legend:cut:swatch", layer: .legend,
-                        symbol: .polyline(points: [a, b], stroke: Stroke(color: theme.roadCut, width: 4, dash: [7, 5]))))
+                        symbol: .polyline(
+                            points: [a, b], stroke: Stroke(color: theme.roadCut, width: 4, dash: [7, 5]))))
                 text("legend:cut", words(entry), body, textX, baseline, theme.ink)
             }
         }
@@ -365,7 +368,8 @@ extension SceneComposer {
             let font = Font(family: theme.fontFamily, size: layout.compact ? 11 : 12)
             for item in legendBox.key.items {
                 text(
-                    "key:\(item.placeID)", "\(item.letter) \(item.name)", font, panel.x + Legend.padding + item.origin.x,
+                    "key:\(item.placeID)", "\(item.letter) \(item.name)", font,
+                    panel.x + Legend.padding + item.origin.x,
                     top + item.origin.y, theme.ink)
             }
         }

@@ -72,7 +72,9 @@ extension SceneComposer {
     }
 
     /// A badge: a disc for one number, a rounded-off bar for several ("1,3").
-    func numberBadge(_ text: String, font: Font, metrics m: TextMetrics, in box: Rect, id: String, layer: Layer = .changes)
+    func numberBadge(
+        _ text: String, font: Font, metrics m: TextMetrics, in box: Rect, id: String, layer: Layer = .changes
+    )
         -> [SceneItem]
     {
         let c = box.center
@@ -312,7 +314,8 @@ extension SceneComposer {
                     ? "fighting in \(Self.list(contested.map(name)))" : "fighting in \(contested.count) places")
         }
         for b in besieged where !b.places.isEmpty {
-            parts.append("\(Self.list(b.by.map(short))) besiege\(b.by.count == 1 ? "s" : "") \(Self.list(b.places.map(name)))")
+            parts.append(
+                "\(Self.list(b.by.map(short))) besiege\(b.by.count == 1 ? "s" : "") \(Self.list(b.places.map(name)))")
         }
         for road in changes.roads {
             switch road.phase {

@@ -56,7 +56,9 @@ extension SceneComposer {
         for road in roads {
             let runs = area.clip(polyline: PolylineSimplifier.simplify(road.path.map(projection.project)))
             func length(_ run: [Point]) -> Double {
-                zip(run, run.dropFirst()).reduce(0) { $0 + (($1.1.x - $1.0.x) * ($1.1.x - $1.0.x) + ($1.1.y - $1.0.y) * ($1.1.y - $1.0.y)).squareRoot() }
+                zip(run, run.dropFirst()).reduce(0) {
+                    $0 + (($1.1.x - $1.0.x) * ($1.1.x - $1.0.x) + ($1.1.y - $1.0.y) * ($1.1.y - $1.0.y)).squareRoot()
+                }
             }
             guard let run = runs.max(by: { length($0) < length($1) }), run.count >= 2 else { continue }
             var left = length(run) / 2

@@ -50,10 +50,11 @@ extension SceneComposer {
         let room = (layout.frame.width - 24) * 0.97
         if layout.compact, measurer.measure(attribution, font: small).width > room {
             let parts = attribution.components(separatedBy: "  ·  ")
-            let split = (1..<max(2, parts.count)).min { a, b in
-                abs(parts[..<a].joined(separator: "  ·  ").count - attribution.count / 2)
-                    < abs(parts[..<b].joined(separator: "  ·  ").count - attribution.count / 2)
-            } ?? 1
+            let split =
+                (1..<max(2, parts.count)).min { a, b in
+                    abs(parts[..<a].joined(separator: "  ·  ").count - attribution.count / 2)
+                        < abs(parts[..<b].joined(separator: "  ·  ").count - attribution.count / 2)
+                } ?? 1
             lines = [parts[..<split].joined(separator: "  ·  "), parts[split...].joined(separator: "  ·  ")]
             small.size = 9.5
         }
@@ -64,7 +65,8 @@ extension SceneComposer {
             let w = measurer.measure(line, font: small).width
             let y = layout.attributionBaseline.y - Double(lines.count - 1 - k) * (small.size + 2)
             return text(
-                k == 0 ? "attribution" : "attribution:\(k)", line, small, at: Point(x: layout.attributionBaseline.x - w, y: y),
+                k == 0 ? "attribution" : "attribution:\(k)", line, small,
+                at: Point(x: layout.attributionBaseline.x - w, y: y),
                 theme.mutedInk)
         }
     }

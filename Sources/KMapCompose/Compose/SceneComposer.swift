@@ -13,7 +13,8 @@ public struct SceneComposer: Sendable {
     let layout: FrameLayout
     /// Label placement for the whole campaign.
     let labels: [LabelPlacer.Placement]
-    /// Places whose label could not be placed without overlap (left unlabelled rather than overlapping).
+    /// Places with neither a label nor a key entry (left unnamed rather than overlapping): only in frames too
+    /// crowded for the key's `PlaceKey.capacity`.
     public let unlabelled: [String]
     /// Places inside the map area, in gazetteer order: the only ones drawn, labelled and listed in the legend.
     public let visiblePlaces: [Place]
@@ -100,7 +101,9 @@ public struct SceneComposer: Sendable {
         var placer = Self.labelPlacer(
             campaign: campaign, theme: theme, options: options, layout: layout, positions: positions,
             visible: visible, legend: legendPanel, measurer: measurer)
-        let requests = Self.labelRequests(visible: visible, theme: theme, options: options, positions: positions)
+        let requests = Self.labelRequests(
+            visible: visible, theme: theme, options: options, positions: positions,
+            localLanguage: campaign.localLanguage)
         let result = placer.place(requests)
         // Names with no room go to a key in the legend, which grows; labels it then covers join the key.
         var placed = result.placed
@@ -109,10 +112,14 @@ public struct SceneComposer: Sendable {
         var key = PlaceKey()
         let keyFont = Font(family: theme.fontFamily, size: layout.compact ? 11 : 12)
         for _ in 0..<4 where !keyed.isEmpty {
-            let places = visible.filter { keyed.contains($0.id) }
+            let places = Array(visible.filter { keyed.contains($0.id) }.prefix(PlaceKey.capacity))
             key = PlaceKey(
-                places: places, names: places.map(\.name), width: legendSize.width - 2 * Legend.padding,
-                font: keyFont, measurer: measurer)
+                places: places,
+                names: places.map {
+                    options.labels.singleLine(
+                        name: $0.name, names: $0.info.names, localLanguage: campaign.localLanguage)
+                },
+                width: legendSize.width - 2 * Legend.padding, font: keyFont, measurer: measurer)
             let grown = (width: legendSize.width, height: legendSize.height + key.height)
             panel = LegendBox.corner(size: grown, map: layout.mapArea, avoiding: taken, points: data)
             let covered = placed.filter { $0.bounds.intersects(panel) }
@@ -136,7 +143,9 @@ public struct SceneComposer: Sendable {
             placed += letters.place(letterRequests).placed
         }
         labels = placed
-        unlabelled = visible.map(\.id).filter(keyed.contains)
+        // Places with neither a name on the map nor an entry in the key (only in very crowded frames).
+        let inKey = Set(key.items.map(\.placeID))
+        unlabelled = visible.map(\.id).filter { keyed.contains($0) && !inKey.contains($0) }
         let markerBoxes = Self.markerBoxes(visible, positions: positions)
         markerBounds = markerBoxes
         let slots = Set(visible.map { Self.changeSlot(for: $0, positions: positions) })
@@ -145,17 +154,21 @@ public struct SceneComposer: Sendable {
             obstacles.insert(label.bounds)
             if let leader = label.leader, let a = leader.first, let b = leader.last {
                 // Small boxes along the leader, so a badge never sits on it.
-                let n = max(1, Int((((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot() / 4).rounded(.up)))
+                let n = max(
+                    1, Int((((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot() / 4).rounded(.up)))
                 for k in 0...n {
                     let t = Double(k) / Double(n)
-                    obstacles.insert(Rect(x: a.x + (b.x - a.x) * t - 1, y: a.y + (b.y - a.y) * t - 1, width: 2, height: 2))
+                    obstacles.insert(
+                        Rect(x: a.x + (b.x - a.x) * t - 1, y: a.y + (b.y - a.y) * t - 1, width: 2, height: 2))
                 }
             }
         }
         badgeObstacles = obstacles
         contextTowns = ContextTowns(
             campaign: campaign, theme: theme, area: layout.mapArea, projection: projection, placer: placer,
-            placed: placed + [LabelPlacer.Placement(id: "legend", text: "", font: keyFont, origin: .init(x: 0, y: 0), bounds: panel)])
+            placed: placed + [
+                LabelPlacer.Placement(id: "legend", text: "", font: keyFont, origin: .init(x: 0, y: 0), bounds: panel)
+            ])
     }
 
     /// The area a frame shows: the options' view, else the campaign's (its own or the fitted default).
@@ -187,7 +200,8 @@ public struct SceneComposer: Sendable {
         items += roads(state)
         items += markers(state, changed: changes.changedPlaces)
         let panel = changesPanel(changes)
-        items += changeBadges(changes, numbered: panel.numbered)
+        // A frame without its own panel (a report page) numbers every change: the page lists them.
+        items += changeBadges(changes, numbered: panel.numbered || !options.changesPanel)
         items += eventFlags(state)
         items += labelItems()
         items += furniture(state)
@@ -323,10 +337,12 @@ public struct SceneComposer: Sendable {
             c.status == .held
             ? "held since \(c.since.longDescription)"
             : "\(c.status.rawValue) by \(c.contestedBy.map { campaign.faction($0)?.shortName ?? $0 }.joined(separator: ", ")) since \(c.statusSince.longDescription)"
-        let name = place.info.arabic.map { "\(place.name) (\($0))" } ?? place.name
+        // The English name with the campaign's local-script one (Arabic for Khanasir, Ukrainian for Kharkiv).
+        let local = campaign.localLanguage.flatMap { place.info.names[$0] }
+        let name = local.map { "\(place.name) (\($0))" } ?? place.name
         if !c.isKnown {
             return
-                "\(place.info.arabic.map { "\(place.name) (\($0))" } ?? place.name): unknown (no source gives its control on this day). Position: \(place.info.confidence.rawValue)."
+                "\(name): unknown (no source gives its control on this day). Position: \(place.info.confidence.rawValue)."
         }
         let basis = ["\(c.confidence.rawValue) (event \(c.basis.confidence.rawValue))", c.basis.eventID].compactMap {
             $0

@@ -20,10 +20,13 @@ struct PlaceKey: Sendable {
     static let headingHeight = 20.0
     static let lineHeight = 15.0
 
-    /// "a", "b", … "z", then "aa", "ab", …
+    /// The most places a key lists: past that a frame is too crowded to name every place (a campaign of
+    /// thousands), and a key would bury the map; the rest stay unnamed (`SceneComposer.unlabelled`).
+    static let capacity = 26
+
+    /// "a", "b", … "z".
     static func letter(_ i: Int) -> String {
-        let letters = Array("abcdefghijklmnopqrstuvwxyz")
-        return i < 26 ? String(letters[i]) : String(letters[i / 26 - 1]) + String(letters[i % 26])
+        String(Array("abcdefghijklmnopqrstuvwxyz")[i % 26])
     }
 
     /// No key: every place is named on the map.

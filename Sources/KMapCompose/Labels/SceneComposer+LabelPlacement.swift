@@ -18,7 +18,8 @@ extension SceneComposer {
         let markers = markerBoxes(visible, positions: positions)
         let changeSlots = visible.map { changeSlot(for: $0, positions: positions) }
         let pointers = EdgePointer.roads(
-            campaign: campaign, area: layout.mapArea, projection: positions.projection, font: edgeFont(theme), measurer: measurer
+            campaign: campaign, area: layout.mapArea, projection: positions.projection, font: edgeFont(theme),
+            measurer: measurer
         ).map(\.bounds)
         return LabelPlacer(
             measurer: measurer, frame: layout.frame.insetBy(4),
@@ -48,12 +49,13 @@ extension SceneComposer {
     }
 
     /// One label request per visible place, in gazetteer order.
-    static func labelRequests(visible: [Place], theme: Theme, options: FrameOptions, positions: MarkerPositions)
-        -> [LabelPlacer.Request]
-    {
+    static func labelRequests(
+        visible: [Place], theme: Theme, options: FrameOptions, positions: MarkerPositions, localLanguage: String?
+    ) -> [LabelPlacer.Request] {
         visible.map { place in
             LabelPlacer.Request(
-                id: place.id, text: options.labels.text(name: place.name, arabic: place.info.arabic),
+                id: place.id,
+                text: options.labels.text(name: place.name, names: place.info.names, localLanguage: localLanguage),
                 font: Symbology.font(for: place.kind, theme: theme),
                 anchor: positions.point(place), radius: Symbology.radius(for: place.kind),
                 priority: place.kind.labelPriority)
@@ -68,6 +70,8 @@ extension SceneComposer {
     }
 
     var labelRequests: [LabelPlacer.Request] {
-        Self.labelRequests(visible: visiblePlaces, theme: theme, options: options, positions: markerPositions)
+        Self.labelRequests(
+            visible: visiblePlaces, theme: theme, options: options, positions: markerPositions,
+            localLanguage: campaign.localLanguage)
     }
 }

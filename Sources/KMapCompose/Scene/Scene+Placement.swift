@@ -11,11 +11,14 @@ extension Scene {
         var out = self
         out.width = (width * k).rounded()
         out.height = (height * k).rounded()
-        out.items = transformedItems(placedIn: Rect(x: 0, y: 0, width: out.width, height: out.height), idPrefix: "", background: false)
+        out.items = transformedItems(
+            placedIn: Rect(x: 0, y: 0, width: out.width, height: out.height), idPrefix: "", background: false)
         return out
     }
 
-    private func transformedItems(placedIn frame: Rect, idPrefix prefix: String, background withBackground: Bool) -> [SceneItem] {
+    private func transformedItems(placedIn frame: Rect, idPrefix prefix: String, background withBackground: Bool)
+        -> [SceneItem]
+    {
         let s = min(frame.width / width, frame.height / height)
         let dx = frame.x + (frame.width - width * s) / 2
         let dy = frame.y + (frame.height - height * s) / 2

@@ -77,11 +77,34 @@ public enum CampaignLoader {
         return try load(texts, origin: path)
     }
 
-    /// The built-in campaign when `folder` is nil or names one, otherwise the folder.
-    public static func resolve(_ folder: String?) throws(CampaignError) -> Campaign {
-        guard let folder else { return try builtin() }
-        if builtinNames.contains(folder), !FileManager.default.fileExists(atPath: folder) { return try builtin(folder) }
-        return try load(folder: folder)
+    /// What `--campaign NAME` names: a built-in campaign by id, or a folder.
+    public enum Resolution: Sendable, Hashable {
+        case builtin(String)
+        /// A folder; `shadowing` is the id of a built-in campaign a bare name also matched.
+        case folder(String, shadowing: String?)
+    }
+
+    /// How `--campaign NAME` is read, decided before anything is loaded.
+    ///
+    /// A name with a `/` is always a folder. A bare name is a folder when one exists at that path (your own
+    /// folder wins, as it would for any command-line path; `shadowing` says which built-in it hides), otherwise a
+    /// built-in id. A bare name that is neither throws `noBuiltin`, which lists the built-ins.
+    public static func resolution(of name: String) throws(CampaignError) -> Resolution {
+        if name.contains("/") { return .folder(name, shadowing: nil) }
+        if FileManager.default.fileExists(atPath: name) {
+            return .folder(name, shadowing: builtinNames.contains(name) ? name : nil)
+        }
+        if builtinNames.contains(name) { return .builtin(name) }
+        throw .noBuiltin(name, available: builtinNames)
+    }
+
+    /// The built-in campaign when `name` is nil; otherwise what `resolution(of:)` makes of it.
+    public static func resolve(_ name: String?) throws(CampaignError) -> Campaign {
+        guard let name else { return try builtin() }
+        switch try resolution(of: name) {
+        case .builtin(let id): return try builtin(id)
+        case .folder(let path, _): return try load(folder: path)
+        }
     }
 
     /// A file's text, checked for existence, type, size and encoding.

@@ -15,7 +15,7 @@ extension ParseContext {
         }
         f.allowOnly([
             "id", "slug", "title", "summary", "summarySource", "start", "end", "area", "view", "attribution", "sources",
-            "factions", "supplyRoute", "staleAfter",
+            "factions", "supplyRoute", "staleAfter", "localLanguage",
         ])
         let id = f.string("id", required: "a short id such as khanasir-2016")
         let title = f.string("title", required: "the campaign's name")
@@ -112,6 +112,16 @@ extension ParseContext {
             summary: f.string("summary"), summarySource: f.string("summarySource"), sources: sources,
             supplyRoute: route)
         info.staleness = staleness(f)
+        if let language = f.string("localLanguage") {
+            if ParseContext.isLanguageCode(language), language != "en" {
+                info.localLanguage = language
+            } else {
+                diagnostics.error(
+                    file.name, f.node("localLanguage"),
+                    "'localLanguage' is '\(language)'; give the ISO 639 code (two or three lowercase letters, not en) of the names `--labels both` shows, e.g. uk"
+                )
+            }
+        }
         return ParsedInfo(info: info, factions: factions)
     }
 

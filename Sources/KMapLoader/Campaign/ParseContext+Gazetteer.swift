@@ -48,7 +48,8 @@ extension ParseContext {
             else { continue }
             let what = "feature '\(info.id)'"
             p.allowOnly([
-                "id", "name", "aliases", "arabic", "kind", "source", "sourceRef", "confidence", "note", "tiedTo",
+                "id", "name", "aliases", "arabic", "names", "kind", "source", "sourceRef", "confidence", "note",
+                "tiedTo",
                 "tiedBy", "tieConfidence", "via", "faction",
             ])
             guard let geometry = f.node("geometry"),
@@ -141,7 +142,7 @@ extension ParseContext {
         let id = p.string("id", required: "an id (a-z, 0-9, '-')")
         let name = p.string("name", required: "the English name")
         checkLabel(name, p.node("name"), file: p.file, what: "the name")
-        checkLabel(p.string("arabic"), p.node("arabic"), file: p.file, what: "the Arabic name")
+        let names = localNames(p)
         let aliases = p.strings("aliases") ?? []
         let source = p.string("source", required: "a source id from campaign.yaml")
         let confidence = p.choice("confidence", LocationConfidence.self, required: "exact, approximate or estimate")
@@ -153,9 +154,64 @@ extension ParseContext {
         }
         guard let id, let name, let source, let confidence else { return nil }
         return FeatureInfo(
-            id: id, name: name, aliases: aliases, arabic: p.string("arabic"), source: source,
+            id: id, name: name, aliases: aliases, names: names, source: source,
             sourceRef: p.string("sourceRef"),
             confidence: confidence, note: p.string("note"), line: p.node.line)
+    }
+
+    /// `names` (language code → name) and the older `arabic` (the same as `names.ar`), checked.
+    ///
+    /// A language code is ISO 639: two or three lowercase letters (`ar`, `uk`, `ru`). English is the feature's
+    /// `name`, so `names.en` is refused rather than left to disagree with it.
+    func localNames(_ p: Fields) -> [String: String] {
+        var names: [String: String] = [:]
+        if let node = p.node("names") {
+            if case .map(let entries) = node.value {
+                for e in entries {
+                    guard Self.isLanguageCode(e.key) else {
+                        diagnostics.error(
+                            p.file, line: e.keyLine,
+                            "'\(e.key)' in 'names' is not a language code; use ISO 639 codes of two or three lowercase letters, e.g. ar, uk, ru"
+                        )
+                        continue
+                    }
+                    guard e.key != "en" else {
+                        diagnostics.error(
+                            p.file, line: e.keyLine,
+                            "'names' has 'en'; the English name is the feature's 'name': remove 'en' from 'names'")
+                        continue
+                    }
+                    guard case .scalar(let text, _) = e.value.value, !Fields.isBlank(text) else {
+                        diagnostics.error(
+                            p.file, e.value, "the '\(e.key)' name must be text, found \(e.value.kindDescription)")
+                        continue
+                    }
+                    checkLabel(text, e.value, file: p.file, what: "the '\(e.key)' name")
+                    names[e.key] = text
+                }
+            } else {
+                diagnostics.error(
+                    p.file, node,
+                    "'names' must map language codes to names (names: {uk: Харків, ru: Харьков}), found \(node.kindDescription)"
+                )
+            }
+        }
+        if let arabic = p.string("arabic") {
+            checkLabel(arabic, p.node("arabic"), file: p.file, what: "the Arabic name")
+            if let other = names["ar"], other != arabic {
+                diagnostics.error(
+                    p.file, p.node("arabic"),
+                    "'arabic' (\(arabic)) and 'names.ar' (\(other)) disagree; keep one of them (names.ar is the newer form)"
+                )
+            }
+            names["ar"] = arabic
+        }
+        return names
+    }
+
+    /// ISO 639-1 or 639-2/3: two or three ASCII lowercase letters.
+    static func isLanguageCode(_ s: String) -> Bool {
+        (2...3).contains(s.utf8.count) && s.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
     }
 
     /// One `[lon, lat]` position, checked against the globe and the campaign's area.

@@ -150,7 +150,9 @@ extension CampaignTemplate {
 
           `kind`: city, town, village, hill, oilfield, checkpoint, airbase, base, citadel, landmark, bridge,
           dam, crossing, district, industrial (and lake, road); `confidence`: exact,
-          approximate or estimate (say how you placed it in `note`). A road is a LineString with `kind: road`,
+          approximate or estimate (say how you placed it in `note`). Names in other languages, where a source
+          writes them, go in `names` by language code (`"names": {"uk": "Харків", "ru": "Харьков"}`);
+          `--labels uk` shows them, `--labels both` English with the campaign's `localLanguage`. A road is a LineString with `kind: road`,
           `via` (the place ids along it, in order) and optionally `faction` (whose road it is: it is cut wherever
           that faction does not hold a place along it).
           `kmap import FILE --campaign .` adds places and events from a spreadsheet or an ACLED export

@@ -16,6 +16,12 @@ public struct Campaign: Sendable {
     public let context: Context?
     /// Whether `locator` comes from the context's countries (no `locator.geojson`): the frame credits the context.
     public let locatorFromContext: Bool
+    /// Every language code some feature has a name in (`names`), sorted: what `--labels LANG` may ask for.
+    public let nameLanguages: [String]
+    /// The language of the local-script names `--labels both` (and marker titles) show beside English: the
+    /// campaign's `localLanguage`, or else the language the most places have a name in (ties to the earlier
+    /// code); nil when no place has one. Computed once here, since every frame asks for it per place.
+    public let localLanguage: String?
 
     public struct Files: Sendable {
         public var campaign: String
@@ -43,6 +49,8 @@ public struct Campaign: Sendable {
         self.timeline = timeline
         self.origin = origin
         self.warnings = warnings
+        nameLanguages = Self.nameLanguages(in: gazetteer)
+        localLanguage = info.localLanguage ?? Self.commonestLanguage(in: gazetteer)
     }
 
     public func faction(_ id: String) -> Faction? { factions.first { $0.id == id } }

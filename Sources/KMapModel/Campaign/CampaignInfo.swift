@@ -26,6 +26,9 @@ public struct CampaignInfo: Sendable {
     public var supplyRoute: SupplyRoute?
     /// How long evidence lasts before a state is shown weaker (`staleAfter`); nil: it never ages.
     public var staleness: Staleness?
+    /// The language of the local-script names `--labels both` shows (`localLanguage`, an ISO 639 code); nil: the
+    /// language most places have a name in (`Campaign.localLanguage`).
+    public var localLanguage: String?
 
     /// A document, data set or report that data rests on.
     public struct Source: Sendable, Hashable, Identifiable {

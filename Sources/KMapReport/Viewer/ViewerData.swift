@@ -12,14 +12,23 @@ public struct ViewerData: Sendable {
     public let campaign: Campaign
     public let days: [Day]
     public let maps: LineTable
+    /// Per event id, the number its day's map shows beside the places it changed: a report keys its maps to
+    /// its numbered event lists; the viewer alone leaves this empty (its maps carry their own panel).
+    public let eventNumbers: [String: Int]
+    /// Whether the page prints each day's events below the map (a report): the side panel then lists the
+    /// day's events by number and headline and points to them, so no quote is printed twice.
+    public let eventsBelow: Bool
 
     /// Draws every day's map with `composer`.
     ///
     /// - Complexity: O(days × scene): one scene and one SVG per day, no rasterising.
     public init(
-        campaign: Campaign, days: [Day], composer: SceneComposer, measurer: any TextMeasurer = CairoTextMeasurer()
+        campaign: Campaign, days: [Day], composer: SceneComposer, measurer: any TextMeasurer = CairoTextMeasurer(),
+        eventNumbers: [String: Int] = [:], eventsBelow: Bool = false
     ) {
+        self.eventsBelow = eventsBelow
         self.campaign = campaign
+        self.eventNumbers = eventNumbers
         self.days = days
         var maps = LineTable()
         for day in days {
@@ -41,6 +50,7 @@ public struct ViewerData: Sendable {
         func ints(_ a: [Int]) -> String { "[" + a.map(String.init).joined(separator: ",") + "]" }
 
         key("title", Escaping.json(c.info.title))
+        key("eventsBelow", eventsBelow ? "true" : "false")
         key("attribution", Escaping.json(c.info.attribution))
         key("days", strings(days.map(\.description)))
         key("longDays", strings(days.map { "\($0.longDescription) (day \(c.dayNumber($0)))" }))
@@ -48,6 +58,7 @@ public struct ViewerData: Sendable {
         key("maps", "[" + maps.documents.map(ints).joined(separator: ",\n") + "]")
 
         let events = c.timeline.events
+        let plain = PlainReading(campaign: c)
         let eventObjects = events.map { e in
             let source =
                 c.info.source(e.source).map { [$0.title, $0.publisher].compactMap { $0 }.joined(separator: ", ") }
@@ -56,7 +67,8 @@ public struct ViewerData: Sendable {
             return
                 "{\"id\":\(Escaping.json(e.id)),\"day\":\(Escaping.json(e.day.description)),\"when\":\(Escaping.json(when)),"
                 + "\"what\":\(Escaping.json(Headline.of(e, in: c))),\"quote\":\(Escaping.json(e.quote)),"
-                + "\"cite\":\(Escaping.json("\(e.id), \(e.confidence.rawValue), \(source)")),\"note\":\(Escaping.json(e.note ?? ""))}"
+                + "\"cite\":\(Escaping.json("\(e.id), \(e.confidence.rawValue), \(source)")),\"note\":\(Escaping.json(e.note.map(plain.text) ?? ""))"
+                + (eventNumbers[e.id].map { ",\"n\":\($0)}" } ?? "}")
         }
         key("events", "[" + eventObjects.joined(separator: ",\n") + "]")
         key("changes", "[" + days.map { strings(changes(on: $0)) }.joined(separator: ",\n") + "]")

@@ -5,8 +5,13 @@ import KMapExport
 /// The campaign's data sits in a `<script type="application/json">` (every `<` escaped) and the page's own
 /// script inserts it as text or as SVG parsed by `DOMParser` (which never runs scripts); the Content Security
 /// Policy forbids loading anything, so the file cannot reach the network even if a string slipped through.
+///
+/// A report is this page with more in it: `lead` (HTML, escaped by the caller) after the header's line,
+/// `sections` after the map, `style` added to the page's CSS.
 public enum ViewerPage {
-    public static func html(_ data: ViewerData) -> String {
+    public static func html(
+        _ data: ViewerData, pageTitle: String? = nil, lead: String = "", sections: String = "", style: String = ""
+    ) -> String {
         let title = Escaping.xml(data.campaign.info.title)
         let first = data.days.first?.longDescription ?? ""
         let last = data.days.last?.longDescription ?? ""
@@ -18,16 +23,16 @@ public enum ViewerPage {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="kmap">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-            <title>\(title): day by day</title>
+            <title>\(pageTitle.map(Escaping.xml) ?? "\(title): day by day")</title>
             <style>
             \(css)
-            </style>
+            \(line(style))</style>
             </head>
             <body>
             <header>
             <h1>\(title)</h1>
             <p class="span">\(Escaping.xml(first)) to \(Escaping.xml(last)). Every mark traces to a sourced sentence; hover a place for its state, click it for the chain of events.</p>
-            </header>
+            \(line(lead))</header>
             <nav id="kv-controls" aria-label="Day">
             <button id="kv-prev" type="button" aria-label="Previous day">◀</button>
             <button id="kv-play" type="button" aria-label="Play">▶ Play</button>
@@ -43,7 +48,7 @@ public enum ViewerPage {
             <section><h3>Events of the day</h3><ol id="kv-events"></ol></section>
             </aside>
             </main>
-            <footer><p id="kv-attribution"></p><p class="timing">Day drawn in <span id="kv-timing">–</span> ms. Made with kmap.</p></footer>
+            \(line(sections))<footer><p id="kv-attribution"></p><p class="timing">Day drawn in <span id="kv-timing">–</span> ms. Made with kmap.</p></footer>
             <script type="application/json" id="kmap-data">\(data.json())</script>
             <script>
             \(ViewerScript.source)
@@ -53,6 +58,9 @@ public enum ViewerPage {
 
             """
     }
+
+    /// `s` on lines of its own, or nothing.
+    static func line(_ s: String) -> String { s.isEmpty ? "" : s.hasSuffix("\n") ? s : s + "\n" }
 
     static let css = """
         body { font-family: "DejaVu Sans", "Noto Sans", "Noto Sans Arabic", sans-serif; margin: 0 auto; max-width: 1400px; padding: 0 12px; color: #1e1e1e; line-height: 1.4; }

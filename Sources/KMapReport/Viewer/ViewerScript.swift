@@ -45,8 +45,20 @@ enum ViewerScript {
             for (const c of data.changes[i]) item(changes, c);
             if (!data.changes[i].length) item(changes, "No place changed hands.");
             const events = $("kv-events"); events.replaceChildren();
-            for (const e of data.events) if (e.day === day) item(events, e.when + " \u00b7 " + e.what, e.quote, e.cite);
+            for (const e of data.events) {
+              if (e.day !== day) continue;
+              if (data.eventsBelow) {
+                item(events, e.what);
+                if (e.n) { const b = document.createElement("span"); b.className = "kr-badge"; b.textContent = String(e.n); events.lastChild.prepend(b, " "); }
+              }
+              else item(events, e.when + " \u00b7 " + e.what, e.quote, e.cite);
+            }
             if (!events.children.length) item(events, "No event is dated this day.");
+            else if (data.eventsBelow) {
+              const a = document.createElement("a");
+              a.href = "#events-" + day; a.textContent = "Quotes and sources below";
+              const li = document.createElement("li"); li.className = "more"; li.appendChild(a); events.appendChild(li);
+            }
             if (selected) explain(selected);
             const ms = performance.now() - t0;
             $("kv-timing").textContent = ms.toFixed(1);
@@ -74,7 +86,9 @@ enum ViewerScript {
 
           function fromHash() {
             const i = byDay.get(decodeURIComponent(location.hash.slice(1)));
-            if (i !== undefined && i !== current) show(i, true);
+            if (i === undefined) return;
+            if (i !== current) show(i, true);
+            if (data.eventsBelow) $("kv-date").scrollIntoView();  // a report's "show on the map" link
           }
 
           function play() {

@@ -4,30 +4,22 @@ import KMapRender
 
 /// What a report covers: its days, each with its state, events, changes and map, and the campaign chart.
 ///
-/// Built once and written as HTML, Markdown or PDF, so every format tells the same story.
+/// Built once and written as HTML, Markdown or PDF, so every format tells the same story: every event of each
+/// day, numbered as on the map beside it, each quote printed at its first event, the same readings in the appendix.
 public struct Report: Sendable {
     public let campaign: Campaign
     public let days: [ReportDay]
+    /// The maps' composer: the caller's, without the map's own changes panel (the report lists the events).
     public let composer: SceneComposer
     public let chart: ChartComposer
 
-    /// One day of the report.
-    public struct ReportDay: Sendable {
-        public let day: Day
-        public let number: Int
-        public let state: ControlState
-        public let previous: ControlState
-        /// Every event dated that day, in the order they apply (narrative ones included).
-        public let events: [Event]
-        /// Places whose control or status changed since the day before.
-        public let changes: [(place: Place, before: PlaceControl, after: PlaceControl)]
-        public let routeBefore: LinkPhase?
-        public let routeAfter: LinkPhase?
-    }
-
     public init(campaign: Campaign, days: [Day], composer: SceneComposer, theme: Theme) {
         self.campaign = campaign
-        self.composer = composer
+        var options = composer.options
+        options.changesPanel = false
+        let maps = SceneComposer(campaign: campaign, theme: composer.theme, options: options)
+        self.composer = maps
+        var firstQuoted: [String: ReportEntry.QuotedAt] = [:]
         self.days = days.map { day in
             let state = campaign.timeline.state(at: .endOf(day))
             let previous = campaign.stateBefore(day)
@@ -37,11 +29,19 @@ public struct Report: Sendable {
                 else { return nil }
                 return (place, a, b)
             }
+            let numbers = ChangeNumbers.of(
+                campaign, from: previous, to: state,
+                drawnIn: maps.scene(for: state, previous: previous))
+            let entries = campaign.timeline.events.filter { $0.day == day }.map { e in
+                let quotedAt = firstQuoted[e.quote]
+                if quotedAt == nil {
+                    firstQuoted[e.quote] = .init(event: e, headline: Headline.of(e, in: campaign))
+                }
+                return ReportEntry(event: e, number: numbers[e.id], quotedAt: quotedAt)
+            }
             return ReportDay(
-                day: day, number: campaign.dayNumber(day), state: state, previous: previous,
-                events: campaign.timeline.events.filter { $0.day == day }, changes: changes,
-                routeBefore: previous.route?.phase,
-                routeAfter: state.route?.phase)
+                day: day, number: campaign.dayNumber(day), state: state, previous: previous, entries: entries,
+                changes: changes, routeBefore: previous.route?.phase, routeAfter: state.route?.phase)
         }
         let first = days.first ?? campaign.info.start
         let last = days.last ?? campaign.info.end
@@ -119,5 +119,42 @@ public struct Report: Sendable {
         return "\(e.id), \(e.confidence.rawValue), \(source)"
     }
 
-    public func when(_ e: Event) -> String { e.timeWords }
+    /// "“by the end of the day” · Government takes 1 unnamed place": the source's time, when it gives one, and
+    /// what the event did. A missing time is left unsaid rather than written on every line.
+    public func line(_ e: Event) -> String {
+        let what = Headline.of(e, in: campaign)
+        return e.when != nil || e.time != nil ? "\(e.timeWords) · \(what)" : what
+    }
+}
+
+extension Report {
+    /// What stands in for a quote printed earlier: "The same sentence as “ISIL takes Rasm al-Nafal” above." on
+    /// its own day, else the day and headline under which it was printed. Named by headline, not by number, as
+    /// the numbers are the map's and a PDF page's map is not the HTML's.
+    public func quoteReference(_ q: ReportEntry.QuotedAt, on day: Day) -> String {
+        q.event.day == day
+            ? "The same sentence as “\(q.headline)” above."
+            : "The sentence quoted on \(q.event.day.longDescription) under “\(q.headline)”."
+    }
+
+    /// "21 February 2016 to 29 February 2016", or the one day.
+    public var span: String {
+        let first = days.first?.day.longDescription ?? ""
+        let last = days.last?.day.longDescription ?? ""
+        return first == last ? first : "\(first) to \(last)"
+    }
+
+    /// The editorial readings behind the report's events, in plain words, in report order.
+    public var readings: [(event: Event, headline: String, text: String)] {
+        let plain = PlainReading(campaign: campaign)
+        return days.flatMap(\.events).compactMap { e in
+            e.note.map { (e, Headline.of(e, in: campaign), plain.text($0)) }
+        }
+    }
+}
+
+extension Report {
+    /// What the appendix of readings is, for its reader.
+    public static let readingsIntro =
+        "Where a source needed interpreting (a place it does not name, a time it does not give, a claim only one side makes), the people who keep the campaign's data wrote down how they read it. Their notes follow, event by event, with the data's own terms put in plain words."
 }
