@@ -29,14 +29,17 @@ let package = Package(
         .target(name: "KMapRaster", dependencies: ["KMapModel", "CGDAL"]),
         // Plane geometry through GEOS (Voronoi, buffers, unions): derived zones of control. Draws nothing.
         .target(name: "KMapGeometry", dependencies: ["CGEOS"]),
+        // Map projections through PROJ (conformal, chosen from the area), injected into the composer. Draws nothing.
+        .target(name: "KMapProjection", dependencies: ["KMapModel", "KMapCompose", "CPROJ"]),
         // State + theme + frame → a backend-neutral `Scene`: projection, symbols, labels, legend, furniture.
         .target(name: "KMapCompose", dependencies: ["KMapModel", "KMapGeometry"]),
         // Scenes into bytes: Cairo (PNG, PDF, Cairo's SVG), kmap's SVG writer, the PNG encoder.
         .target(name: "KMapRender", dependencies: ["KMapModel", "KMapCompose", "CCairo", "CPangoCairo", "CDeflate"]),
         // Frame sequences: planning, transitions, the manifest, parallel and resumable rendering, ffmpeg.
         .target(name: "KMapSequence", dependencies: ["KMapModel", "KMapCompose", "KMapRender"]),
-        // Exports for other tools: the history as time-aware GeoJSON, KML and CSV; campaign text escaped per format.
-        .target(name: "KMapExport", dependencies: ["KMapModel"]),
+        // Exports for other tools: the history as time-aware GeoJSON, KML and CSV; campaign text escaped per format;
+        // derived zones per stretch (GEOS, on the plane the command injects).
+        .target(name: "KMapExport", dependencies: ["KMapModel", "KMapCompose", "KMapGeometry"]),
         // Reports: HTML, Markdown and multi-page PDF of a campaign's days.
         .target(name: "KMapReport", dependencies: ["KMapModel", "KMapCompose", "KMapRender", "KMapExport"]),
         // The command line, as a library so tests can run commands in-process.
@@ -44,7 +47,7 @@ let package = Package(
             name: "KMapCommands",
             dependencies: [
                 "KMapModel", "KMapLoader", "KMapCompose", "KMapRender", "KMapSequence", "KMapReport", "KMapExport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KMapProjection", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "kmap", dependencies: ["KMapCommands"]),
@@ -59,6 +62,8 @@ let package = Package(
         // pkgConfig: its `-lgdal` would load libgdal into every kmap process; the shim opens it when a campaign
         // has terrain, and finds the headers as <gdal/gdal.h> on the default include path.
         .systemLibrary(name: "CGDAL", providers: [.apt(["libgdal-dev"])]),
+        // PROJ's C API (Debian's libproj-dev). Imported only by KMapProjection.
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         // libdeflate (Debian's libdeflate-dev) for the PNG encoder. Imported only by KMapRender.
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
@@ -83,7 +88,14 @@ let package = Package(
             name: "KMapRenderTests",
             dependencies: ["KMapRender", "KMapCompose", "KMapGeometry", "KMapModel", "KMapLoader", "KMapTestSupport"]),
         .testTarget(
-            name: "KMapExportTests", dependencies: ["KMapExport", "KMapModel", "KMapLoader", "KMapTestSupport"]),
+            name: "KMapProjectionTests",
+            dependencies: [
+                "KMapProjection", "KMapCompose", "KMapGeometry", "KMapModel", "KMapLoader", "KMapRender",
+                "KMapTestSupport",
+            ]),
+        .testTarget(
+            name: "KMapExportTests",
+            dependencies: ["KMapExport", "KMapCompose", "KMapModel", "KMapLoader", "KMapTestSupport"]),
         .testTarget(
             name: "KMapReportTests",
             dependencies: ["KMapReport", "KMapRender", "KMapCompose", "KMapModel", "KMapLoader", "KMapTestSupport"]),

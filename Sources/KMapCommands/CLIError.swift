@@ -1,7 +1,9 @@
 import ArgumentParser
 import KMapCompose
+import KMapExport
 import KMapLoader
 import KMapModel
+import KMapProjection
 import KMapRender
 
 /// An error the user can act on, with the sysexits code it exits with.
@@ -50,6 +52,10 @@ struct CLIError: Error, CustomStringConvertible {
             if case .invalid = e { located = true }
         case let e as RenderError:
             let code: Int32 = if case .badSize = e { 64 } else { 70 }
+            self.init(message: e.description, code: code)
+        case let e as ProjectionError: self.init(message: e.description, code: 70)
+        case let e as ZoneExportError:
+            let code: Int32 = if case .tooMuchWork = e { 64 } else { 70 }
             self.init(message: e.description, code: code)
         default: self.init(message: "\(error)", code: 1)
         }

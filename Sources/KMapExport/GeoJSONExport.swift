@@ -1,6 +1,7 @@
 import KMapModel
 
-/// The history as one GeoJSON FeatureCollection: a Point per place stretch, a LineString per road stretch.
+/// The history as one GeoJSON FeatureCollection: a Point per place stretch, a LineString per road stretch, and
+/// when asked a MultiPolygon per side per stretch of unchanged derived zone (`"derived": true`).
 ///
 /// `start` and `end` are the property names QGIS's Temporal Controller ("separate fields for start and end"),
 /// Leaflet.timeline and folium's TimestampedGeoJson read; GDAL loads them as Date or DateTime. Written by hand
@@ -10,7 +11,7 @@ public enum GeoJSONExport {
     /// How the document opens: kmap's mark, which `OutputFile` looks for (a foreign member RFC 7946 allows).
     public static let opening = "{\"type\": \"FeatureCollection\", \"generator\": \"kmap\""
 
-    public static func document(_ s: Stretches, campaign: Campaign) -> String {
+    public static func document(_ s: Stretches, campaign: Campaign, zones: ZoneStretches? = nil) -> String {
         var out = "\(opening), \"name\": \(Escaping.json(campaign.info.title)),\n\"features\": ["
         var first = true
         func feature(_ geometry: String, _ properties: [(String, String)]) {
@@ -25,6 +26,9 @@ public enum GeoJSONExport {
         }
         for r in s.roads {
             feature(lineString(r.path), roadProperties(r))
+        }
+        for z in zones?.zones ?? [] {
+            feature(multiPolygon(z.polygons), zoneProperties(z, radiusKm: zones?.radiusKm ?? 0))
         }
         out += "\n]}\n"
         return out
@@ -50,10 +54,27 @@ public enum GeoJSONExport {
         ]
     }
 
+    /// Named like the place features' fields (`controller`, `start`, `end`) so one temporal setting plays all.
+    static func zoneProperties(_ z: ZoneStretches.Zone, radiusKm: Double) -> [(String, String)] {
+        [
+            ("feature", Escaping.json("zone")), ("id", Escaping.json("zone:\(z.side)")),
+            ("kind", Escaping.json("derived-zone")), ("start", Escaping.json(z.start)), ("end", optional(z.end)),
+            ("controller", Escaping.json(z.side)), ("derived", "true"), ("radiusKm", Escaping.number(radiusKm)),
+        ]
+    }
+
     static func optional(_ s: String?) -> String { s.map(Escaping.json) ?? "null" }
 
     static func point(_ c: Coordinate) -> String {
         "{\"type\": \"Point\", \"coordinates\": [\(Escaping.number(c.lon)), \(Escaping.number(c.lat))]}"
+    }
+
+    static func multiPolygon(_ polygons: [[[Coordinate]]]) -> String {
+        func ring(_ r: [Coordinate]) -> String {
+            "[" + r.map { "[\(Escaping.number($0.lon)), \(Escaping.number($0.lat))]" }.joined(separator: ", ") + "]"
+        }
+        let text = polygons.map { "[" + $0.map(ring).joined(separator: ", ") + "]" }.joined(separator: ", ")
+        return "{\"type\": \"MultiPolygon\", \"coordinates\": [\(text)]}"
     }
 
     static func lineString(_ path: [Coordinate]) -> String {

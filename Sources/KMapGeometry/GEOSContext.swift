@@ -6,6 +6,9 @@ internal import CGEOS
 /// frames independent. Not `Sendable`: a context and its geometries stay on the task that made them.
 final class GEOSContext {
     let handle: GEOSContextHandle_t
+    /// GEOS operations made through this context (geometries built or computed, predicates tested): work counted,
+    /// not timed, so a test can tell n log n from n² (`ControlZones.operations`).
+    var operations = 0
 
     init() {
         handle = GEOS_init_r()
@@ -17,6 +20,7 @@ final class GEOSContext {
 
     /// Wraps a geometry GEOS returned (owned by the caller), or throws when it returned NULL.
     func own(_ pointer: OpaquePointer?, _ operation: String) throws(GeometryError) -> Geometry {
+        operations += 1
         guard let pointer else { throw GeometryError(operation: operation) }
         return Geometry(context: self, pointer: pointer)
     }

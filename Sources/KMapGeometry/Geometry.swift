@@ -41,6 +41,15 @@ final class Geometry {
     func unaryUnion() throws(GeometryError) -> Geometry {
         try context.own(GEOSUnaryUnion_r(h, raw), "a union")
     }
+    /// A valid geometry covering the same points (GEOS's MakeValid), for input that crosses itself.
+    func madeValid() throws(GeometryError) -> Geometry {
+        try context.own(GEOSMakeValid_r(h, raw), "a valid geometry")
+    }
+    var isValid: Bool { GEOSisValid_r(h, raw) == 1 }
+    /// Snap-rounded to a grid of `size`, kept valid (GEOS's precision model).
+    func snapped(to size: Double) throws(GeometryError) -> Geometry {
+        try context.own(GEOSGeom_setPrecision_r(h, raw, size, 0), "a snapped geometry")
+    }
     func boundary() throws(GeometryError) -> Geometry {
         try context.own(GEOSBoundary_r(h, raw), "a boundary")
     }
@@ -51,7 +60,20 @@ final class Geometry {
     func voronoi(envelope: Geometry) throws(GeometryError) -> Geometry {
         try context.own(GEOSVoronoiDiagram_r(h, raw, envelope.raw, 0, 0), "a Voronoi diagram")
     }
-    func contains(_ other: Geometry) -> Bool { GEOSContains_r(h, raw, other.raw) == 1 }
+    func contains(_ other: Geometry) -> Bool {
+        context.operations += 1
+        return GEOSContains_r(h, raw, other.raw) == 1
+    }
+    /// Its bounding box; all zeros for an empty geometry.
+    var envelope: (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        var e = (0.0, 0.0, 0.0, 0.0)
+        guard !isEmpty else { return e }
+        GEOSGeom_getXMin_r(h, raw, &e.0)
+        GEOSGeom_getYMin_r(h, raw, &e.1)
+        GEOSGeom_getXMax_r(h, raw, &e.2)
+        GEOSGeom_getYMax_r(h, raw, &e.3)
+        return e
+    }
     var isEmpty: Bool { GEOSisEmpty_r(h, raw) == 1 }
     var area: Double {
         var a = 0.0
@@ -70,21 +92,26 @@ final class Geometry {
         return out
     }
 
-    /// Its polygons as rings of points (outline first, then holes); lines and points are left out.
-    var polygons: [PlanePolygon] {
-        var out: [PlanePolygon] = []
-        let n = GEOSGetNumGeometries_r(h, raw)
-        for i in 0..<max(0, n) {
-            guard let part = GEOSGetGeometryN_r(h, raw, i), GEOSGeomTypeId_r(h, part) == Int32(GEOS_POLYGON.rawValue),
-                let shell = GEOSGetExteriorRing_r(h, part)
-            else { continue }
+    /// Its polygons as rings of points (outline first, then holes), from collections at any depth; lines and points
+    /// are left out.
+    var polygons: [PlanePolygon] { polygons(of: raw) }
+
+    private func polygons(of g: OpaquePointer) -> [PlanePolygon] {
+        let type = GEOSGeomTypeId_r(h, g)
+        if type == Int32(GEOS_POLYGON.rawValue) {
+            guard GEOSisEmpty_r(h, g) == 0, let shell = GEOSGetExteriorRing_r(h, g) else { return [] }
             var rings = [coordinates(shell)]
-            for j in 0..<max(0, GEOSGetNumInteriorRings_r(h, part)) {
-                if let hole = GEOSGetInteriorRingN_r(h, part, j) { rings.append(coordinates(hole)) }
+            for j in 0..<max(0, GEOSGetNumInteriorRings_r(h, g)) {
+                if let hole = GEOSGetInteriorRingN_r(h, g, j) { rings.append(coordinates(hole)) }
             }
-            out.append(rings)
+            return [rings]
         }
-        return out
+        guard type == Int32(GEOS_MULTIPOLYGON.rawValue) || type == Int32(GEOS_GEOMETRYCOLLECTION.rawValue) else {
+            return []
+        }
+        return (0..<max(0, GEOSGetNumGeometries_r(h, g))).flatMap { i -> [PlanePolygon] in
+            GEOSGetGeometryN_r(h, g, i).map { polygons(of: $0) } ?? []
+        }
     }
 
     /// Its line strings as point lists (from a line, a multi-line or a mixed collection).

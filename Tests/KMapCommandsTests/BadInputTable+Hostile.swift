@@ -192,6 +192,19 @@ extension BadInput {
             $0.replacingOccurrences(
                 of: "\"name\": \"Delta\"", with: "\"name\": \"D\(String(repeating: "\u{301}", count: 200_000))elta\"")
         },
+        // 13. Zones are sub-quadratic in places (ZoneScaleTests counts GEOS's work); an export of zones over a
+        // history is bounded in changes × places, so no campaign makes it run for hours.
+        BadInput(
+            "derived zones of 3,000 places over 2,000 days of changes", 64,
+            ["derived zones for 3000 places", "--from/--to"]
+        ) { s in
+            let campaign = try syntheticCampaign(places: 3000, events: 2000, days: 2000)
+            var i = Invocation(["export", "--campaign", campaign, "--zones", "5", "-o", s.out + "/z.geojson"])
+            i.cpuLimitSeconds = 60
+            return i
+        },
+        usage("zones in a KML export", ["export", "--zones", "5", "-o", "OUT:z.kml"], ["--zones is for GeoJSON only"]),
+        usage("zones of a negative radius", ["export", "--zones=-5", "-o", "OUT:z.geojson"], ["--zones -5.0", "km"]),
         // 14.
         usage(
             "a step that overflows (frames)", ["frames", "--step", "9223372036854775807d", "--out", "OUT:f"],

@@ -2,6 +2,7 @@ import ArgumentParser
 import KMapExport
 import KMapLoader
 import KMapModel
+import KMapProjection
 
 /// `kmap export`: the campaign's history for GIS tools and spreadsheets, one record per stretch of unchanged state.
 struct Export: ParsableCommand {
@@ -20,6 +21,7 @@ struct Export: ParsableCommand {
               kmap export --format kml -o khanasir.kml
               kmap export --format csv --from 2016-02-21 --to 2016-02-29 -o february.csv
               kmap export --format events-csv -o -
+              kmap export --zones 5 -o khanasir-zones.geojson   # with derived zones, "derived": true
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -40,6 +42,13 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("Last day (default: the campaign's end).", valueName: "date"))
     var to: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "GeoJSON only: add the derived zones of control, each place claiming its Voronoi cell up to this many km, "
+                + "as a MultiPolygon per side per stretch of unchanged zone (\"derived\": true). 0: none.",
+            valueName: "km"))
+    var zones: Double?
+
     @Flag(help: "Replace the output file even when kmap did not write it.")
     var force = false
 
@@ -50,18 +59,41 @@ struct Export: ParsableCommand {
             let format = try Self.format(explicit: format, output: output)
             let campaign = try campaignOptions.load()
             let range = try DayRange.parse(from: from, to: to, in: campaign)
-            let text = Self.export(campaign, format: format, first: range.first, last: range.last)
+            let text = try Self.export(
+                campaign, format: format, first: range.first, last: range.last, zoneRadiusKm: try zoneRadius(format))
             let bytes = Array(text.utf8)
             try OutputFile.write(bytes, to: output, createFolder: false, force: force)
             if output != "-" { Console.error("wrote \(output) (\(bytes.count) bytes)") }
         }
     }
 
-    static func export(_ campaign: Campaign, format: Format, first: Day?, last: Day?) -> String {
+    /// `--zones`, checked: a positive finite radius, and only for GeoJSON (the other formats have no polygons).
+    func zoneRadius(_ format: Format) throws -> Double? {
+        guard let zones, zones != 0 else { return nil }
+        guard zones.isFinite, zones > 0, zones <= 1000 else {
+            throw CLIError.usage("--zones \(zones): give the zones' reach in km, more than 0 and at most 1000 (e.g. 5)")
+        }
+        guard format == .geojson else {
+            throw CLIError.usage("--zones is for GeoJSON only (polygons); use --format geojson or a .geojson output")
+        }
+        return zones
+    }
+
+    static func export(_ campaign: Campaign, format: Format, first: Day?, last: Day?, zoneRadiusKm: Double? = nil)
+        throws -> String
+    {
         if format == .eventsCSV { return CSVExport.events(campaign, first: first, last: last) }
-        let stretches = Stretches(campaign: campaign, first: first, last: last)
+        if zoneRadiusKm != nil { try ZoneStretches.checkWork(campaign: campaign, first: first, last: last) }
+        let history = campaign.timeline.history(through: campaign.info.end)
+        let stretches = Stretches(campaign: campaign, history: history, first: first, last: last)
         switch format {
-        case .geojson: return GeoJSONExport.document(stretches, campaign: campaign)
+        case .geojson:
+            let zones = try zoneRadiusKm.map { km in
+                try ZoneStretches(
+                    campaign: campaign, radiusKm: km, plane: try ProjectionChoice.plane(for: campaign.info.area),
+                    history: history, first: first, last: last)
+            }
+            return GeoJSONExport.document(stretches, campaign: campaign, zones: zones)
         case .kml: return KMLExport.document(stretches, campaign: campaign)
         case .csv, .eventsCSV: return CSVExport.stretches(stretches)
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import KMapCompose
 import KMapLoader
 import KMapModel
+import KMapProjection
 import KMapRender
 
 /// How frames look: size, theme, label language, pixel density. Shared by every drawing command, so a
@@ -112,7 +113,10 @@ struct StyleOptions: ParsableArguments {
         let options = try frameOptions()
         try Self.check(options.labels, for: campaign)
         _ = try encoding()
-        let composer = SceneComposer(campaign: campaign, theme: try resolvedTheme(), options: options)
+        // The projection is chosen from the area (ProjectionChoice): equirectangular for a small one, PROJ's
+        // conformal one for a wide one.
+        let plane = try ProjectionChoice.plane(for: SceneComposer.view(of: campaign, options: options))
+        let composer = SceneComposer(campaign: campaign, theme: try resolvedTheme(), options: options, plane: plane)
         for warning in composer.themeWarnings { Console.error("kmap: warning: \(warning)") }
         return composer
     }

@@ -79,14 +79,25 @@ extension SceneComposer {
         return items
     }
 
-    /// An arrow pointing to true north, which is straight up in this projection.
+    /// An arrow pointing to true north where it stands: straight up on the equirectangular plane, turned by the
+    /// meridians' convergence on a conic one (`Projection.northAngle`).
     func northArrow() -> [SceneItem] {
         let box = Self.northArrowBox(layout)
         let cx = box.center.x
         let top = box.y + 16
         let bottom = box.maxY - 2
-        let left = [Point(x: cx, y: top), Point(x: cx - 9, y: bottom), Point(x: cx, y: bottom - 9)]
-        let right = [Point(x: cx, y: top), Point(x: cx + 9, y: bottom), Point(x: cx, y: bottom - 9)]
+        let pivot = Point(x: cx, y: (top + bottom) / 2)
+        let angle = projection.northAngle(at: pivot)
+        func turn(_ ps: [Point]) -> [Point] {
+            guard abs(angle) > 1e-9 else { return ps }  // exactly the upright arrow's points
+            return ps.map {
+                let (dx, dy) = ($0.x - pivot.x, $0.y - pivot.y)
+                return Point(
+                    x: pivot.x + dx * cos(angle) - dy * sin(angle), y: pivot.y + dx * sin(angle) + dy * cos(angle))
+            }
+        }
+        let left = turn([Point(x: cx, y: top), Point(x: cx - 9, y: bottom), Point(x: cx, y: bottom - 9)])
+        let right = turn([Point(x: cx, y: top), Point(x: cx + 9, y: bottom), Point(x: cx, y: bottom - 9)])
         let font = Font(family: theme.fontFamily, size: 14, bold: true)
         let w = measurer.measure("N", font: font).width
         return [

@@ -42,17 +42,23 @@ public struct SceneComposer: Sendable {
     /// The relief shading (`terrain` in campaign.yaml), resampled once for every frame; nil without terrain.
     let terrainLayer: SceneItem?
 
+    /// - Parameter plane: the map projection for this frame's view (`view(of:options:)`); nil for `Equirectangular`
+    ///   centred on it. The command line passes PROJ's choice (`KMapProjection`), so this module needs no C.
     public init(
-        campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(), measurer: any TextMeasurer
+        campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(),
+        measurer: any TextMeasurer,
+        plane: (any PlaneProjection)? = nil
     ) {
         let theme = theme.fittingChanges(to: campaign)
         self.campaign = campaign
         self.theme = theme
         self.options = options
-        self.measurer = measurer
         var layout = FrameLayout(
             width: Double(options.width), height: Double(options.height), withPanel: options.changesPanel)
-        let view = options.view ?? campaign.defaultView
+        let measurer: any TextMeasurer =
+            layout.pixelScale == 1 ? measurer : ScaledMeasurer(base: measurer, scale: layout.pixelScale)
+        self.measurer = measurer
+        let view = Self.view(of: campaign, options: options)
         // The legend lists what the campaign's frames in this view can show, so its size is known before fitting.
         let inView = campaign.gazetteer.places.filter { view.contains($0.coordinate) }
         var entries = Legend.entries(
@@ -64,7 +70,8 @@ public struct SceneComposer: Sendable {
         let projection = Projection(
             fitting: view,
             into: Self.fitArea(
-                layout, legendWidth: legendSize.width, fitted: options.view == nil && campaign.info.view == nil))
+                layout, legendWidth: legendSize.width, fitted: options.view == nil && campaign.info.view == nil),
+            plane: plane)
         self.projection = projection
         terrainLayer = Self.terrainItem(
             campaign, area: layout.mapArea, projection: projection, scale: layout.pixelScale)
@@ -169,6 +176,11 @@ public struct SceneComposer: Sendable {
             placed: placed + [
                 LabelPlacer.Placement(id: "legend", text: "", font: keyFont, origin: .init(x: 0, y: 0), bounds: panel)
             ])
+    }
+
+    /// The area a frame shows: the options' view, else the campaign's (its own or the fitted default).
+    public static func view(of campaign: Campaign, options: FrameOptions) -> GeoBounds {
+        options.view ?? campaign.defaultView
     }
 
     /// Device pixels per layout unit: the scene is composed at the frame's size divided by this, then scaled.

@@ -26,3 +26,19 @@ extension TextMeasurer {
         return Rect(x: origin.x, y: origin.y - m.ascent, width: m.width, height: m.ascent + m.descent)
     }
 }
+
+/// Measures text in layout units as it will be drawn at `scale` device pixels per unit.
+///
+/// Glyph advances are rounded at the drawn size, so a line measured at 11 units and drawn at 9.2 pixels is a few
+/// per cent wider than 11 units scaled: measuring at the drawn size keeps right-aligned text inside the frame.
+struct ScaledMeasurer: TextMeasurer {
+    let base: any TextMeasurer
+    let scale: Double
+
+    func measure(_ text: String, font: Font) -> TextMetrics {
+        var f = font
+        f.size *= scale
+        let m = base.measure(text, font: f)
+        return TextMetrics(width: m.width / scale, ascent: m.ascent / scale, descent: m.descent / scale)
+    }
+}

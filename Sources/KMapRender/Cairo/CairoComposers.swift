@@ -3,8 +3,11 @@ import KMapModel
 
 extension SceneComposer {
     /// A composer that measures text with Pango, as the Cairo and SVG backends draw it.
-    public init(campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions()) {
-        self.init(campaign: campaign, theme: theme, options: options, measurer: CairoTextMeasurer())
+    public init(
+        campaign: Campaign, theme: Theme = .standard, options: FrameOptions = FrameOptions(),
+        plane: (any PlaneProjection)? = nil
+    ) {
+        self.init(campaign: campaign, theme: theme, options: options, measurer: CairoTextMeasurer(), plane: plane)
     }
 }
 
