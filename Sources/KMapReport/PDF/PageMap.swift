@@ -29,21 +29,20 @@ struct PageMap {
         var composedWidth = 1000.0
         var options = report.composer.options
         options.changesPanel = false
-        var scenes: [Scene]
-        var points: Double
+        var scenes: [Scene] = []
+        var points = 0.0
         // Composer text sizes depend on the frame's size, so measure and, at most twice, compose again.
-        var tries = 0
-        repeat {
+        for _ in 0..<3 {
             options.width = Int(composedWidth.rounded())
             options.height = Int((composedWidth * Self.aspect).rounded())
             let composer = SceneComposer(campaign: report.campaign, theme: report.composer.theme, options: options)
             scenes = report.days.map { composer.scene(for: $0.state, previous: $0.previous) }
             points = (scenes.map(Self.smallestFont).min() ?? 10) * width / composedWidth * Self.pointsPerPixel
-            tries += 1
+            if points >= Self.minimumPoints { break }
             composedWidth = max(
                 Double(FrameOptions.widthRange.lowerBound), (composedWidth * points / Self.minimumPoints).rounded(.down)
             )
-        } while points < Self.minimumPoints && tries < 3
+        }
         self.scenes = scenes
         self.smallestPoints = points
         frame = Rect(
