@@ -11,6 +11,9 @@ struct MarkerPositions: Sendable {
     let projection: Projection
     /// Drawn positions of the places that had to move, by place id.
     let displaced: [String: Point]
+    /// Every place's drawn position, in the order of the places given: what each frame's markers read,
+    /// without hashing 10,000 ids a frame.
+    let drawn: [Point]
 
     init(projection: Projection, places: [Place]) {
         self.projection = projection
@@ -41,6 +44,7 @@ struct MarkerPositions: Sendable {
             grid.insert(box(chosen))
         }
         displaced = moved
+        drawn = places.map { moved[$0.id] ?? projection.project($0.coordinate) }
     }
 
     /// Right, up-right, up, up-left, left, down-left, down, down-right.

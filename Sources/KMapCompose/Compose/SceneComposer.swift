@@ -320,12 +320,12 @@ public struct SceneComposer: Sendable {
     }
 
     func markers(_ state: ControlState, changed: Set<String> = []) -> [SceneItem] {
-        visiblePlaces.compactMap { place -> SceneItem? in
+        visiblePlaces.enumerated().compactMap { i, place -> SceneItem? in
             guard let control = state[place.id] else { return nil }
             let attacker = control.contestedBy.first.map { color(ofFaction: $0) }
             let dashed = place.info.confidence == .estimate
             let marker = Marker(
-                shape: Symbology.shape(for: place.kind), center: markerPositions.point(place),
+                shape: Symbology.shape(for: place.kind), center: markerPositions.drawn[i],
                 radius: Symbology.radius(for: place.kind),
                 fill: control.isKnown ? color(ofFaction: control.controller) : theme.unknown,
                 splitFill: control.status == .contested ? attacker : nil,
