@@ -223,6 +223,15 @@ extension SceneComposer {
                             bounds: measurer.bounds(s, font: font, origin: origin)))))
         }
         func marker(_ id: String, _ m: Marker) { items.append(SceneItem(id: id, layer: .legend, symbol: .marker(m))) }
+        /// A short road in its casing, its fill as the map draws it (plain, or dashed where cut).
+        func roadSwatch(_ id: String, at mid: Point, fill: Stroke) {
+            let ends = [Point(x: swatchX - 10, y: mid.y), Point(x: swatchX + 10, y: mid.y)]
+            items.append(
+                SceneItem(
+                    id: "\(id):casing", layer: .legend,
+                    symbol: .polyline(points: ends, stroke: Stroke(color: theme.roadCasing, width: 6))))
+            items.append(SceneItem(id: "\(id):swatch", layer: .legend, symbol: .polyline(points: ends, stroke: fill)))
+        }
         let neutral = Color(hex: "#bdbdbd")!
         let outline = Stroke(color: theme.ink, width: 1.2)
         for entry in entries {
@@ -331,29 +340,10 @@ extension SceneComposer {
                         stroke: Stroke(color: theme.ink, width: 1.6, dash: [2.5, 2])))
                 text("legend:estimated", words(entry), body, textX, baseline, theme.ink)
             case .road:
-                let a = Point(x: swatchX - 10, y: mid.y)
-                let b = Point(x: swatchX + 10, y: mid.y)
-                items.append(
-                    SceneItem(
-                        id: "legend:road:casing", layer: .legend,
-                        symbol: .polyline(points: [a, b], stroke: Stroke(color: theme.roadCasing, width: 6))))
-                items.append(
-                    SceneItem(
-                        id: "legend:road:swatch", layer: .legend,
-                        symbol: .polyline(points: [a, b], stroke: Stroke(color: theme.roadFill, width: 3.5))))
+                roadSwatch("legend:road", at: mid, fill: Stroke(color: theme.roadFill, width: 3.5))
                 text("legend:road", words(entry), body, textX, baseline, theme.ink)
             case .cut:
-                let a = Point(x: swatchX - 10, y: mid.y)
-                let b = Point(x: swatchX + 10, y: mid.y)
-                items.append(
-                    SceneItem(
-                        id: "legend:cut:casing", layer: .legend,
-                        symbol: .polyline(points: [a, b], stroke: Stroke(color: theme.roadCasing, width: 6))))
-                items.append(
-                    SceneItem(
-                        id: "legend:cut:swatch", layer: .legend,
-                        symbol: .polyline(
-                            points: [a, b], stroke: Stroke(color: theme.roadCut, width: 4, dash: [7, 5]))))
+                roadSwatch("legend:cut", at: mid, fill: Stroke(color: theme.roadCut, width: 4, dash: [7, 5]))
                 text("legend:cut", words(entry), body, textX, baseline, theme.ink)
             }
         }

@@ -22,11 +22,7 @@ extension Scene {
         let s = min(frame.width / width, frame.height / height)
         let dx = frame.x + (frame.width - width * s) / 2
         let dy = frame.y + (frame.height - height * s) / 2
-        func p(_ q: Point) -> Point { Point(x: dx + q.x * s, y: dy + q.y * s) }
         func r(_ q: Rect) -> Rect { Rect(x: dx + q.x * s, y: dy + q.y * s, width: q.width * s, height: q.height * s) }
-        func k(_ st: Stroke?) -> Stroke? {
-            st.map { Stroke(color: $0.color, width: $0.width * s, dash: $0.dash.map { $0 * s }) }
-        }
         var out: [SceneItem] = []
         if withBackground, let background {
             out.append(
@@ -35,50 +31,37 @@ extension Scene {
                     symbol: .rect(r(Rect(x: 0, y: 0, width: width, height: height)), fill: background, stroke: nil)))
         }
         for item in items {
-            let symbol: Symbol
-            switch item.symbol {
-            case .polygon(let rings, let fill, let stroke):
-                symbol = .polygon(rings: rings.map { $0.map(p) }, fill: fill, stroke: k(stroke))
-            case .polyline(let points, let stroke): symbol = .polyline(points: points.map(p), stroke: k(stroke)!)
-            case .rect(let rect, let fill, let stroke): symbol = .rect(r(rect), fill: fill, stroke: k(stroke))
-            case .marker(var m):
-                m.center = p(m.center)
-                m.radius *= s
-                m.stroke = k(m.stroke)!
-                m.scale *= s
-                symbol = .marker(m)
-            case .text(var t):
-                t.origin = p(t.origin)
-                t.font.size *= s
-                t.haloWidth *= s
-                t.bounds = r(t.bounds)
-                symbol = .text(t)
-            case .image(var m):
-                m.frame = r(m.frame)
-                symbol = .image(m)
-            }
-            out.append(SceneItem(id: prefix + item.id, layer: item.layer, symbol: symbol, title: item.title))
+            var moved = item.transformed(scale: s, dx: dx, dy: dy)
+            moved.id = prefix + item.id
+            out.append(moved)
         }
         return out
     }
 }
 
 extension SceneItem {
-    /// This item moved down by `dy`.
-    func translated(dy: Double) -> SceneItem {
-        func p(_ q: Point) -> Point { Point(x: q.x, y: q.y + dy) }
-        func r(_ q: Rect) -> Rect { Rect(x: q.x, y: q.y + dy, width: q.width, height: q.height) }
+    /// This item scaled by `s` about the origin, then moved by (`dx`, `dy`): strokes, fonts, halos and marker
+    /// decorations scale with it.
+    func transformed(scale s: Double, dx: Double, dy: Double) -> SceneItem {
+        func p(_ q: Point) -> Point { Point(x: dx + q.x * s, y: dy + q.y * s) }
+        func r(_ q: Rect) -> Rect { Rect(x: dx + q.x * s, y: dy + q.y * s, width: q.width * s, height: q.height * s) }
+        func k(_ st: Stroke) -> Stroke { Stroke(color: st.color, width: st.width * s, dash: st.dash.map { $0 * s }) }
         var out = self
         switch symbol {
         case .polygon(let rings, let fill, let stroke):
-            out.symbol = .polygon(rings: rings.map { $0.map(p) }, fill: fill, stroke: stroke)
-        case .polyline(let points, let stroke): out.symbol = .polyline(points: points.map(p), stroke: stroke)
-        case .rect(let rect, let fill, let stroke): out.symbol = .rect(r(rect), fill: fill, stroke: stroke)
+            out.symbol = .polygon(rings: rings.map { $0.map(p) }, fill: fill, stroke: stroke.map(k))
+        case .polyline(let points, let stroke): out.symbol = .polyline(points: points.map(p), stroke: k(stroke))
+        case .rect(let rect, let fill, let stroke): out.symbol = .rect(r(rect), fill: fill, stroke: stroke.map(k))
         case .marker(var m):
             m.center = p(m.center)
+            m.radius *= s
+            m.stroke = k(m.stroke)
+            m.scale *= s
             out.symbol = .marker(m)
         case .text(var t):
             t.origin = p(t.origin)
+            t.font.size *= s
+            t.haloWidth *= s
             t.bounds = r(t.bounds)
             out.symbol = .text(t)
         case .image(var m):
@@ -87,4 +70,7 @@ extension SceneItem {
         }
         return out
     }
+
+    /// This item moved down by `dy`.
+    func translated(dy: Double) -> SceneItem { transformed(scale: 1, dx: 0, dy: dy) }
 }
