@@ -86,7 +86,9 @@ let package = Package(
             name: "KMapLoaderTests", dependencies: ["KMapLoader", "KMapModel", "KMapCompose", "KMapTestSupport"]),
         .testTarget(
             name: "KMapRenderTests",
-            dependencies: ["KMapRender", "KMapCompose", "KMapGeometry", "KMapModel", "KMapLoader", "KMapTestSupport"]),
+            dependencies: [
+                "KMapRender", "KMapCompose", "KMapGeometry", "KMapModel", "KMapLoader", "KMapTestSupport", "CCairo",
+            ]),
         .testTarget(
             name: "KMapProjectionTests",
             dependencies: [

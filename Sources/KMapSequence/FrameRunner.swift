@@ -45,9 +45,10 @@ public final class FrameRunner: Sendable {
         // Frames come in order, so a frame's previous instant is mostly the last one's instant: two states at a
         // time are kept, never one per frame (a year of frames of 10,000 places would hold gigabytes).
         var recent: [Instant: ControlState] = [:]
+        var cursor = Timeline.Cursor()
         let changes = frames.map { frame in
-            let previous = recent[frame.previous] ?? timeline.state(at: frame.previous)
-            let state = recent[frame.instant] ?? timeline.state(at: frame.instant)
+            let previous = recent[frame.previous] ?? timeline.state(at: frame.previous, cursor: &cursor)
+            let state = recent[frame.instant] ?? timeline.state(at: frame.instant, cursor: &cursor)
             recent = [frame.previous: previous, frame.instant: state]
             return FrameChanges(timeline: timeline, from: previous, to: state)
         }
@@ -80,14 +81,23 @@ public final class FrameRunner: Sendable {
     /// States are replayed here, per frame (a binary search and a short replay from a checkpoint), rather than
     /// kept for the whole sequence, so memory does not grow with the number of frames.
     public func scene(for frame: PlannedFrame) -> Scene {
+        var cursor = Timeline.Cursor()
+        return scene(for: frame, cursor: &cursor)
+    }
+
+    /// The same scene, replaying on from `cursor`: a worker that keeps one cursor for the frames it takes, in
+    /// order, replays only the events between them.
+    public func scene(for frame: PlannedFrame, cursor: inout Timeline.Cursor) -> Scene {
         let timeline = composer.campaign.timeline
-        let state = timeline.state(at: frame.instant)
-        let previous = timeline.state(at: frame.previous)
-        let key = composer.scene(for: state, previous: previous)
-        guard let tween = frame.tween else { return key }
-        let from = composer.scene(
-            for: previous, previous: timeline.state(at: plan.step.instant(before: frame.previous)))
-        return SceneBlend.blend(from, key, t: tween.progress)
+        if let tween = frame.tween {
+            let before = timeline.state(at: plan.step.instant(before: frame.previous), cursor: &cursor)
+            let previous = timeline.state(at: frame.previous, cursor: &cursor)
+            let state = timeline.state(at: frame.instant, cursor: &cursor)
+            let from = composer.scene(for: previous, previous: before)
+            return SceneBlend.blend(from, composer.scene(for: state, previous: previous), t: tween.progress)
+        }
+        let previous = timeline.state(at: frame.previous, cursor: &cursor)
+        return composer.scene(for: timeline.state(at: frame.instant, cursor: &cursor), previous: previous)
     }
 
     /// The manifest this runner writes: `frames.json`, or its shard's.
@@ -140,10 +150,11 @@ public final class FrameRunner: Sendable {
         let run = RunState(manifest: skeleton, meter: ProgressMeter(total: frames.count, start: Self.now()))
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let workspace = FrameWorkspace()
+            var cursor = Timeline.Cursor()
             while let i = run.take(count: frames.count, interruption: interruption) {
                 let frame = frames[i]
                 do {
-                    let scene = scene(for: frame)
+                    let scene = scene(for: frame, cursor: &cursor)
                     let digest = FrameDigest.of(scene, format: plan.format, encoding: encoding)
                     var bytes: Int
                     let kept: Bool

@@ -1,6 +1,6 @@
 /// A small, fast, seedable generator (SplitMix64): the same seed gives the same sequence on every machine, so
 /// a failing random case can be replayed from its seed.
-public struct SplitMix64 {
+public struct SplitMix64: RandomNumberGenerator {
     public var state: UInt64
     public init(seed: UInt64) { state = seed }
 

@@ -89,7 +89,9 @@ struct Animate: ParsableCommand {
             let trap = SequenceJob.trap()
             try withExtendedLifetime(trap) {
                 try SequenceJob(
-                    plan: plan, composer: try style.composer(for: campaign), style: style, folder: folder, jobs: jobs,
+                    plan: plan, composer: try style.composer(for: campaign, hoverText: false), style: style,
+                    folder: folder,
+                    jobs: jobs,
                     force: sequence.force,
                     quiet: sequence.quiet
                 ).run(trap: trap) { manifest in

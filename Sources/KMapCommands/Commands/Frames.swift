@@ -74,7 +74,7 @@ struct Frames: ParsableCommand {
             let plan = try sequence.plan(for: campaign, format: format)
             let trap = SequenceJob.trap()
             let job = SequenceJob(
-                plan: plan, composer: try style.composer(for: campaign), style: style,
+                plan: plan, composer: try style.composer(for: campaign, hoverText: format == .svg), style: style,
                 folder: FrameFolder(path: out ?? "Renders/\(campaign.info.slug)-frames"),
                 jobs: jobs, force: sequence.force, quiet: sequence.quiet, shard: shard)
             _ = try withExtendedLifetime(trap) { try job.run(trap: trap) }

@@ -46,7 +46,7 @@ struct Render: ParsableCommand {
             let at = try instant.instant(in: campaign)
             let state = evidence.apply(campaign.timeline.state(at: at))
             let previous = evidence.apply(campaign.timeline.state(at: Instant.endOf(at.day.adding(days: -1))))
-            let composer = try style.composer(for: campaign)
+            let composer = try style.composer(for: campaign, hoverText: format == .svg)
             let bytes = try style.encode(composer.scene(for: state, previous: previous), as: format)
             let path = output ?? defaultPath(campaign: campaign, format: format, instant: at.description)
             try OutputFile.write(bytes, to: path, createFolder: output == nil, force: force)

@@ -109,8 +109,11 @@ struct StyleOptions: ParsableArguments {
     }
 
     /// A composer for `campaign` with these options; build one per sequence, not per frame.
-    func composer(for campaign: Campaign) throws -> SceneComposer {
-        let options = try frameOptions()
+    ///
+    /// - Parameter hoverText: whether scenes carry hover text: true only when they become SVG.
+    func composer(for campaign: Campaign, hoverText: Bool = true) throws -> SceneComposer {
+        var options = try frameOptions()
+        options.hoverText = hoverText
         try Self.check(options.labels, for: campaign)
         _ = try encoding()
         // The projection is chosen from the area (ProjectionChoice): equirectangular for a small one, PROJ's

@@ -13,13 +13,18 @@ public struct FrameOptions: Sendable, Hashable {
     public var zoneRadiusKm: Double?
     /// Whether the frame carries its own changes panel; a report page lists the day's events beside the map instead.
     public var changesPanel: Bool
+    /// Whether items carry hover text (`SceneItem.title`), which only SVG shows: PNG and PDF frames leave it
+    /// out, and a frame of 10,000 places then does not write 10,000 tooltips nobody can read.
+    public var hoverText: Bool
 
     public init(
         width: Int = 1600, height: Int = 1200, transparent: Bool = false, view: GeoBounds? = nil,
-        labels: LabelLanguage = .english, zoneRadiusKm: Double? = nil, changesPanel: Bool = true
+        labels: LabelLanguage = .english, zoneRadiusKm: Double? = nil, changesPanel: Bool = true,
+        hoverText: Bool = true
     ) {
         self.zoneRadiusKm = zoneRadiusKm
         self.changesPanel = changesPanel
+        self.hoverText = hoverText
         self.width = width
         self.height = height
         self.transparent = transparent

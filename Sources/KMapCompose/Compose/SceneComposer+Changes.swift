@@ -154,9 +154,13 @@ extension SceneComposer {
         var numbered = false
         if !layout.compact, !changes.entries.isEmpty {
             let primary = primarySource
+            // The tallest column is at least the average one: once the entries so far pass that, they cannot fit,
+            // and a day of a hundred events is not measured word by word to find out.
+            let space = room.height - Self.height(of: header) - 4 - 2 * pad
             for withDetail in [true, false] {
                 blocks = []
-                for (k, entry) in changes.entries.enumerated() {
+                var total = 0.0
+                for (k, entry) in changes.entries.enumerated() where total / Double(columns) <= space {
                     let e = entry.event
                     let key = entry.number.map(String.init) ?? "offmap:\(k)"
                     lines = []
@@ -174,9 +178,10 @@ extension SceneComposer {
                         }
                     }
                     blocks.append((entry.number ?? 0, lines))
+                    total += Self.height(of: lines) + 6
                 }
                 let split = Self.columns(blocks.map { Self.height(of: $0.lines) + 6 }, count: columns)
-                if Self.height(of: header) + 4 + split.height + 2 * pad <= room.height {
+                if blocks.count == changes.entries.count, split.height <= space {
                     numbered = true
                     break
                 }

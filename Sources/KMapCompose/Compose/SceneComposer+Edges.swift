@@ -29,10 +29,11 @@ extension SceneComposer {
     /// The places named by events of `state`'s day (up to its instant) that lie outside the map.
     public func offFramePlaces(_ state: ControlState) -> [Place] {
         let day = state.instant.day
-        let named = Set(
-            campaign.timeline.events.filter { $0.day == day && $0.instant <= state.instant }.flatMap(\.places))
-        let visible = Set(visiblePlaces.map(\.id))
-        return campaign.gazetteer.places.filter { named.contains($0.id) && !visible.contains($0.id) }
+        // The day's events by binary search: scanning all of a large campaign's events cost every frame.
+        let today = campaign.timeline.events(after: .endOf(day.adding(days: -1)), through: state.instant)
+        let named = Set(today.filter { $0.day == day }.flatMap(\.places).filter { visibleByID[$0] == nil })
+        let gazetteer = campaign.gazetteer
+        return named.compactMap { gazetteer.index(ofPlace: $0) }.sorted().map { gazetteer.places[$0] }
     }
 
     /// An arrow at the edge for each place with an event that day outside the map, so none is silently lost.

@@ -35,6 +35,14 @@ public struct SceneComposer: Sendable {
     let roadAnchors: [String: Point]
     /// Where markers are drawn: projected, or nudged clear of each other.
     let markerPositions: MarkerPositions
+    /// Indices into `visiblePlaces` in drawing order: top to bottom, then left to right, so a lower marker
+    /// overlaps the one above it (as Leaflet stacks its markers) and a frame's markers are laid band by band
+    /// down the image instead of hopping across its megabytes.
+    let markerOrder: [Int]
+    /// Each visible place's marker id ("place:ID") and its position in the timeline's places, by index in
+    /// `visiblePlaces`: a frame of 10,000 places neither builds the ids nor hashes them to find their control.
+    let markerIDs: [String]
+    let stateIndex: [Int]
     /// Each visible place's marker box (with room for a ring), by index in `visiblePlaces`.
     let markerBounds: [Rect]
     /// What a change badge must keep clear of: markers, labels and their leaders, cut badges, furniture.
@@ -105,6 +113,14 @@ public struct SceneComposer: Sendable {
         roadAnchors = Self.roadAnchors(campaign.gazetteer.roads, projection: projection, area: layout.mapArea)
         let positions = MarkerPositions(projection: projection, places: visible)
         markerPositions = positions
+        markerOrder = visible.indices.sorted { a, b in
+            let (p, q) = (positions.drawn[a], positions.drawn[b])
+            return (p.y, p.x, a) < (q.y, q.x, b)
+        }
+        markerIDs = visible.map { "place:\($0.id)" }
+        let timelineIndex = Dictionary(
+            campaign.timeline.placeIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        stateIndex = visible.map { timelineIndex[$0.id] ?? -1 }
         var placer = Self.labelPlacer(
             campaign: campaign, theme: theme, options: options, layout: layout, positions: positions,
             visible: visible, legend: legendPanel, measurer: measurer)
@@ -217,7 +233,8 @@ public struct SceneComposer: Sendable {
         items += northArrow()
         items += panel.items
         items += legend()
-        items.sort { $0.layer < $1.layer }  // stable: keeps order within a layer
+        items = Layer.sorted(items)
+        if !options.hoverText { for i in items.indices where items[i].title != nil { items[i].title = nil } }
         let date = state.instant.day.longDescription
         var scene = layoutScene(items: items, state: state, date: date).scaled(by: layout.pixelScale)
         scene.width = Double(options.width)
@@ -320,22 +337,32 @@ public struct SceneComposer: Sendable {
     }
 
     func markers(_ state: ControlState, changed: Set<String> = []) -> [SceneItem] {
-        visiblePlaces.enumerated().compactMap { i, place -> SceneItem? in
-            guard let control = state[place.id] else { return nil }
+        markerOrder.compactMap { i -> SceneItem? in
+            guard let control = control(ofVisible: i, in: state) else { return nil }
             let attacker = control.contestedBy.first.map { color(ofFaction: $0) }
-            let dashed = place.info.confidence == .estimate
+            let kind = visiblePlaces[i].kind
+            let dashed = visiblePlaces[i].info.confidence == .estimate
             let marker = Marker(
-                shape: Symbology.shape(for: place.kind), center: markerPositions.drawn[i],
-                radius: Symbology.radius(for: place.kind),
+                shape: Symbology.shape(for: kind), center: markerPositions.drawn[i],
+                radius: Symbology.radius(for: kind),
                 fill: control.isKnown ? color(ofFaction: control.controller) : theme.unknown,
                 splitFill: control.status == .contested ? attacker : nil,
                 stroke: Stroke(color: theme.ink, width: dashed ? 1.6 : 1.2, dash: dashed ? [2.5, 2] : []),
                 ring: control.status == .besieged ? attacker : nil,
                 hollow: control.confidence == .stated ? nil : theme.halo,
-                highlight: changed.contains(place.id) ? theme.changed : nil)
+                highlight: changed.contains(control.placeID) ? theme.changed : nil)
             return SceneItem(
-                id: "place:\(place.id)", layer: .markers, symbol: .marker(marker), title: describe(place, control))
+                id: markerIDs[i], layer: .markers, symbol: .marker(marker),
+                title: options.hoverText ? describe(visiblePlaces[i], control) : nil)
         }
+    }
+
+    /// The control of `visiblePlaces[i]` in `state`: found by position when `state` lists the timeline's places
+    /// in order (every replayed state does), else by id.
+    func control(ofVisible i: Int, in state: ControlState) -> PlaceControl? {
+        let j = stateIndex[i]
+        if state.places.indices.contains(j), state.places[j].placeID == visiblePlaces[i].id { return state.places[j] }
+        return state[visiblePlaces[i].id]
     }
 
     /// "Khanasir (خناصر): ISIL, held since 23 Feb 2016 (stated, e19): “…”" for a place's tooltip.

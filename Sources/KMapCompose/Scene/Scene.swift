@@ -54,12 +54,22 @@ public enum Layer: String, Sendable, Hashable, CaseIterable, Comparable {
         self == .background || self == .terrain || self == .context || self == .water || self == .roads
     }
 
-    public static func < (a: Layer, b: Layer) -> Bool {
-        ordered.firstIndex(of: a)! < ordered.firstIndex(of: b)!
-    }
+    public static func < (a: Layer, b: Layer) -> Bool { a.rank < b.rank }
 
-    /// `allCases` made once: a scene of 10,000 places sorts its items with some 600,000 comparisons.
+    /// The layer's place in drawing order: its place in the declaration.
+    public var rank: Int { Self.ordered.firstIndex(of: self)! }
+
     private static let ordered = allCases
+
+    /// `items` in drawing order of their layers, each layer's items in their given order.
+    ///
+    /// One pass into a bucket per layer: a comparison sort of a 10,000-place scene's items moved each large
+    /// item some twenty times.
+    public static func sorted(_ items: [SceneItem]) -> [SceneItem] {
+        var buckets = Array(repeating: [SceneItem](), count: ordered.count)
+        for item in items { buckets[item.layer.rank].append(item) }
+        return Array(buckets.joined())
+    }
 }
 
 /// One drawable thing with a stable id (`place:khanasir`, `label:khanasir`, `legend:faction:isil`).

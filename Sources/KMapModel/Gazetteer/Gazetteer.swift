@@ -17,6 +17,8 @@ public struct Gazetteer: Sendable {
     }
 
     public func place(_ id: String) -> Place? { placeIndex[id].map { places[$0] } }
+    /// The position of place `id` in `places`, for keeping the file's order.
+    public func index(ofPlace id: String) -> Int? { placeIndex[id] }
     public func road(_ id: String) -> Road? { roads.first { $0.id == id } }
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
 

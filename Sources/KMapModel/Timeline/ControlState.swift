@@ -14,15 +14,21 @@ public struct ControlState: Sendable, Hashable {
 
     private var index: [String: Int]
 
-    init(instant: Instant, places: [PlaceControl], roads: [LinkState], route: LinkState?, appliedEventCount: Int) {
+    /// - Parameter index: each place id's position in `places`, when the caller has it (a replay keeps one for
+    ///   the whole timeline, so a frame of 10,000 places does not hash every id again).
+    init(
+        instant: Instant, places: [PlaceControl], roads: [LinkState], route: LinkState?, appliedEventCount: Int,
+        index: [String: Int]? = nil
+    ) {
         self.instant = instant
         self.places = places
         self.roads = roads
         self.route = route
         self.appliedEventCount = appliedEventCount
-        var index: [String: Int] = [:]
-        for (i, p) in places.enumerated() { index[p.placeID] = i }
-        self.index = index
+        self.index =
+            index
+            ?? Dictionary(
+                places.enumerated().map { ($0.element.placeID, $0.offset) }, uniquingKeysWith: { _, last in last })
     }
 
     public subscript(placeID: String) -> PlaceControl? { index[placeID].map { places[$0] } }

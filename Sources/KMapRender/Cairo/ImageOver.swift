@@ -1,0 +1,60 @@
+internal import CCairo
+
+/// An image laid over another at a whole pixel offset, with pixman's arithmetic and none of Cairo's set-up.
+///
+/// `cairo_paint` of a small image costs a few microseconds of pattern and clip set-up before any pixel moves:
+/// for the 10,000 marker sprites of a large campaign that is most of drawing a frame. Porter-Duff OVER on
+/// premultiplied ARGB32 at an integer offset needs no filtering, so the same bytes come from a plain loop with
+/// pixman's rounding (`UN8x4_MUL_UN8_ADD_UN8x4`); a test compares it with `cairo_paint`, byte for byte.
+enum ImageOver {
+    /// Lays `source` with its top left corner at device pixel (x, y) of `target`, clipped to `target`.
+    ///
+    /// Both are ARGB32 image surfaces; `target` is flushed first and marked dirty after, so Cairo drawing
+    /// before and after sees the change.
+    static func composite(_ source: OpaquePointer, x: Int, y: Int, onto target: OpaquePointer) {
+        let sw = Int(cairo_image_surface_get_width(source))
+        let sh = Int(cairo_image_surface_get_height(source))
+        let tw = Int(cairo_image_surface_get_width(target))
+        let th = Int(cairo_image_surface_get_height(target))
+        let x0 = max(0, x)
+        let y0 = max(0, y)
+        let x1 = min(tw, x + sw)
+        let y1 = min(th, y + sh)
+        guard x0 < x1, y0 < y1, let sp = cairo_image_surface_get_data(source) else { return }
+        cairo_surface_flush(target)
+        guard let tp = cairo_image_surface_get_data(target) else { return }
+        let ss = Int(cairo_image_surface_get_stride(source))
+        let ts = Int(cairo_image_surface_get_stride(target))
+        for row in y0..<y1 {
+            let s = UnsafeRawPointer(sp + (row - y) * ss).assumingMemoryBound(to: UInt32.self) - x
+            let t = UnsafeMutableRawPointer(tp + row * ts).assumingMemoryBound(to: UInt32.self)
+            for col in x0..<x1 {
+                let sv = s[col]
+                let alpha = sv >> 24
+                if alpha == 0xFF {
+                    t[col] = sv
+                } else if sv != 0 {
+                    t[col] = over(sv, t[col], inverseAlpha: 0xFF - alpha)
+                }
+            }
+        }
+        cairo_surface_mark_dirty_rectangle(target, Int32(x0), Int32(y0), Int32(x1 - x0), Int32(y1 - y0))
+    }
+
+    /// `s + d × ia / 255` per channel, rounded and saturated as pixman does.
+    @inline(__always)
+    static func over(_ s: UInt32, _ d: UInt32, inverseAlpha ia: UInt32) -> UInt32 {
+        var lo = (d & 0xFF00FF) &* ia &+ 0x80_0080
+        lo = ((lo &+ ((lo >> 8) & 0xFF00FF)) >> 8) & 0xFF00FF
+        var hi = ((d >> 8) & 0xFF00FF) &* ia &+ 0x80_0080
+        hi = ((hi &+ ((hi >> 8) & 0xFF00FF)) >> 8) & 0xFF00FF
+        return add(lo, s & 0xFF00FF) | (add(hi, (s >> 8) & 0xFF00FF) << 8)
+    }
+
+    /// Two 8-bit channels (bits 0–7 and 16–23) added with saturation at 255.
+    @inline(__always)
+    static func add(_ a: UInt32, _ b: UInt32) -> UInt32 {
+        let sum = a &+ b
+        return (sum | (0x1000_0100 &- ((sum >> 8) & 0xFF00FF))) & 0xFF00FF
+    }
+}
