@@ -28,6 +28,8 @@ public struct FrameChanges: Sendable, Hashable, Codable {
     public init(timeline: Timeline, from previous: ControlState, to state: ControlState) {
         events = timeline.events(after: previous.instant, through: state.instant).map(\.id)
         places = zip(previous.places, state.places).compactMap { a, b in
+            // Most places did not change: compare before building two descriptions for each of 10,000.
+            if a.controller == b.controller, a.status == b.status, a.contestedBy == b.contestedBy { return nil }
             let x = Self.describe(a)
             let y = Self.describe(b)
             return x == y ? nil : Change(id: b.placeID, before: x, after: y)

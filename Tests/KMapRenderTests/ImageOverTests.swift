@@ -50,6 +50,39 @@ import Testing
         return (bytes(target), bytes(theirs))
     }
 
+    /// Laying only each row's span of a sprite with clear margins gives the bytes of laying all of it.
+    @Test func spansSkipOnlyClearPixels() {
+        var rng = SplitMix64(seed: 24)
+        let sprite = Self.image(width: 21, height: 15, rng: &rng)
+        // Clear margins of random widths on every row, and two clear rows.
+        cairo_surface_flush(sprite)
+        let stride = Int(cairo_image_surface_get_stride(sprite))
+        let data = cairo_image_surface_get_data(sprite)!
+        for row in 0..<15 {
+            let p = UnsafeMutableRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+            let (left, right) = row == 3 || row == 9 ? (21, 0) : (rng.below(8), 21 - rng.below(8))
+            for col in 0..<21 where col < left || col >= right { p[col] = 0 }
+        }
+        cairo_surface_mark_dirty(sprite)
+        let spans = ImageOver.spans(of: sprite)
+        #expect(spans[3].isEmpty && spans[9].isEmpty)
+        // Inside, across each edge, and with whole rows' spans beyond the right edge.
+        for (x, y) in [(4, 6), (-5, 2), (40, 30), (-3, -4), (45, 10), (-18, 20)] {
+            let whole = Self.image(width: 48, height: 36, rng: &rng)
+            let spanned = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 48, 36)!
+            let cr = cairo_create(spanned)!
+            cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+            cairo_set_source_surface(cr, whole, 0, 0)
+            cairo_paint(cr)
+            cairo_destroy(cr)
+            ImageOver.composite(sprite, x: x, y: y, onto: whole)
+            ImageOver.composite(sprite, x: x, y: y, onto: spanned, spans: spans)
+            #expect(Self.bytes(whole) == Self.bytes(spanned), "offset (\(x), \(y))")
+            for s in [whole, spanned] { cairo_surface_destroy(s) }
+        }
+        cairo_surface_destroy(sprite)
+    }
+
     /// Every source alpha over every target value, in every channel: the rounding is pixman's everywhere.
     @Test func everyAlphaOverEveryValueRoundsAsPixmanDoes() {
         let sprite = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 256, 256)!

@@ -32,6 +32,37 @@ import Testing
         #expect(Double(differing) / Double(masked.pixels.count) < 0.01, "\(differing) pixels differ")
     }
 
+    @Test func markersFallOnTheNearestQuarterPixel() {
+        for (v, pixel, phase) in [
+            (10.0, 10, 0.0), (10.1, 10, 0.0), (10.2, 10, 0.25), (10.9, 11, 0.0), (10.6, 10, 0.5), (-0.3, -1, 0.75),
+            (-1.0, -1, 0.0),
+        ] {
+            let split = MarkerSprites.split(v)
+            #expect(split.pixel == pixel && split.phase == phase, "\(v) → \(split)")
+            #expect(abs(Double(split.pixel) + split.phase - v) <= 0.125)
+        }
+    }
+
+    /// Markers that look alike and share a phase share one image, however many places there are.
+    @Test func markersOfOneLookAndPhaseShareAnImage() throws {
+        func marker(_ x: Double, _ y: Double, fill: Color = .black) -> SceneItem {
+            SceneItem(
+                id: "\(x),\(y)", layer: .markers,
+                symbol: .marker(
+                    Marker(
+                        shape: .circle, center: Point(x: x, y: y), radius: 5, fill: fill,
+                        stroke: Stroke(color: .white, width: 1))))
+        }
+        let items =
+            (0..<50).map { marker(Double(10 + 3 * $0), 40) } + [marker(20.5, 70), marker(30.5, 70)]
+            + [marker(60, 70, fill: .white)]
+        let scene = Scene(width: 200, height: 100, background: .white, items: items, title: "t", subject: "s")
+        let workspace = FrameWorkspace()
+        let png = try RasterImage(png: try SceneEncoder.encode(scene, as: .png, workspace: workspace))
+        #expect(workspace.markers.count == 3, "one image per look and phase: whole, half, and the white one")
+        #expect(png.pixels.count == 200 * 100)
+    }
+
     @Test func masksAFrameNoLongerShowsAreDropped() throws {
         let font = Font(family: "DejaVu Sans", size: 14)
         func label(_ text: String) -> SceneItem {

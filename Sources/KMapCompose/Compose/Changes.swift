@@ -43,10 +43,10 @@ struct Changes {
         }
         // By id, not by position: with `--evidence` the two states may hold different places.
         let differs = Set(
-            state.places.filter { p in
-                guard let q = previous[p.placeID] else { return true }
+            state.places.enumerated().filter { i, p in
+                guard let q = previous.control(of: p.placeID, hint: i) else { return true }
                 return q.controller != p.controller || q.status != p.status || q.contestedBy != p.contestedBy
-            }.map(\.placeID))
+            }.map(\.element.placeID))
         var entries: [Entry] = []
         var numbers: [String: [Int]] = [:]
         var roadNumbers: [String: [Int]] = [:]

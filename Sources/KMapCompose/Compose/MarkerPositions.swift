@@ -14,6 +14,8 @@ struct MarkerPositions: Sendable {
     /// Every place's drawn position, in the order of the places given: what each frame's markers read,
     /// without hashing 10,000 ids a frame.
     let drawn: [Point]
+    /// Indices of the places that moved, in the order of the places given.
+    let moved: [Int]
 
     init(projection: Projection, places: [Place]) {
         self.projection = projection
@@ -45,6 +47,7 @@ struct MarkerPositions: Sendable {
         }
         displaced = moved
         drawn = places.map { moved[$0.id] ?? projection.project($0.coordinate) }
+        self.moved = places.indices.filter { moved[places[$0].id] != nil }
     }
 
     /// Right, up-right, up, up-left, left, down-left, down, down-right.
@@ -59,8 +62,9 @@ extension SceneComposer {
     /// For each nudged marker, a dot at the place's true position and a thin line to the marker: the reader
     /// sees that the marker was moved, and from where.
     func displacementLeaders() -> [SceneItem] {
-        visiblePlaces.compactMap { place -> [SceneItem]? in
-            guard let drawn = markerPositions.displaced[place.id] else { return nil }
+        markerPositions.moved.flatMap { i -> [SceneItem] in
+            let place = visiblePlaces[i]
+            let drawn = markerPositions.drawn[i]
             let p = projection.project(place.coordinate)
             return [
                 SceneItem(
@@ -73,6 +77,6 @@ extension SceneComposer {
                             shape: .circle, center: p, radius: 1.6, fill: theme.ink,
                             stroke: Stroke(color: theme.ink, width: 0.5)))),
             ]
-        }.flatMap { $0 }
+        }
     }
 }

@@ -222,7 +222,7 @@ public struct SceneComposer: Sendable {
         items += zones(state)
         items += water()
         items += roads(state)
-        items += markers(state, changed: changes.changedPlaces)
+        let markerItems = markers(state, changed: changes.changedPlaces)
         let panel = changesPanel(changes)
         // A frame without its own panel (a report page) numbers every change: the page lists them.
         items += changeBadges(changes, numbered: panel.numbered || !options.changesPanel)
@@ -234,6 +234,9 @@ public struct SceneComposer: Sendable {
         items += panel.items
         items += legend()
         items = Layer.sorted(items)
+        // Only markers are on their layer: they go in as one block, not moved through the sort one by one (a large
+        // campaign has ten thousand of them).
+        items.insert(contentsOf: markerItems, at: items.firstIndex { $0.layer > .markers } ?? items.count)
         if !options.hoverText { for i in items.indices where items[i].title != nil { items[i].title = nil } }
         let date = state.instant.day.longDescription
         var scene = layoutScene(items: items, state: state, date: date).scaled(by: layout.pixelScale)
@@ -360,9 +363,7 @@ public struct SceneComposer: Sendable {
     /// The control of `visiblePlaces[i]` in `state`: found by position when `state` lists the timeline's places
     /// in order (every replayed state does), else by id.
     func control(ofVisible i: Int, in state: ControlState) -> PlaceControl? {
-        let j = stateIndex[i]
-        if state.places.indices.contains(j), state.places[j].placeID == visiblePlaces[i].id { return state.places[j] }
-        return state[visiblePlaces[i].id]
+        state.control(of: visiblePlaces[i].id, hint: stateIndex[i])
     }
 
     /// "Khanasir (خناصر): ISIL, held since 23 Feb 2016 (stated, e19): “…”" for a place's tooltip.

@@ -9,6 +9,8 @@ public struct Timeline: Sendable {
     public let instants: [Instant]
     /// Per place id, how sure its identification and position are (the weakest of the two); missing: stated.
     public let identification: [String: Confidence]
+    /// The same by position in `placeIDs`, for the per-frame pass over every place.
+    let identificationByIndex: [Confidence]
     /// How long evidence lasts; nil: it never ages.
     public let staleness: Staleness?
     /// The places whose control is tracked, in gazetteer order.
@@ -25,6 +27,7 @@ public struct Timeline: Sendable {
     ) {
         self.initial = initial
         self.identification = identification
+        identificationByIndex = placeIDs.map { identification[$0] ?? .stated }
         self.staleness = staleness
         let placed = Timeline.place(events)
         self.events = placed.map(\.event)

@@ -10,8 +10,11 @@ enum ImageOver {
     /// Lays `source` with its top left corner at device pixel (x, y) of `target`, clipped to `target`.
     ///
     /// Both are ARGB32 image surfaces; `target` is flushed first and marked dirty after, so Cairo drawing
-    /// before and after sees the change.
-    static func composite(_ source: OpaquePointer, x: Int, y: Int, onto target: OpaquePointer) {
+    /// before and after sees the change. `spans`, when given, holds each source row's columns that are not
+    /// fully transparent (`spans(of:)`): a round marker leaves its image's corners clear.
+    static func composite(
+        _ source: OpaquePointer, x: Int, y: Int, onto target: OpaquePointer, spans: [Range<Int>]? = nil
+    ) {
         let sw = Int(cairo_image_surface_get_width(source))
         let sh = Int(cairo_image_surface_get_height(source))
         let tw = Int(cairo_image_surface_get_width(target))
@@ -28,7 +31,9 @@ enum ImageOver {
         for row in y0..<y1 {
             let s = UnsafeRawPointer(sp + (row - y) * ss).assumingMemoryBound(to: UInt32.self) - x
             let t = UnsafeMutableRawPointer(tp + row * ts).assumingMemoryBound(to: UInt32.self)
-            for col in x0..<x1 {
+            let span = spans.map { $0[row - y] } ?? 0..<sw
+            let first = max(x0, x + span.lowerBound)
+            for col in first..<max(first, min(x1, x + span.upperBound)) {
                 let sv = s[col]
                 let alpha = sv >> 24
                 if alpha == 0xFF {
@@ -39,6 +44,21 @@ enum ImageOver {
             }
         }
         cairo_surface_mark_dirty_rectangle(target, Int32(x0), Int32(y0), Int32(x1 - x0), Int32(y1 - y0))
+    }
+
+    /// Each row's columns from the first to the last pixel that is not fully transparent (empty for a clear row).
+    static func spans(of source: OpaquePointer) -> [Range<Int>] {
+        cairo_surface_flush(source)
+        let w = Int(cairo_image_surface_get_width(source))
+        let h = Int(cairo_image_surface_get_height(source))
+        let stride = Int(cairo_image_surface_get_stride(source))
+        guard let data = cairo_image_surface_get_data(source) else { return Array(repeating: 0..<0, count: h) }
+        return (0..<h).map { row in
+            let p = UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+            guard let first = (0..<w).first(where: { p[$0] != 0 }) else { return 0..<0 }
+            let last = (0..<w).last { p[$0] != 0 }!
+            return first..<(last + 1)
+        }
     }
 
     /// `s + d × ia / 255` per channel, rounded and saturated as pixman does.

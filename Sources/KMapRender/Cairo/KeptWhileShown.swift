@@ -1,26 +1,32 @@
 /// Values a worker keeps from frame to frame while its frames use them.
 ///
-/// What a frame used is kept for the next frame; anything the next frame does not use again is dropped when
-/// it ends. So memory follows what frames show, not the length of the sequence.
+/// A value is kept until `frames` frames have ended without using it, so memory follows what recent frames
+/// show, not the length of the sequence.
 final class KeptWhileShown<Key: Hashable, Value> {
-    private var current: [Key: Value] = [:]
-    private var previous: [Key: Value] = [:]
+    private var values: [Key: (value: Value, used: Int)] = [:]
+    private var frame = 0
+    /// How many frames an unused value outlives its last use.
+    let frames: Int
+
+    init(frames: Int = 1) { self.frames = max(1, frames) }
 
     /// The value for `key`, made by `make` when no recent frame used it.
     func value(_ key: Key, make: () throws(RenderError) -> Value) throws(RenderError) -> Value {
-        if let v = current[key] { return v }
-        let v: Value
-        if let old = previous[key] { v = old } else { v = try make() }
-        current[key] = v
+        if let i = values.index(forKey: key) {
+            if values.values[i].used != frame { values.values[i].used = frame }
+            return values.values[i].value
+        }
+        let v = try make()
+        values[key] = (v, frame)
         return v
     }
 
-    /// Ends a frame: what it did not use is dropped after the next one.
+    /// Ends a frame: what the last `frames` frames did not use is dropped.
     func endFrame() {
-        previous = current
-        current = [:]
+        values = values.filter { frame - $0.value.used < frames }
+        frame += 1
     }
 
     /// Values held, for tests.
-    var count: Int { Set(current.keys).union(previous.keys).count }
+    var count: Int { values.count }
 }
