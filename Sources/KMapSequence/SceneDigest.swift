@@ -77,7 +77,7 @@ extension FNV1a {
             add(count: m.columns)
             add(count: m.rows)
             add(count: m.coverage.count)
-            for c in m.coverage { add(byte: c) }
+            m.coverage.withUnsafeBytes { add(bytes: $0) }
             add(m.color)
         }
     }

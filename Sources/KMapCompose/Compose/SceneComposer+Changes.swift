@@ -157,7 +157,10 @@ extension SceneComposer {
             // The tallest column is at least the average one: once the entries so far pass that, they cannot fit,
             // and a day of a hundred events is not measured word by word to find out.
             let space = room.height - Self.height(of: header) - 4 - 2 * pad
-            for withDetail in [true, false] {
+            // Every entry takes at least a line of its title: too many entries for that are not measured at all.
+            let shortest = title.size * 1.25 + 3 + 6
+            let mayFit = Double(changes.entries.count) * shortest / Double(columns) <= space
+            for withDetail in [true, false] where mayFit {
                 blocks = []
                 var total = 0.0
                 for (k, entry) in changes.entries.enumerated() where total / Double(columns) <= space {
