@@ -50,7 +50,7 @@ import Testing
         return (bytes(target), bytes(theirs))
     }
 
-    /// Laying only each row's span of a sprite with clear margins gives the bytes of laying all of it.
+    /// Laying each row's marked span, copying its opaque run, gives the bytes of blending the whole image.
     @Test func spansSkipOnlyClearPixels() {
         var rng = SplitMix64(seed: 24)
         let sprite = Self.image(width: 21, height: 15, rng: &rng)
@@ -62,10 +62,12 @@ import Testing
             let p = UnsafeMutableRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
             let (left, right) = row == 3 || row == 9 ? (21, 0) : (rng.below(8), 21 - rng.below(8))
             for col in 0..<21 where col < left || col >= right { p[col] = 0 }
+            if row == 5 { for col in left..<right { p[col] = 0xFF00_0000 | p[col] } }
         }
         cairo_surface_mark_dirty(sprite)
         let spans = ImageOver.spans(of: sprite)
-        #expect(spans[3].isEmpty && spans[9].isEmpty)
+        #expect(spans[3].marked.isEmpty && spans[9].marked.isEmpty)
+        #expect(spans[5].opaque == spans[5].marked, "a wholly opaque row is copied whole")
         // Inside, across each edge, and with whole rows' spans beyond the right edge.
         for (x, y) in [(4, 6), (-5, 2), (40, 30), (-3, -4), (45, 10), (-18, 20)] {
             let whole = Self.image(width: 48, height: 36, rng: &rng)

@@ -42,6 +42,7 @@ public struct SceneComposer: Sendable {
     /// Each visible place's marker id ("place:ID") and its position in the timeline's places, by index in
     /// `visiblePlaces`: a frame of 10,000 places neither builds the ids nor hashes them to find their control.
     let markerIDs: [String]
+    let markerTemplates: [Marker]
     let stateIndex: [Int]
     /// Each visible place's marker box (with room for a ring), by index in `visiblePlaces`.
     let markerBounds: [Rect]
@@ -118,6 +119,7 @@ public struct SceneComposer: Sendable {
             return (p.y, p.x, a) < (q.y, q.x, b)
         }
         markerIDs = visible.map { "place:\($0.id)" }
+        markerTemplates = Self.markerTemplates(visible, positions: positions, theme: theme)
         let timelineIndex = Dictionary(
             campaign.timeline.placeIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         stateIndex = visible.map { timelineIndex[$0.id] ?? -1 }
@@ -340,23 +342,36 @@ public struct SceneComposer: Sendable {
     }
 
     func markers(_ state: ControlState, changed: Set<String> = []) -> [SceneItem] {
-        markerOrder.compactMap { i -> SceneItem? in
-            guard let control = control(ofVisible: i, in: state) else { return nil }
-            let attacker = control.contestedBy.first.map { color(ofFaction: $0) }
-            let kind = visiblePlaces[i].kind
-            let dashed = visiblePlaces[i].info.confidence == .estimate
-            let marker = Marker(
-                shape: Symbology.shape(for: kind), center: markerPositions.drawn[i],
-                radius: Symbology.radius(for: kind),
-                fill: control.isKnown ? color(ofFaction: control.controller) : theme.unknown,
-                splitFill: control.status == .contested ? attacker : nil,
-                stroke: Stroke(color: theme.ink, width: dashed ? 1.6 : 1.2, dash: dashed ? [2.5, 2] : []),
-                ring: control.status == .besieged ? attacker : nil,
-                hollow: control.confidence == .stated ? nil : theme.halo,
-                highlight: changed.contains(control.placeID) ? theme.changed : nil)
-            return SceneItem(
-                id: markerIDs[i], layer: .markers, symbol: .marker(marker),
-                title: options.hoverText ? describe(visiblePlaces[i], control) : nil)
+        var items: [SceneItem] = []
+        items.reserveCapacity(markerOrder.count)
+        for i in markerOrder {
+            guard let control = control(ofVisible: i, in: state) else { continue }
+            var marker = markerTemplates[i]
+            marker.fill = control.isKnown ? color(ofFaction: control.controller) : theme.unknown
+            if let by = control.contestedBy.first {
+                if control.status == .contested { marker.splitFill = color(ofFaction: by) }
+                if control.status == .besieged { marker.ring = color(ofFaction: by) }
+            }
+            if control.confidence != .stated { marker.hollow = theme.halo }
+            if changed.contains(control.placeID) { marker.highlight = theme.changed }
+            items.append(
+                SceneItem(
+                    id: markerIDs[i], layer: .markers, symbol: .marker(marker),
+                    title: options.hoverText ? describe(visiblePlaces[i], control) : nil))
+        }
+        return items
+    }
+
+    /// Each visible place's marker as it is on every day (shape, size, position, outline), by index in
+    /// `visiblePlaces`; a frame sets only the colours and marks of the day.
+    static func markerTemplates(_ visible: [Place], positions: MarkerPositions, theme: Theme) -> [Marker] {
+        let solid = Stroke(color: theme.ink, width: 1.2)
+        let dashed = Stroke(color: theme.ink, width: 1.6, dash: [2.5, 2])
+        return visible.indices.map { i in
+            Marker(
+                shape: Symbology.shape(for: visible[i].kind), center: positions.drawn[i],
+                radius: Symbology.radius(for: visible[i].kind), fill: theme.unknown,
+                stroke: visible[i].info.confidence == .estimate ? dashed : solid)
         }
     }
 

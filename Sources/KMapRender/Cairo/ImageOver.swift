@@ -7,13 +7,20 @@ internal import CCairo
 /// premultiplied ARGB32 at an integer offset needs no filtering, so the same bytes come from a plain loop with
 /// pixman's rounding (`UN8x4_MUL_UN8_ADD_UN8x4`); a test compares it with `cairo_paint`, byte for byte.
 enum ImageOver {
+    /// Where a row of an image holds anything: from its first to its last pixel that is not fully transparent,
+    /// and within that its longest run of opaque pixels, which is copied rather than blended.
+    struct RowSpan: Equatable {
+        var marked: Range<Int>
+        var opaque: Range<Int>
+    }
+
     /// Lays `source` with its top left corner at device pixel (x, y) of `target`, clipped to `target`.
     ///
     /// Both are ARGB32 image surfaces; `target` is flushed first and marked dirty after, so Cairo drawing
-    /// before and after sees the change. `spans`, when given, holds each source row's columns that are not
-    /// fully transparent (`spans(of:)`): a round marker leaves its image's corners clear.
+    /// before and after sees the change. `spans`, when given, are the source's rows as `spans(of:)` finds them:
+    /// a round marker leaves its image's corners clear and its middle opaque.
     static func composite(
-        _ source: OpaquePointer, x: Int, y: Int, onto target: OpaquePointer, spans: [Range<Int>]? = nil
+        _ source: OpaquePointer, x: Int, y: Int, onto target: OpaquePointer, spans: [RowSpan]? = nil
     ) {
         let sw = Int(cairo_image_surface_get_width(source))
         let sh = Int(cairo_image_surface_get_height(source))
@@ -31,33 +38,51 @@ enum ImageOver {
         for row in y0..<y1 {
             let s = UnsafeRawPointer(sp + (row - y) * ss).assumingMemoryBound(to: UInt32.self) - x
             let t = UnsafeMutableRawPointer(tp + row * ts).assumingMemoryBound(to: UInt32.self)
-            let span = spans.map { $0[row - y] } ?? 0..<sw
-            let first = max(x0, x + span.lowerBound)
-            for col in first..<max(first, min(x1, x + span.upperBound)) {
-                let sv = s[col]
-                let alpha = sv >> 24
-                if alpha == 0xFF {
-                    t[col] = sv
-                } else if sv != 0 {
-                    t[col] = over(sv, t[col], inverseAlpha: 0xFF - alpha)
-                }
-            }
+            let span = spans?[row - y] ?? RowSpan(marked: 0..<sw, opaque: 0..<0)
+            // Target columns: blend [lo, copyLo), copy [copyLo, copyHi), blend [copyHi, hi).
+            let lo = max(x0, x + span.marked.lowerBound)
+            let hi = max(lo, min(x1, x + span.marked.upperBound))
+            let copyLo = min(max(lo, x + span.opaque.lowerBound), hi)
+            let copyHi = max(copyLo, min(hi, x + span.opaque.upperBound))
+            blend(s, onto: t, lo..<copyLo)
+            (t + copyLo).update(from: s + copyLo, count: copyHi - copyLo)
+            blend(s, onto: t, copyHi..<hi)
         }
         cairo_surface_mark_dirty_rectangle(target, Int32(x0), Int32(y0), Int32(x1 - x0), Int32(y1 - y0))
     }
 
-    /// Each row's columns from the first to the last pixel that is not fully transparent (empty for a clear row).
-    static func spans(of source: OpaquePointer) -> [Range<Int>] {
+    @inline(__always)
+    static func blend(_ s: UnsafePointer<UInt32>, onto t: UnsafeMutablePointer<UInt32>, _ columns: Range<Int>) {
+        for col in columns {
+            let sv = s[col]
+            let alpha = sv >> 24
+            if alpha == 0xFF {
+                t[col] = sv
+            } else if sv != 0 {
+                t[col] = over(sv, t[col], inverseAlpha: 0xFF - alpha)
+            }
+        }
+    }
+
+    /// Each row's extent and longest opaque run (both empty for a clear row).
+    static func spans(of source: OpaquePointer) -> [RowSpan] {
         cairo_surface_flush(source)
         let w = Int(cairo_image_surface_get_width(source))
         let h = Int(cairo_image_surface_get_height(source))
         let stride = Int(cairo_image_surface_get_stride(source))
-        guard let data = cairo_image_surface_get_data(source) else { return Array(repeating: 0..<0, count: h) }
+        let clear = RowSpan(marked: 0..<0, opaque: 0..<0)
+        guard let data = cairo_image_surface_get_data(source) else { return Array(repeating: clear, count: h) }
         return (0..<h).map { row in
             let p = UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
-            guard let first = (0..<w).first(where: { p[$0] != 0 }) else { return 0..<0 }
+            guard let first = (0..<w).first(where: { p[$0] != 0 }) else { return clear }
             let last = (0..<w).last { p[$0] != 0 }!
-            return first..<(last + 1)
+            var opaque = 0..<0
+            var run = first
+            for col in first...(last + 1) where col > last || p[col] >> 24 != 0xFF {
+                if col - run > opaque.count { opaque = run..<col }
+                run = col + 1
+            }
+            return RowSpan(marked: first..<(last + 1), opaque: opaque)
         }
     }
 

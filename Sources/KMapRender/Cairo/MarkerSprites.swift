@@ -24,7 +24,7 @@ final class MarkerSprites {
         /// Device pixel offset of the image's top left corner from the pixel holding the marker's centre.
         let x: Int, y: Int
         /// The columns of each row that hold any of the marker.
-        let spans: [Range<Int>]
+        let spans: [ImageOver.RowSpan]
 
         init(image: OpaquePointer, x: Int, y: Int) {
             self.image = image
