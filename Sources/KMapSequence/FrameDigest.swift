@@ -11,7 +11,7 @@ import KMapRender
 /// check).
 public enum FrameDigest {
     /// Bump when the Cairo backend draws the same scene differently, so older frames count as out of date.
-    public static let backendRevision = 1
+    public static let backendRevision = 2
 
     /// - Parameter encoding: a stable description of the settings that turn the scene into bytes.
     public static func of(_ scene: Scene, format: OutputFormat, encoding: String = "") -> String {

@@ -29,11 +29,25 @@ import Testing
             let time = [TimeOfDay.endOfDay, TimeOfDay("09:00")!, TimeOfDay("19:00")!][Int(rng.next() % 3)]
             checked.append(Instant(day: day, time: time))
         }
-        for instant in checked {
-            #expect(
-                t.state(at: instant) == t.fullReplayState(at: instant), "state at \(instant) differs from a full replay"
-            )
+        // One cursor over all of them, forwards, backwards and shuffled, as workers of a sequence ask.
+        var cursor = Timeline.Cursor()
+        let orders = [checked.sorted(), checked.sorted().reversed(), checked]
+        for instant in orders.joined() {
+            let full = t.fullReplayState(at: instant)
+            #expect(t.state(at: instant) == full, "state at \(instant) differs from a full replay")
+            #expect(t.state(at: instant, cursor: &cursor) == full, "state at \(instant) with a kept cursor differs")
         }
+    }
+
+    /// A cursor kept from one timeline is not replayed on for another.
+    @Test func aCursorFromAnotherTimelineIsIgnored() throws {
+        let bench = try CampaignLoader.resolve(Self.benchPath).timeline
+        let builtin = try CampaignLoader.builtin().timeline
+        var cursor = Timeline.Cursor()
+        // Ten events into the built-in campaign: nearer to the bench instant below than its first checkpoint.
+        _ = builtin.state(at: builtin.events[9].instant, cursor: &cursor)
+        let instant = bench.events[100].instant
+        #expect(bench.state(at: instant, cursor: &cursor) == bench.fullReplayState(at: instant))
     }
 
     @Test func benchCampaignMatchesFullReplay() throws {

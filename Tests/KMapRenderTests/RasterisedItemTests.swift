@@ -63,6 +63,33 @@ import Testing
         #expect(png.pixels.count == 200 * 100)
     }
 
+    /// A value lasts `frames` frames after its last use; past `limit` values, only the last frame's stay.
+    @Test func keptValuesLastTheirFramesAndNoMoreThanTheLimit() throws {
+        let kept = KeptWhileShown<Int, Int>(frames: 3, limit: 5)
+        func use(_ keys: [Int]) throws {
+            for k in keys { _ = try kept.value(k) { () throws(RenderError) in k } }
+            kept.endFrame()
+        }
+        try use([1, 2])
+        try use([2])
+        try use([])
+        #expect(kept.count == 2, "1 was used two frames ago, 2 one frame ago")
+        try use([])
+        #expect(kept.count == 1, "1 is three frames old: gone")
+        try use([10, 11, 12, 13, 14, 15])
+        #expect(kept.count == 6, "past the limit only the last frame's values stay")
+        try use([20])
+        #expect(kept.count == 1, "seven values: still past the limit, so the six of the frame before go")
+        var made = 0
+        for key in [20, 10] {
+            _ = try kept.value(key) { () throws(RenderError) in
+                made += 1
+                return 0
+            }
+        }
+        #expect(made == 1, "20 is kept; 10 was dropped and is made again")
+    }
+
     @Test func masksAFrameNoLongerShowsAreDropped() throws {
         let font = Font(family: "DejaVu Sans", size: 14)
         func label(_ text: String) -> SceneItem {

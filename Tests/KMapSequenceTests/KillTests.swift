@@ -43,7 +43,10 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = bin + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         let started = try ProcessRunner.start(kmap, arguments, environment: environment)
-        wait(for: started) { FileManager.default.fileExists(atPath: dir + "/ffmpeg.pid") }
+        // The shell creates the file before it writes the id: wait for the whole line.
+        wait(for: started) {
+            (try? String(contentsOfFile: dir + "/ffmpeg.pid", encoding: .utf8))?.hasSuffix("\n") ?? false
+        }
         let pidText = try String(contentsOfFile: dir + "/ffmpeg.pid", encoding: .utf8)
         let ffmpeg = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
         kill(started.process.processIdentifier, SIGKILL)

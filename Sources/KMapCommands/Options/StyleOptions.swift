@@ -110,7 +110,8 @@ struct StyleOptions: ParsableArguments {
 
     /// A composer for `campaign` with these options; build one per sequence, not per frame.
     ///
-    /// - Parameter hoverText: whether scenes carry hover text: true only when they become SVG.
+    /// - Parameter hoverText: whether scenes carry hover text (`FrameOptions.hoverText`); commands that write
+    ///   only PNG or PDF pass false.
     func composer(for campaign: Campaign, hoverText: Bool = true) throws -> SceneComposer {
         var options = try frameOptions()
         options.hoverText = hoverText

@@ -59,17 +59,35 @@ public struct Timeline: Sendable {
     public func state(at instant: Instant, cursor: inout Cursor) -> ControlState {
         let end = eventCount(through: instant)
         var replay = checkpoints.replay(before: end)
-        if let kept = cursor.replay, kept.applied <= end, kept.applied >= replay.applied { replay = kept }
+        if cursor.timeline == mark, let kept = cursor.replay, kept.applied <= end, kept.applied >= replay.applied {
+            replay = kept
+        }
         cursor.replay = nil  // the replay below is then the only owner of its arrays: no copy on apply
         for event in events[replay.applied..<end] { replay.apply(event) }
         cursor.replay = replay
+        cursor.timeline = mark
         return assess(replay.snapshot(at: instant))
     }
 
     /// The replay of a timeline's last `state(at:cursor:)` query, kept for the next one.
+    ///
+    /// It remembers which timeline it came from: given to another, it is ignored rather than replayed on.
     public struct Cursor: Sendable {
         var replay: Replay?
+        var timeline: Mark?
         public init() {}
+    }
+
+    /// What tells timelines apart cheaply enough to check on every query: their sizes and end events.
+    struct Mark: Sendable, Equatable {
+        var events: Int
+        var places: Int
+        var first: String?
+        var last: String?
+    }
+
+    var mark: Mark {
+        Mark(events: events.count, places: placeIDs.count, first: events.first?.id, last: events.last?.id)
     }
 
     /// The same state by replaying every event from the initial control: the reference `state(at:)` must equal.

@@ -1,14 +1,19 @@
 /// Values a worker keeps from frame to frame while its frames use them.
 ///
-/// A value is kept until `frames` frames have ended without using it, so memory follows what recent frames
-/// show, not the length of the sequence.
+/// A value is kept until `frames` frames have ended without using it, and never more than `limit` values past
+/// the end of a frame (then only what that frame used stays), so memory follows what recent frames show, not
+/// the length of the sequence: the blended colours of tween frames, each used once, cannot pile up.
 final class KeptWhileShown<Key: Hashable, Value> {
     private var values: [Key: (value: Value, used: Int)] = [:]
     private var frame = 0
     /// How many frames an unused value outlives its last use.
     let frames: Int
+    let limit: Int
 
-    init(frames: Int = 1) { self.frames = max(1, frames) }
+    init(frames: Int = 1, limit: Int = .max) {
+        self.frames = max(1, frames)
+        self.limit = limit
+    }
 
     /// The value for `key`, made by `make` when no recent frame used it.
     func value(_ key: Key, make: () throws(RenderError) -> Value) throws(RenderError) -> Value {
@@ -21,9 +26,10 @@ final class KeptWhileShown<Key: Hashable, Value> {
         return v
     }
 
-    /// Ends a frame: what the last `frames` frames did not use is dropped.
+    /// Ends a frame: what the last `frames` frames did not use is dropped (past `limit`, what this one did not).
     func endFrame() {
-        values = values.filter { frame - $0.value.used < frames }
+        let recent = values.count > limit ? 1 : frames
+        values = values.filter { frame - $0.value.used < recent }
         frame += 1
     }
 

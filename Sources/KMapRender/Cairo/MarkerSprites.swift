@@ -37,17 +37,19 @@ final class MarkerSprites {
     }
 
     /// Kept for a month of daily frames: the look of a changed place (its glow, its new colour) comes back on
-    /// other places and days, and a few thousand small images are a few megabytes.
-    private let kept = KeptWhileShown<Key, Sprite>(frames: 30)
+    /// other places and days. At most 4,096 images (a few to some tens of megabytes) outlive their frame.
+    private let kept = KeptWhileShown<Key, Sprite>(frames: 30, limit: 4096)
 
     /// Sprites held, for tests.
     var count: Int { kept.count }
 
-    /// Ends a frame: sprites the last 30 frames did not use are dropped.
+    /// Ends a frame: sprites the last 30 frames did not use are dropped (`kept`).
     func endFrame() { kept.endFrame() }
 
     /// Draws `m` on `cr`, an image context scaled by `scale` with no other transformation and no clip.
     func draw(_ m: Marker, on cr: OpaquePointer, scale: Double) throws(RenderError) {
+        // A centre no image could hold (not finite, or a billion pixels away) draws nothing, as Cairo would.
+        guard abs(m.center.x * scale) < 1e9, abs(m.center.y * scale) < 1e9 else { return }
         let (pixelX, phaseX) = Self.split(m.center.x * scale)
         let (pixelY, phaseY) = Self.split(m.center.y * scale)
         var local = m

@@ -28,7 +28,7 @@ public final class FrameWorkspace {
         if let deflater { libdeflate_free_compressor(deflater.compressor) }
     }
 
-    /// Ends a frame: labels and markers it did not show are dropped after the next one.
+    /// Ends a frame: labels it did not show are dropped after the next one, markers after 30 (`MarkerSprites`).
     func endFrame() {
         haloText.endFrame()
         markers.endFrame()
