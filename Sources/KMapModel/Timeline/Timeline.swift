@@ -57,6 +57,8 @@ public struct Timeline: Sendable {
     /// A sequence asks for its instants in order, a day or so apart: replaying the few events between them
     /// instead of up to a checkpoint interval (10,000 events for 10,000 places) is most of a frame's replay.
     public func state(at instant: Instant, cursor: inout Cursor) -> ControlState {
+        // A frame's previous instant is mostly the last frame's instant: its state is the one made last.
+        if cursor.timeline == mark, let last = cursor.last, last.instant == instant { return last }
         let end = eventCount(through: instant)
         var replay = checkpoints.replay(before: end)
         if cursor.timeline == mark, let kept = cursor.replay, kept.applied <= end, kept.applied >= replay.applied {
@@ -66,7 +68,9 @@ public struct Timeline: Sendable {
         for event in events[replay.applied..<end] { replay.apply(event) }
         cursor.replay = replay
         cursor.timeline = mark
-        return assess(replay.snapshot(at: instant))
+        let state = assess(replay.snapshot(at: instant))
+        cursor.last = state
+        return state
     }
 
     /// The replay of a timeline's last `state(at:cursor:)` query, kept for the next one.
@@ -74,6 +78,8 @@ public struct Timeline: Sendable {
     /// It remembers which timeline it came from: given to another, it is ignored rather than replayed on.
     public struct Cursor: Sendable {
         var replay: Replay?
+        /// The state of the last query.
+        var last: ControlState?
         var timeline: Mark?
         public init() {}
     }
