@@ -29,6 +29,28 @@ import Testing
         #expect(files() == ["day.\(ext)"], "no temporary file left behind")
     }
 
+    /// SVG keeps each place's hover text (its state and source); PNG scenes are composed without it.
+    @Test func svgFramesCarryHoverTextAndPNGScenesDoNot() throws {
+        #expect(run(["render", "--day", "2016-02-23", "-o", "\(dir)/day.svg"]) == 0)
+        #expect(
+            run([
+                "frames", "--from", "2016-02-23", "--to", "2016-02-23", "--format", "svg", "--quiet", "--out",
+                "\(dir)/f",
+            ]) == 0)
+        for path in ["\(dir)/day.svg", "\(dir)/f/0001_2016-02-23.svg"] {
+            let svg = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(svg.contains("<title>Khanasir"), "\(path) has no hover text for Khanasir")
+        }
+        let campaign = try CampaignLoader.builtin()
+        var style = try StyleOptions.parse([])
+        style.size = "800x600"
+        let state = try campaign.state(on: #require(Day("2016-02-23")))
+        let png = try style.composer(for: campaign, hoverText: false).scene(for: state)
+        #expect(png.items.allSatisfy { $0.title == nil })
+        let svg = try style.composer(for: campaign, hoverText: true).scene(for: state)
+        #expect(svg.items.contains { $0.id == "place:khanasir" && $0.title?.hasPrefix("Khanasir") == true })
+    }
+
     static let badArguments: [([String], Int32)] = [
         (["render", "--day", "2016-02-30"], 64),
         (["render", "--day", "2016-13-01"], 64),
