@@ -139,6 +139,26 @@ import Testing
         }
     }
 
+    /// The scale bar's numbers never run into each other, in either built-in campaign at any size.
+    @Test(arguments: sizes.map { "\($0.0)x\($0.1)" })
+    func scaleBarNumbersStayApart(size: String) throws {
+        let (w, h) = (Int(size.split(separator: "x")[0])!, Int(size.split(separator: "x")[1])!)
+        for campaign in [campaign, try CampaignLoader.builtin("kharkiv-2022")] {
+            let composer = SceneComposer(campaign: campaign, options: FrameOptions(width: w, height: h))
+            let scene = composer.scene(for: try campaign.state(on: campaign.info.start))
+            let labels = scene.items.compactMap { item -> Rect? in
+                guard item.id.hasPrefix("scale:label:"), case .text(let t) = item.symbol else { return nil }
+                return t.bounds
+            }
+            #expect(labels.count >= 2, "\(campaign.info.id) at \(size)")
+            for (i, a) in labels.enumerated() {
+                for b in labels[(i + 1)...] {
+                    #expect(!a.intersects(b), "\(campaign.info.id) at \(size): scale numbers overlap")
+                }
+            }
+        }
+    }
+
     @Test func legendAndBannerStayPutAcrossASequence() throws {
         for (w, h) in [(1600, 1200), (640, 480), (1080, 1920)] {
             let composer = SceneComposer(campaign: campaign, options: FrameOptions(width: w, height: h))

@@ -160,9 +160,13 @@ extension SceneComposer {
             let w = measurer.measure(s, font: font).width
             return text(id, s, font, at: Point(x: x - w / 2, y: y0 - 6), theme.ink)
         }
+        let half = Self.format(km / 2)
+        let end = "\(Self.format(km)) km"
         items.append(label("0", x0, "scale:label:0"))
-        items.append(label(Self.format(km / 2), x0 + length / 2, "scale:label:half"))
-        items.append(label("\(Self.format(km)) km", x0 + length, "scale:label:end"))
+        // On a short bar the middle value would run into its neighbours ("12.525 km"): the ends say enough.
+        let room = length / 2 - (measurer.measure(half, font: font).width + measurer.measure(end, font: font).width) / 2
+        if room >= 6 { items.append(label(half, x0 + length / 2, "scale:label:half")) }
+        items.append(label(end, x0 + length, "scale:label:end"))
         return items
     }
 
