@@ -59,7 +59,7 @@ static inline int kmap_gdal_load(KMapGDAL *table) {
     if (library == NULL) return 0;
 #define KMAP_GDAL_RESOLVE(name) \
     table->name = (__typeof__(&name))dlsym(library, #name); \
-    if (table->name == NULL) return 0;
+    if (table->name == NULL) { dlclose(library); return 0; }
     KMAP_GDAL_FUNCTIONS(KMAP_GDAL_RESOLVE)
 #undef KMAP_GDAL_RESOLVE
     return 1;

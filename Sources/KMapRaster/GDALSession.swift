@@ -21,7 +21,7 @@ enum GDALSession {
     static func quietly<T>(_ body: () throws(TerrainError) -> T) throws(TerrainError) -> T {
         guard table != nil else {
             throw TerrainError(
-                "GDAL is not installed, so the terrain raster cannot be read; install it (Debian: apt-get install libgdal32, or libgdal-dev) or remove 'terrain' from campaign.yaml"
+                "GDAL is not installed, so the terrain raster cannot be read; install it (Debian and Ubuntu: apt-get install libgdal-dev, which brings the library of the release) or remove 'terrain' from campaign.yaml"
             )
         }
         gdal.CPLPushErrorHandler!(gdal.CPLQuietErrorHandler)

@@ -73,7 +73,9 @@ final class MarkerSprites {
         // Only what the marker draws: most markers have neither glow nor ring, and every pixel of the image is
         // laid on the frame.
         let reach =
-            max(m.radius * 1.2, m.highlight == nil ? 0 : m.glowRadius + 2, m.ring == nil ? 0 : m.ringRadius + 1.5)
+            max(
+                m.radius * 1.2, m.highlight == nil ? 0 : m.glowRadius + 2 * m.scale,
+                m.ring == nil ? 0 : m.ringRadius + 1.5 * m.scale)
             + m.stroke.width + 2
         let x0 = ((m.center.x - reach) * scale).rounded(.down)
         let y0 = ((m.center.y - reach) * scale).rounded(.down)

@@ -28,7 +28,7 @@ public final class FrameWorkspace {
         if let deflater { libdeflate_free_compressor(deflater.compressor) }
     }
 
-    /// Ends a frame: labels it did not show are dropped after the next one, markers after 30 (`MarkerSprites`).
+    /// Ends a frame: labels it did not show are dropped now, markers 30 frames after their last use (`MarkerSprites`).
     func endFrame() {
         haloText.endFrame()
         markers.endFrame()
