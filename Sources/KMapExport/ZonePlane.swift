@@ -4,11 +4,17 @@ import KMapModel
 
 /// A campaign's places and water on a projected plane, where `ControlZones` derives the zones for an export.
 ///
-/// The plane's units are PROJ's metres or the equirectangular plane's degrees; the radius is converted at the
-/// campaign's centre, where the plane is true. Results go back to longitude/latitude rounded to 6 decimals
-/// (about 10 cm), so an export's bytes are the same on every run.
+/// `ControlZones` measures its tolerances in units of about a pixel (circles within 0.1 unit, no smoothing under
+/// one), so the plane (PROJ's metres, or the equirectangular plane's degrees) is rescaled at the campaign's
+/// centre to units of 10 m: an exported disc is as round and as smoothed as the map's. Results go back to
+/// longitude/latitude rounded to 6 decimals (about 10 cm), so an export's bytes are the same on every run.
 struct ZonePlane {
+    /// Metres in one working unit.
+    static let metresPerUnit = 10.0
+
     let plane: any PlaneProjection
+    /// Plane units in one working unit.
+    let unit: Double
     let campaign: Campaign
     let points: [PlanePoint]
     let water: [PlanePolygon]
@@ -18,14 +24,16 @@ struct ZonePlane {
     init(campaign: Campaign, radiusKm: Double, plane: any PlaneProjection) {
         self.plane = plane
         self.campaign = campaign
+        let unit = Self.metresPerUnit * plane.unitsPerMetre(at: campaign.info.area.center)
+        self.unit = unit
         func planar(_ c: Coordinate) -> PlanePoint {
             let p = plane.forward(c)
-            return PlanePoint(x: p.x, y: p.y)
+            return PlanePoint(x: p.x / unit, y: p.y / unit)
         }
         points = campaign.gazetteer.places.map { planar($0.coordinate) }
         let lakes = campaign.gazetteer.areas.map(\.rings) + (campaign.context?.lakes ?? []).flatMap(\.geometry)
         water = lakes.map { $0.map { $0.map(planar) } }
-        reach = radiusKm * 1000 * plane.unitsPerMetre(at: campaign.info.area.center)
+        reach = radiusKm * 1000 / Self.metresPerUnit
         let xs = points.map(\.x)
         let ys = points.map(\.y)
         frame = (
@@ -55,7 +63,7 @@ struct ZonePlane {
         let geographic = polygons.map { polygon in
             polygon.map { ring in
                 ring.map { p -> PlanePoint in
-                    let c = plane.inverse(Point(x: p.x, y: p.y))
+                    let c = plane.inverse(Point(x: p.x * unit, y: p.y * unit))
                     return PlanePoint(x: c.lon, y: c.lat)
                 }
             }

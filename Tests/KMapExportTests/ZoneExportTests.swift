@@ -1,3 +1,4 @@
+import Foundation
 import KMapCompose
 import KMapLoader
 import KMapModel
@@ -11,6 +12,28 @@ import Testing
     static let campaign = try! CampaignLoader.builtin()
     static let zones = try! ZoneStretches(
         campaign: campaign, radiusKm: 5, plane: Equirectangular(center: campaign.info.area.center))
+
+    /// Zones are derived in units of 10 m whatever the plane, so a disc is as round on the equirectangular
+    /// plane (degrees) as on PROJ's (metres): ControlZones' tolerances are about one unit.
+    @Test func zonesAreDerivedInTenMetreUnitsOnEveryPlane() {
+        let degrees = ZonePlane(
+            campaign: Self.campaign, radiusKm: 5, plane: Equirectangular(center: Self.campaign.info.area.center))
+        #expect(abs(degrees.reach - 500) < 1e-9)
+        let a = Self.campaign.gazetteer.places[0].coordinate
+        let b = Self.campaign.gazetteer.places[1].coordinate
+        let metres = Self.distanceKm(a, b) * 100
+        let units = hypot(degrees.points[0].x - degrees.points[1].x, degrees.points[0].y - degrees.points[1].y)
+        #expect(abs(units - metres) / metres < 0.01, "\(units) units for \(metres) tens of metres")
+    }
+
+    /// Great-circle kilometres on the mean-radius sphere.
+    static func distanceKm(_ a: Coordinate, _ b: Coordinate) -> Double {
+        let r = Double.pi / 180
+        let h =
+            pow(sin((b.lat - a.lat) * r / 2), 2) + cos(a.lat * r) * cos(b.lat * r)
+            * pow(sin((b.lon - a.lon) * r / 2), 2)
+        return 2 * 6371.0088 * asin(sqrt(h))
+    }
 
     /// Even-odd point in polygon over every ring of a multi-polygon.
     static func inside(_ c: Coordinate, _ polygons: [[[Coordinate]]]) -> Bool {
