@@ -203,13 +203,19 @@ import Testing
                 with: #"{"type": "FeatureCollection", "features": ["# + "\n" + extra)
         }
         let campaign = try CampaignLoader.load(folder: folder)
-        let composer = SceneComposer(campaign: campaign, options: FrameOptions(width: 640, height: 480))
-        let scene = composer.scene(for: try campaign.state(on: try #require(Day("2020-01-03"))))
-        let keyed = scene.items.filter { $0.id.hasPrefix("key:") }
-        #expect(keyed.count <= PlaceKey.capacity)
-        #expect(!composer.unlabelled.isEmpty, "900 villages in a thumbnail cannot all be named")
-        let b = Self.boxes(scene)
-        #expect(Self.overlaps(b.labels, b.labels, same: true).isEmpty)
+        for (w, h) in [(640, 480), (400, 300)] {
+            let composer = SceneComposer(campaign: campaign, options: FrameOptions(width: w, height: h))
+            let scene = composer.scene(for: try campaign.state(on: try #require(Day("2020-01-03"))))
+            let keyed = scene.items.filter { $0.id.hasPrefix("key:") }
+            #expect(keyed.count <= PlaceKey.capacity)
+            #expect(!composer.unlabelled.isEmpty, "900 villages in a thumbnail cannot all be named")
+            let b = Self.boxes(scene)
+            #expect(Self.overlaps(b.labels, b.labels, same: true).isEmpty)
+            // The legend, grown by the key, stays below the banner.
+            let legend = try #require(b.furniture.first { $0.0 == "legend:panel" }?.1)
+            let banner = try #require(b.furniture.first { $0.0 == "banner:panel" }?.1)
+            #expect(!legend.intersects(banner), "\(w)x\(h): the legend runs over the banner")
+        }
     }
 
     struct Failure: Error {}

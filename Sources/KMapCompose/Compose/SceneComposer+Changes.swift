@@ -141,6 +141,15 @@ extension SceneComposer {
             : (since.map { "Since \($0)" } ?? "Changes")
         if layout.compact {
             add("changes:heading", summary.map { "\(headingText): \($0)" } ?? headingText, body)
+            // The strip holds two lines: on a busier day the second ends the summary with an ellipsis.
+            if lines.count > 2 {
+                lines.removeLast(lines.count - 2)
+                var words = lines[1].text.split(separator: " ")
+                while words.count > 1, measurer.measure(words.joined(separator: " ") + " …", font: body).width > width {
+                    words.removeLast()
+                }
+                lines[1].text = words.joined(separator: " ") + " …"
+            }
         } else {
             add("changes:heading", headingText, heading)
             if let summary { add("changes:summary", summary, body) }
@@ -292,6 +301,8 @@ extension SceneComposer {
         var takes: [(faction: String, named: [String], unnamed: Int)] = []
         var contested: [String] = []
         var besieged: [(by: [String], places: [String])] = []
+        // Anything else (a siege lifted, a place taken while still contested) in its entry's own words.
+        var others: [String] = []
         for entry in changes.entries where entry.event.traffic == nil {
             let e = entry.event
             switch (e.controller, e.status) {
@@ -304,7 +315,9 @@ extension SceneComposer {
                 }
             case (nil, .contested?): contested += entry.places.filter { !contested.contains($0) }
             case (nil, .besieged?): besieged.append((e.by, entry.places))
-            default: break
+            default:
+                let words = Headline.what(e, in: campaign)
+                if !others.contains(words) { others.append(words) }
             }
         }
         var parts: [String] = []
@@ -325,6 +338,7 @@ extension SceneComposer {
             parts.append(
                 "\(Self.list(b.by.map(short))) besiege\(b.by.count == 1 ? "s" : "") \(Self.list(b.places.map(name)))")
         }
+        parts += others
         for road in changes.roads {
             switch road.phase {
             case .cut: parts.append("\(road.name) cut")

@@ -137,14 +137,19 @@ public struct SceneComposer: Sendable {
         var key = PlaceKey()
         let keyFont = Font(family: theme.fontFamily, size: layout.compact ? 11 : 12)
         for _ in 0..<4 where !keyed.isEmpty {
-            let places = Array(visible.filter { keyed.contains($0.id) }.prefix(PlaceKey.capacity))
-            key = PlaceKey(
-                places: places,
-                names: places.map {
-                    options.labels.singleLine(
-                        name: $0.name, names: $0.info.names, localLanguage: campaign.localLanguage)
-                },
-                width: legendSize.width - 2 * Legend.padding, font: keyFont, measurer: measurer)
+            var places = Array(visible.filter { keyed.contains($0.id) }.prefix(PlaceKey.capacity))
+            // No taller than the map: past that, names stay unlabelled rather than push the legend over the banner.
+            while true {
+                key = PlaceKey(
+                    places: places,
+                    names: places.map {
+                        options.labels.singleLine(
+                            name: $0.name, names: $0.info.names, localLanguage: campaign.localLanguage)
+                    },
+                    width: legendSize.width - 2 * Legend.padding, font: keyFont, measurer: measurer)
+                if legendSize.height + key.height <= layout.mapArea.height || places.isEmpty { break }
+                places.removeLast(min(2, places.count))
+            }
             let grown = (width: legendSize.width, height: legendSize.height + key.height)
             panel = LegendBox.corner(size: grown, map: layout.mapArea, avoiding: taken, points: data)
             let covered = placed.filter { $0.bounds.intersects(panel) }
@@ -188,6 +193,7 @@ public struct SceneComposer: Sendable {
                 }
             }
         }
+        obstacles.insert(panel)  // the legend as it ended up: grown by the key, maybe in another corner
         badgeObstacles = obstacles
         contextTowns = ContextTowns(
             campaign: campaign, theme: theme, area: layout.mapArea, projection: projection, placer: placer,
