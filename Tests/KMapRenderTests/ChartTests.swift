@@ -49,4 +49,14 @@ import Testing
         #expect(!hatches(of: "chart:legend:cut:swatch").isEmpty, "the legend's cut swatch is hatched too")
         #expect(hatches(of: "chart:legend:open:swatch").isEmpty)
     }
+
+    /// A campaign without a supply route gets no road key and no word of a road.
+    @Test func aCampaignWithoutASupplyRouteHasNoRoadKey() throws {
+        let campaign = try CampaignLoader.builtin("kharkiv-2022")
+        let chart = ChartComposer(campaign: campaign, from: campaign.info.start, to: campaign.info.end)
+        let scene = chart.scene()
+        #expect(!scene.items.contains { $0.id.hasPrefix("chart:legend:cut") || $0.id.hasPrefix("chart:route:") })
+        #expect(!scene.title.contains("road") && !chart.description().contains("road"), "\(chart.description())")
+        #expect(self.scene.items.contains { $0.id == "chart:legend:cut:swatch" }, "Khanasir keeps its road key")
+    }
 }

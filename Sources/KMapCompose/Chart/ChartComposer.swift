@@ -159,10 +159,15 @@ public struct ChartComposer: Sendable {
             text("chart:legend:\(faction)", name, body, lx + 16, legendY, theme.ink)
             lx += 16 + measurer.measure(name, font: body).width + 18
         }
-        for (id, label, c) in [
-            ("open", "road open", theme.routeOpen), ("cut", "cut (hatched)", theme.routeCut),
-            ("cleared", "cleared, not yet reopened", theme.routeCleared),
-        ] {
+        // A campaign without a supply route (Kharkiv 2022) has no road to key.
+        let roadKey: [(String, String, Color)] =
+            campaign.info.supplyRoute == nil
+            ? []
+            : [
+                ("open", "road open", theme.routeOpen), ("cut", "cut (hatched)", theme.routeCut),
+                ("cleared", "cleared, not yet reopened", theme.routeCleared),
+            ]
+        for (id, label, c) in roadKey {
             let swatch = Rect(x: lx, y: legendY - 10, width: 12, height: 12)
             items.append(
                 SceneItem(id: "chart:legend:\(id):swatch", layer: .legend, symbol: .rect(swatch, fill: c, stroke: nil)))
@@ -173,8 +178,12 @@ public struct ChartComposer: Sendable {
         items.sort { $0.layer < $1.layer }
         return Scene(
             width: width, height: height, background: theme.background, items: items,
-            title: "\(campaign.info.title): control and the supply road, \(first) to \(last)",
-            subject: "Places held per faction per day and the supply road's status (\(campaign.info.attribution))",
+            title: campaign.info.supplyRoute == nil
+                ? "\(campaign.info.title): control, \(first) to \(last)"
+                : "\(campaign.info.title): control and the supply road, \(first) to \(last)",
+            subject: campaign.info.supplyRoute == nil
+                ? "Places held per faction per day (\(campaign.info.attribution))"
+                : "Places held per faction per day and the supply road's status (\(campaign.info.attribution))",
             metadata: [
                 .init("Title", "\(campaign.info.title): timeline chart"), .init("Source", campaign.info.attribution),
                 .init("Software", "kmap"),
@@ -199,7 +208,9 @@ public struct ChartComposer: Sendable {
             guard let max = values.max(), max > 0 else { return nil }
             return "\(f.shortName) held \(values.min()!) to \(max) places"
         }
+        let road =
+            campaign.info.supplyRoute.map { " the \($0.name) was cut on \(cutDays) of \(data.count) days;" } ?? ""
         return
-            "Chart from \(first.longDescription) to \(last.longDescription): the \(campaign.info.supplyRoute?.name ?? "road") was cut on \(cutDays) of \(data.count) days; \(counts.joined(separator: "; "))."
+            "Chart from \(first.longDescription) to \(last.longDescription):\(road) \(counts.joined(separator: "; "))."
     }
 }
