@@ -31,7 +31,7 @@ public enum MarkdownReport {
                 m += "- \(number)**\(t(r.line(e)))**  \n  \(quote)  \n  \(t(r.citation(e)))\n"
             }
             m += "\n### What changed since \(d.day.adding(days: -1).longDescription)\n\n"
-            if d.changes.isEmpty { m += "No place changed hands.\n" }
+            if d.changes.isEmpty && d.routeBefore == d.routeAfter { m += "No place changed hands.\n" }
             for ch in d.changes {
                 m += "- \(t(ch.place.name)): \(t(r.describe(ch.before))) → \(t(r.describe(ch.after)))\n"
             }

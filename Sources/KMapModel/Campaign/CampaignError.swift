@@ -21,7 +21,7 @@ public enum CampaignError: Error, Sendable, CustomStringConvertible {
         case .dayOutOfRange(let day, let start, let end, let campaign):
             "\(day) is outside the \(campaign) campaign, which runs from \(start) to \(end); pick a day in that range"
         case .noBuiltin(let name, let available):
-            "no folder '\(name)' here and no built-in campaign of that id\(Suggestion.hint(for: name, in: available)); built-in campaigns: \(available.joined(separator: ", ")) (kmap campaigns lists them); or give a folder path"
+            "no folder '\(name)' here and no built-in campaign of that id; built-in campaigns: \(available.joined(separator: ", ")) (kmap campaigns lists them), or give a folder path\(Suggestion.hint(for: name, in: available))"
         }
     }
 }
