@@ -66,7 +66,11 @@ public final class PROJPlane: PlaneProjection, @unchecked Sendable {
     }
 
     public func inverse(_ p: Point) -> Coordinate {
-        let out = locked { proj_trans(pj, PJ_INV, proj_coord(p.x, p.y, 0, 0)) }
+        let out = locked {
+            let out = proj_trans(pj, PJ_INV, proj_coord(p.x, p.y, 0, 0))
+            if !out.lp.lam.isFinite { _ = proj_errno_reset(pj) }  // outside the domain: no error left for later calls
+            return out
+        }
         return Coordinate(lon: proj_todeg(out.lp.lam), lat: proj_todeg(out.lp.phi))
     }
 
@@ -79,11 +83,16 @@ public final class PROJPlane: PlaneProjection, @unchecked Sendable {
     /// degrees), for tests and diagnostics.
     public func factors(at c: Coordinate) throws(ProjectionError) -> (meridian: Double, parallel: Double, angle: Double)
     {
-        let f = locked { proj_factors(pj, proj_coord(proj_torad(c.lon), proj_torad(c.lat), 0, 0)) }
-        let code = proj_errno(pj)
+        // The call, its error and the reset under one lock: another thread's call cannot come between them.
+        let (f, code, reason) = locked {
+            let f = proj_factors(pj, proj_coord(proj_torad(c.lon), proj_torad(c.lat), 0, 0))
+            let code = proj_errno(pj)
+            guard code != 0 else { return (f, code, "") }
+            let reason = proj_context_errno_string(context, code).map { String(cString: $0) } ?? "\(code)"
+            _ = proj_errno_reset(pj)
+            return (f, code, reason)
+        }
         if code != 0 {
-            let reason = locked { proj_context_errno_string(context, code).map { String(cString: $0) } } ?? "\(code)"
-            locked { _ = proj_errno_reset(pj) }
             throw ProjectionError(
                 definition: name, operation: "computing scale factors at (\(c.lon), \(c.lat))", reason: reason)
         }

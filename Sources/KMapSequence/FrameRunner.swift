@@ -86,7 +86,8 @@ public final class FrameRunner: Sendable {
     }
 
     /// The same scene, replaying on from `cursor`: a worker that keeps one cursor for the frames it takes, in
-    /// order, replays only the events between them.
+    /// order, replays only the events between them (a tween frame first asks for an earlier instant, which
+    /// goes back to a checkpoint).
     public func scene(for frame: PlannedFrame, cursor: inout Timeline.Cursor) -> Scene {
         let timeline = composer.campaign.timeline
         if let tween = frame.tween {

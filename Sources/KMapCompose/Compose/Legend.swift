@@ -23,7 +23,8 @@ struct Legend {
     static let headingHeight = 24.0
     static let padding = 12.0
 
-    /// Every entry the campaign's frames can need in this view: the legend is the same on every frame of a
+    /// Every entry the campaign's frames can need (factions and statuses from its whole timeline, place kinds
+    /// in this view): the legend is the same on every frame of a
     /// sequence (a key to the symbols, as printed map series have), so it never changes size between frames.
     ///
     /// Statuses and confidences come from the timeline, place kinds from `places` (those in the view).
@@ -52,8 +53,8 @@ struct Legend {
             besieged: besieged, uncertain: uncertain, unknown: unknown, changed: true, cut: cut, zones: zones)
     }
 
-    /// The entries of a compact legend (small frames): the factions, what hollow and the change ring mean, and
-    /// the cut road; place kinds and derived zones are left to the full legend.
+    /// The entries of a compact legend (small frames): the factions, what hollow and the change ring mean, the
+    /// cut road and derived zones; place kinds and the split and ringed symbols are left to the full legend.
     static func compact(_ entries: [Entry]) -> [Entry] {
         entries.filter {
             switch $0 {

@@ -71,7 +71,7 @@ extension SceneComposer {
         return centres.map { Rect(x: $0.x - w / 2, y: $0.y - h / 2, width: w, height: h) }
     }
 
-    /// A badge: a disc for one number, a rounded-off bar for several ("1,3").
+    /// A badge: a disc for one number, a box for several ("1,3").
     func numberBadge(
         _ text: String, font: Font, metrics m: TextMetrics, in box: Rect, id: String, layer: Layer = .changes
     )

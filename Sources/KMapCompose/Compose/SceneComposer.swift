@@ -2,7 +2,7 @@ import KMapModel
 
 /// Turns a campaign's state on a day into a `Scene`: the compose stage of the pipeline.
 ///
-/// Everything that does not depend on the day (projection, lake, roads, label placement, the legend's
+/// Most of what does not depend on the day (projection, marker positions, label placement, the legend's
 /// geometry) is computed once in `init`, so a sequence of frames shares it and labels stay put.
 public struct SceneComposer: Sendable {
     public let campaign: Campaign

@@ -4,8 +4,8 @@ extension SceneComposer {
     /// The placer `init` runs: the frame and every obstacle a label must avoid on any day.
     ///
     /// Labels avoid every marker, every panel, and the slots of badges a place may carry on some day (a road
-    /// cut, a change number), so that one placement serves every frame of a sequence. The legend's largest
-    /// possible panel is reserved, so its size on any one day never moves a label.
+    /// cut, a change number), so that one placement serves every frame of a sequence. The legend is the same on
+    /// every frame (`Legend.entries`), so it never moves a label.
     static func labelPlacer(
         campaign: Campaign, theme: Theme, options: FrameOptions, layout: FrameLayout, positions: MarkerPositions,
         visible: [Place], legend: Rect,

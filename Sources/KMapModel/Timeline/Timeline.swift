@@ -20,6 +20,7 @@ public struct Timeline: Sendable {
     public let start: Day
     /// Replay states every `interval` events, so `state(at:)` never replays from the start.
     let checkpoints: ReplayCheckpoints
+    let identity = Identity()
 
     public init(
         initial: InitialControl, events: [Event], placeIDs: [String], network: RoadNetwork, start: Day,
@@ -58,16 +59,16 @@ public struct Timeline: Sendable {
     /// instead of up to a checkpoint interval (10,000 events for 10,000 places) is most of a frame's replay.
     public func state(at instant: Instant, cursor: inout Cursor) -> ControlState {
         // A frame's previous instant is mostly the last frame's instant: its state is the one made last.
-        if cursor.timeline == mark, let last = cursor.last, last.instant == instant { return last }
+        if cursor.timeline === identity, let last = cursor.last, last.instant == instant { return last }
         let end = eventCount(through: instant)
         var replay = checkpoints.replay(before: end)
-        if cursor.timeline == mark, let kept = cursor.replay, kept.applied <= end, kept.applied >= replay.applied {
+        if cursor.timeline === identity, let kept = cursor.replay, kept.applied <= end, kept.applied >= replay.applied {
             replay = kept
         }
         cursor.replay = nil  // the replay below is then the only owner of its arrays: no copy on apply
         for event in events[replay.applied..<end] { replay.apply(event) }
         cursor.replay = replay
-        cursor.timeline = mark
+        cursor.timeline = identity
         let state = assess(replay.snapshot(at: instant))
         cursor.last = state
         return state
@@ -80,21 +81,12 @@ public struct Timeline: Sendable {
         var replay: Replay?
         /// The state of the last query.
         var last: ControlState?
-        var timeline: Mark?
+        var timeline: Identity?
         public init() {}
     }
 
-    /// What tells timelines apart cheaply enough to check on every query: their sizes and end events.
-    struct Mark: Sendable, Equatable {
-        var events: Int
-        var places: Int
-        var first: String?
-        var last: String?
-    }
-
-    var mark: Mark {
-        Mark(events: events.count, places: placeIDs.count, first: events.first?.id, last: events.last?.id)
-    }
+    /// One per timeline made, shared by its copies: what a cursor checks it came from.
+    final class Identity: Sendable {}
 
     /// The same state by replaying every event from the initial control: the reference `state(at:)` must equal.
     func fullReplayState(at instant: Instant) -> ControlState {
